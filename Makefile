@@ -1,0 +1,47 @@
+# hue57 — two commands: `make run` and `make test`.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+PORT    ?= 8501
+export HUE57_DB ?= $(CURDIR)/data/hue57.duckdb
+
+.PHONY: run test init lint bench clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $@
+
+/usr/bin/chromium:
+	@if [ "$$(id -u)" = "0" ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null; \
+	else echo "Chromium missing: run 'sudo apt-get install chromium' (browser tests need /usr/bin/chromium)"; exit 1; fi
+
+init: $(VENV)/.runtime
+	$(BIN)/python -m hue57 init
+
+run: init
+	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.headless true \
+	  --browser.gatherUsageStats false
+
+test: $(VENV)/.dev /usr/bin/chromium
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+
+bench: $(VENV)/.dev /usr/bin/chromium
+	$(BIN)/python bench/metrics.py
+	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/pages.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

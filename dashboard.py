@@ -1,0 +1,13 @@
+"""hue57 entry point: page config, who is looking (viewer, analyst, meeting link), navigation."""
+
+import streamlit as st
+
+from hue57 import ui
+from hue57.i18n import t
+
+st.set_page_config(page_title="hue57", page_icon=":material/insights:", layout="wide")
+ctx = ui.context()
+st.session_state["hue57_ctx"] = ctx
+page = ui.navigation(ctx)
+with ui.friendly_errors(ctx):
+    page.run()

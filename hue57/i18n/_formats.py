@@ -1,0 +1,69 @@
+"""Locale-aware numbers and dates via Babel: `30,5%` in Vietnamese, `30.5%` in English."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+_LOCALES = {"vi": "vi_VN", "en": "en_US"}
+
+
+def normalise_lang(lang: object) -> str:
+    """'vi' or 'en' from anything a URL or a user may give; Vietnamese by default."""
+    text = str(lang or "").strip().lower()
+    return "en" if text.startswith("en") else "vi"
+
+
+def _missing(x: object) -> bool:
+    if x is None:
+        return True
+    try:
+        return bool(math.isnan(float(x)))  # NaN, pd.NA → float fails below
+    except (TypeError, ValueError):
+        return x is not None and str(x) in {"<NA>", "NaT", "nan"}
+
+
+def fmt_number(x: object, lang: str = "vi", digits: int = 1, *, empty: str = "—") -> str:
+    """A number with at most `digits` decimals (trailing zeros dropped), grouped as the locale writes it."""
+    if _missing(x):
+        return empty
+    pattern = "#,##0" + ("." + "#" * digits if digits > 0 else "")
+    return format_decimal(float(x), format=pattern, locale=_LOCALES[normalise_lang(lang)])
+
+
+def fmt_int(x: object, lang: str = "vi", *, empty: str = "—") -> str:
+    return fmt_number(x, lang, 0, empty=empty)
+
+
+def fmt_percent(x: object, lang: str = "vi", digits: int = 1, *, empty: str = "—") -> str:
+    """`x` already in percent points: 30.5 → '30,5%' (vi) / '30.5%' (en)."""
+    if _missing(x):
+        return empty
+    return fmt_number(x, lang, digits) + "%"
+
+
+def fmt_value(x: object, unit: str | None, lang: str = "vi", *, empty: str = "—") -> str:
+    """A value in its unit as a reader expects it: '30,5%', 'hạng 4', '1,3 lần', '12 người/vạn dân'."""
+    if _missing(x):
+        return empty
+    unit = (unit or "").strip()
+    if unit.startswith("%"):
+        rest = unit[1:].strip()
+        return fmt_percent(x, lang) + (f" {rest}" if rest else "")
+    if unit == "rank":
+        return ("hạng " if normalise_lang(lang) == "vi" else "rank ") + fmt_int(x, lang)
+    if unit == "index":
+        return fmt_number(x, lang, 3)
+    return f"{fmt_number(x, lang, 2)} {unit}".strip()
+
+
+def fmt_date(d: dt.date | dt.datetime | None, lang: str = "vi", *, empty: str = "—") -> str:
+    """A date as officials write it: 28/11/2026 (vi), Nov 28, 2026 (en)."""
+    if not isinstance(d, (dt.date, dt.datetime)):
+        return empty
+    if normalise_lang(lang) == "vi":
+        return d.strftime("%d/%m/%Y")
+    return format_date(d, format="medium", locale="en_US")

@@ -1,0 +1,3 @@
+"""Words on screen for tasks (each key: Vietnamese as the Department writes it, and English)."""
+
+TEXT: dict[str, dict[str, str]] = {}

@@ -1,0 +1,52 @@
+"""The one module that owns the DuckDB file: schema, loading `data/`, reads and writes.
+
+See `hue57.store._connect` for the connection policy (short-lived connections, read-only reads,
+one writer at a time, wait-and-retry on the file lock).
+"""
+
+from hue57.store._connect import (
+    DEFAULT_DB,
+    DatabaseBusy,
+    DatabaseMissing,
+    StoreError,
+    connect,
+    db_path,
+)
+from hue57.store._load import (
+    DATA_DIR,
+    InitResult,
+    init,
+    read_plan_actuals,
+    read_plan_agencies,
+    read_plan_targets,
+    read_plan_tasks,
+)
+from hue57.store._read import (
+    Snapshot,
+    actuals_history,
+    current_actuals,
+    current_progress,
+    latest_upload_id,
+    load,
+    meta_value,
+    uploads,
+)
+from hue57.store._write import (
+    CommitResult,
+    RevertPlan,
+    RevertRefused,
+    UploadRecord,
+    classify,
+    commit_upload,
+    preview,
+    revert,
+    revert_plan,
+)
+
+__all__ = [
+    "DATA_DIR", "DEFAULT_DB", "DatabaseBusy", "DatabaseMissing", "InitResult", "Snapshot", "StoreError",
+    "CommitResult", "RevertPlan", "RevertRefused", "UploadRecord", "actuals_history", "classify",
+    "commit_upload", "connect", "current_actuals", "current_progress",
+    "db_path", "init", "latest_upload_id", "load", "meta_value", "read_plan_actuals", "read_plan_agencies",
+    "preview", "read_plan_targets", "read_plan_tasks", "revert", "revert_plan", "uploads",
+]

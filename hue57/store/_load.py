@@ -1,0 +1,132 @@
+"""Reading the plan's CSV files in `data/` and creating the database from them (`init`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from hue57.store._connect import DatabaseMissing, connect, db_path
+from hue57.store._schema import DDL, SCHEMA_VERSION
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+
+TARGET_COLUMNS = ["code", "parent", "indicator", "horizon", "name_vi", "name_en", "unit", "unit_vi",
+                  "comparator", "value", "value_hi", "relative_to", "agency", "text_vi"]
+TASK_COLUMNS = ["no", "group", "group_title_vi", "title_vi", "lead_agency", "coordinating", "output",
+                "deadline_text"]
+AGENCY_COLUMNS = ["agency_id", "name_vi", "short_vi", "name_en", "aliases", "current_id", "merger_basis"]
+ACTUAL_COLUMNS = ["code", "year", "value", "source", "note"]
+COMPARATORS = (">=", ">", "<=", "<", "between", "qualitative")
+
+
+def _read_text_csv(path: Path, columns: list[str]) -> pd.DataFrame:
+    """A plan CSV with every column as text (codes like '8.10' must not become numbers)."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{path.name}: missing columns {missing}")
+    return frame[columns].apply(lambda col: col.str.strip())
+
+
+def read_plan_targets(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    frame = _read_text_csv(data_dir / "targets.csv", TARGET_COLUMNS)
+    frame["indicator"] = frame["indicator"].where(frame["indicator"] != "", frame["code"])
+    for col in ("value", "value_hi"):
+        frame[col] = pd.to_numeric(frame[col].replace("", None), errors="raise").astype("float64")
+    for col in ("horizon", "relative_to"):
+        frame[col] = pd.to_numeric(frame[col].replace("", None), errors="raise").astype("Int64")
+    bad = sorted(set(frame["comparator"]) - set(COMPARATORS))
+    if bad:
+        raise ValueError(f"targets.csv: unknown comparators {bad}")
+    frame["ord"] = range(len(frame))
+    return frame
+
+
+def read_plan_tasks(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    frame = _read_text_csv(data_dir / "tasks.csv", TASK_COLUMNS)
+    frame["no"] = frame["no"].astype(int)
+    frame["group"] = frame["group"].astype(int)
+    return frame
+
+
+def read_plan_agencies(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    frame = _read_text_csv(data_dir / "agencies.csv", AGENCY_COLUMNS)
+    frame["current_id"] = frame["current_id"].where(frame["current_id"] != "", frame["agency_id"])
+    return frame
+
+
+def read_plan_actuals(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    frame = _read_text_csv(data_dir / "actuals.csv", ACTUAL_COLUMNS)
+    frame["year"] = frame["year"].astype(int)
+    frame["value"] = frame["value"].astype(float)
+    if (frame["source"] == "").any():
+        raise ValueError("actuals.csv: every published figure needs its source")
+    return frame
+
+
+@dataclass(frozen=True)
+class InitResult:
+    created: bool
+    path: Path
+    targets: int
+    tasks: int
+    agencies: int
+    actuals: int
+
+
+def init(path: str | os.PathLike | None = None, data_dir: Path = DATA_DIR) -> InitResult:
+    """Create the database from `data_dir`; on an existing database change nothing and say so."""
+    file = db_path(path)
+    file.parent.mkdir(parents=True, exist_ok=True)
+    targets = read_plan_targets(data_dir)
+    tasks = read_plan_tasks(data_dir)
+    agencies = read_plan_agencies(data_dir)
+    actuals = read_plan_actuals(data_dir)
+    if file.exists():
+        try:  # already initialised: read-only, so the file is not touched at all
+            with connect(file) as con:
+                return InitResult(False, file, **_counts(con))
+        except DatabaseMissing:
+            pass  # an empty file left by an interrupted init: create the schema in it
+    with connect(file, read_only=False) as con:
+        con.execute("BEGIN TRANSACTION")
+        con.execute(DDL)
+        done = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if done is None:
+            for table, frame in (("targets", targets), ("tasks", tasks), ("agencies", agencies)):
+                _insert_frame(con, table, frame)
+            digest = hashlib.sha256((data_dir / "actuals.csv").read_bytes()).hexdigest()
+            now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+            con.execute(
+                "INSERT INTO uploads VALUES (1, ?, 'init', 'data/actuals.csv', ?, 'seed', ?, ?, 0, 0, "
+                "'committed', false, NULL)", [now, digest, len(actuals), len(actuals)])
+            seeded = actuals.assign(upload_id=1, note=actuals["note"].replace("", None))
+            _insert_frame(con, "actuals", seeded)
+            con.execute("INSERT INTO meta VALUES ('schema_version', ?), ('secret', ?), ('created_at', ?)",
+                        [str(SCHEMA_VERSION), secrets.token_hex(32), now.isoformat()])
+            created = True
+        else:
+            created = False
+        con.execute("COMMIT")
+        return InitResult(created, file, **_counts(con))
+
+
+def _counts(con) -> dict[str, int]:
+    return {table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("targets", "tasks", "agencies", "actuals")}
+
+
+def _insert_frame(con, table: str, frame: pd.DataFrame) -> None:
+    """Insert a DataFrame whose columns are named as the table's (names are ours, never user text)."""
+    columns = ", ".join(f'"{c}"' for c in frame.columns)
+    con.register("_frame", frame)
+    try:
+        con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _frame")
+    finally:
+        con.unregister("_frame")

@@ -1,0 +1,129 @@
+"""Reads: the plan, the current (or as-of-upload) actuals and progress, uploads, as pandas frames."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import pandas as pd
+
+from hue57.store._connect import connect
+
+_CURRENT_ACTUALS = """
+SELECT code, year, value, status, source, note, upload_id, deleted
+FROM actuals
+WHERE upload_id <= ?
+QUALIFY row_number() OVER (PARTITION BY code, year ORDER BY upload_id DESC) = 1
+"""
+
+_CURRENT_PROGRESS = """
+SELECT task_no, period, status, progress_pct, note, evidence, upload_id, deleted
+FROM task_progress
+WHERE upload_id <= ?
+QUALIFY row_number() OVER (PARTITION BY task_no, period ORDER BY upload_id DESC) = 1
+"""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything a page or a command reads, as it stood after upload `upload_id`."""
+
+    upload_id: int
+    uploaded_at: pd.Timestamp | None
+    targets: pd.DataFrame
+    tasks: pd.DataFrame
+    agencies: pd.DataFrame
+    actuals: pd.DataFrame
+    progress: pd.DataFrame
+
+
+def latest_upload_id(con) -> int:
+    """The newest upload that changed data (dry runs and no-ops change nothing)."""
+    row = con.execute("SELECT max(id) FROM uploads WHERE status = 'committed'").fetchone()
+    return int(row[0] or 0)
+
+
+def current_actuals(con, as_of_upload: int | None = None) -> pd.DataFrame:
+    """One row per (code, year): the value of the newest upload up to `as_of_upload` (all when None)."""
+    limit = latest_upload_id(con) if as_of_upload is None else as_of_upload
+    frame = con.execute(_CURRENT_ACTUALS, [limit]).df()
+    frame = frame[~frame.pop("deleted").astype(bool)]
+    return _typed_actuals(frame.sort_values(["code", "year"], kind="stable").reset_index(drop=True))
+
+
+def _typed_actuals(frame: pd.DataFrame) -> pd.DataFrame:
+    frame["code"] = frame["code"].astype(str)
+    frame["year"] = frame["year"].astype("int64")
+    frame["value"] = frame["value"].astype("float64")
+    frame["upload_id"] = frame["upload_id"].astype("int64")
+    for col in ("status", "source", "note"):
+        frame[col] = frame[col].astype("object").where(frame[col].notna(), None)
+    return frame
+
+
+def current_progress(con, as_of_upload: int | None = None) -> pd.DataFrame:
+    limit = latest_upload_id(con) if as_of_upload is None else as_of_upload
+    frame = con.execute(_CURRENT_PROGRESS, [limit]).df()
+    frame = frame[~frame.pop("deleted").astype(bool)]
+    return frame.sort_values(["task_no", "period"], kind="stable").reset_index(drop=True)
+
+
+def read_targets(con) -> pd.DataFrame:
+    frame = con.execute("SELECT * EXCLUDE (ord) FROM targets ORDER BY ord").df()
+    for col in ("horizon", "relative_to"):
+        frame[col] = frame[col].astype("Int64")
+    for col in ("value", "value_hi"):
+        frame[col] = frame[col].astype("float64")
+    return frame
+
+
+def read_tasks(con) -> pd.DataFrame:
+    return con.execute('SELECT * FROM tasks ORDER BY no').df()
+
+
+def read_agencies(con) -> pd.DataFrame:
+    return con.execute("SELECT * FROM agencies ORDER BY agency_id").df()
+
+
+def read_uploads(con) -> pd.DataFrame:
+    return con.execute('SELECT * FROM uploads ORDER BY id').df()
+
+
+def load(path: str | os.PathLike | None = None, as_of_upload: int | None = None) -> Snapshot:
+    """The plan and its data as of upload `as_of_upload` (None: the newest), read in one connection."""
+    with connect(path) as con:
+        newest = latest_upload_id(con)
+        upload_id = newest if as_of_upload is None else min(int(as_of_upload), newest)
+        at = con.execute('SELECT "at" FROM uploads WHERE id = ?', [upload_id]).fetchone()
+        return Snapshot(
+            upload_id=upload_id,
+            uploaded_at=pd.Timestamp(at[0]) if at else None,
+            targets=read_targets(con),
+            tasks=read_tasks(con),
+            agencies=read_agencies(con),
+            actuals=current_actuals(con, upload_id),
+            progress=current_progress(con, upload_id),
+        )
+
+
+def uploads(path: str | os.PathLike | None = None) -> pd.DataFrame:
+    with connect(path) as con:
+        return read_uploads(con)
+
+
+def actuals_history(path: str | os.PathLike | None = None, codes: list[str] | None = None) -> pd.DataFrame:
+    """Every stored actual row with its upload (newest first), for the indicator page's provenance."""
+    sql = ("SELECT a.code, a.year, a.value, a.status, a.source, a.note, a.deleted, a.upload_id, "
+           'u."at", u."by", u.filename FROM actuals a JOIN uploads u ON u.id = a.upload_id')
+    params: list = []
+    if codes:
+        sql += " WHERE a.code IN (SELECT unnest(?))"
+        params.append(list(codes))
+    with connect(path) as con:
+        return con.execute(sql + " ORDER BY a.upload_id DESC, a.code, a.year", params).df()
+
+
+def meta_value(path: str | os.PathLike | None, key: str) -> str | None:
+    with connect(path) as con:
+        row = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    return row[0] if row else None

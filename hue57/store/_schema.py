@@ -1,0 +1,55 @@
+"""The DuckDB schema: the plan tables, append-only actuals and progress, uploads, users, share links."""
+
+SCHEMA_VERSION = 1
+
+DDL = """
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+
+CREATE TABLE IF NOT EXISTS targets (
+    code VARCHAR PRIMARY KEY, parent VARCHAR, indicator VARCHAR NOT NULL, horizon INTEGER NOT NULL,
+    name_vi VARCHAR NOT NULL, name_en VARCHAR NOT NULL, unit VARCHAR NOT NULL, unit_vi VARCHAR,
+    comparator VARCHAR NOT NULL, value DOUBLE, value_hi DOUBLE, relative_to INTEGER,
+    agency VARCHAR, text_vi VARCHAR NOT NULL, ord INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS tasks (
+    no INTEGER PRIMARY KEY, "group" INTEGER NOT NULL, group_title_vi VARCHAR, title_vi VARCHAR NOT NULL,
+    lead_agency VARCHAR, coordinating VARCHAR, output VARCHAR, deadline_text VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS agencies (
+    agency_id VARCHAR PRIMARY KEY, name_vi VARCHAR NOT NULL, short_vi VARCHAR, name_en VARCHAR,
+    aliases VARCHAR, current_id VARCHAR, merger_basis VARCHAR
+);
+
+-- One row per upload attempt that passed validation: committed, a no-op, or a dry run.
+CREATE TABLE IF NOT EXISTS uploads (
+    id INTEGER PRIMARY KEY, "at" TIMESTAMP NOT NULL, "by" VARCHAR NOT NULL, filename VARCHAR,
+    sha256 VARCHAR, kind VARCHAR NOT NULL, rows_total INTEGER NOT NULL, rows_new INTEGER NOT NULL,
+    rows_changed INTEGER NOT NULL, rows_unchanged INTEGER NOT NULL, status VARCHAR NOT NULL,
+    dry_run BOOLEAN NOT NULL, reverts INTEGER
+);
+
+-- Append-only: a cell (code, year) is the row of its newest upload; `deleted` marks an undone cell.
+CREATE TABLE IF NOT EXISTS actuals (
+    upload_id INTEGER NOT NULL, code VARCHAR NOT NULL, year INTEGER NOT NULL, value DOUBLE,
+    status VARCHAR, source VARCHAR, note VARCHAR, deleted BOOLEAN NOT NULL DEFAULT false
+);
+
+CREATE TABLE IF NOT EXISTS task_progress (
+    upload_id INTEGER NOT NULL, task_no INTEGER NOT NULL, period VARCHAR NOT NULL, status VARCHAR,
+    progress_pct DOUBLE, note VARCHAR, evidence VARCHAR, deleted BOOLEAN NOT NULL DEFAULT false
+);
+
+CREATE TABLE IF NOT EXISTS users (
+    name VARCHAR PRIMARY KEY, role VARCHAR NOT NULL, salt VARCHAR NOT NULL, pw_hash VARCHAR NOT NULL,
+    failed INTEGER NOT NULL DEFAULT 0, locked_until TIMESTAMP, created_at TIMESTAMP NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS share_links (
+    id INTEGER PRIMARY KEY, created_at TIMESTAMP NOT NULL, "by" VARCHAR NOT NULL, upload_id INTEGER NOT NULL,
+    as_of_year INTEGER, filters VARCHAR, lang VARCHAR, expires DATE NOT NULL,
+    revoked BOOLEAN NOT NULL DEFAULT false, revoked_at TIMESTAMP, revoked_by VARCHAR,
+    opened INTEGER NOT NULL DEFAULT 0
+);
+"""

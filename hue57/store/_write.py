@@ -1,0 +1,204 @@
+"""Writes: one upload = one transaction that appends only new and changed cells; undo appends too.
+
+The diff against the current data is taken inside the write transaction, so two imports started at
+once are serialised by DuckDB's file lock and the second one diffs against the first one's result:
+both land, and neither overwrites the other unseen (no lost update).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from hue57.store._connect import connect
+from hue57.store._read import current_actuals, current_progress, latest_upload_id
+
+ACTUAL_KEYS = ["code", "year"]
+ACTUAL_FIELDS = ["value", "status", "source", "note"]
+PROGRESS_KEYS = ["task_no", "period"]
+PROGRESS_FIELDS = ["status", "progress_pct", "note", "evidence"]
+
+
+@dataclass(frozen=True)
+class UploadRecord:
+    """Who uploaded what: kept with every upload, whatever it changed."""
+
+    by: str
+    filename: str
+    sha256: str
+    kind: str = "actuals"  # actuals | progress | revert
+    reverts: int | None = None
+
+
+@dataclass
+class CommitResult:
+    upload_id: int | None
+    status: str  # committed | no_op | dry_run
+    new: int
+    changed: int
+    unchanged: int
+    diff: pd.DataFrame = field(repr=False)
+
+
+def _same(old: pd.Series, new: pd.Series) -> np.ndarray:
+    """Cell equality where two missing values are equal and numbers compare as numbers."""
+    both_missing = old.isna().to_numpy() & new.isna().to_numpy()
+    num_old = pd.to_numeric(old, errors="coerce")
+    num_new = pd.to_numeric(new, errors="coerce")
+    numeric = num_old.notna().to_numpy() & num_new.notna().to_numpy()
+    equal_num = np.isclose(num_old.fillna(0).to_numpy(float), num_new.fillna(0).to_numpy(float),
+                           rtol=1e-12, atol=0.0)
+    equal_text = (old.astype("string").fillna("\0") == new.astype("string").fillna("\0")).to_numpy(bool)
+    return both_missing | np.where(numeric, equal_num, equal_text)
+
+
+def classify(incoming: pd.DataFrame, current: pd.DataFrame, keys: list[str], fields: list[str]) -> pd.DataFrame:
+    """Each incoming row marked `new`, `changed` or `unchanged` against current, with the old fields.
+
+    An incoming row with `deleted` true (an undo of a cell that did not exist before) is `changed`
+    when the cell exists now and `unchanged` otherwise.
+    """
+    inc = incoming.copy()
+    if "deleted" not in inc:
+        inc["deleted"] = False
+    old = current[keys + fields].rename(columns={f: f"old_{f}" for f in fields})
+    old["_exists"] = True
+    merged = inc.merge(old, on=keys, how="left", validate="one_to_one")
+    exists = merged.pop("_exists").fillna(False).astype(bool).to_numpy()
+    same = np.ones(len(merged), dtype=bool)
+    for f in fields:
+        same &= _same(merged[f"old_{f}"], merged[f])
+    deleted = merged["deleted"].astype(bool).to_numpy()
+    change = np.where(~exists, np.where(deleted, "unchanged", "new"),
+                      np.where(deleted | ~same, "changed", "unchanged"))
+    merged["change"] = change
+    return merged
+
+
+def _counts(diff: pd.DataFrame) -> tuple[int, int, int]:
+    c = diff["change"].value_counts()
+    return int(c.get("new", 0)), int(c.get("changed", 0)), int(c.get("unchanged", 0))
+
+
+def preview(path: str | os.PathLike | None, actuals: pd.DataFrame | None = None,
+            progress: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The diff an upload would make now, without writing (read-only connection)."""
+    with connect(path) as con:
+        if progress is not None:
+            return classify(progress, current_progress(con), PROGRESS_KEYS, PROGRESS_FIELDS)
+        return classify(actuals, current_actuals(con), ACTUAL_KEYS, ACTUAL_FIELDS)
+
+
+def commit_upload(path: str | os.PathLike | None, record: UploadRecord, *,
+                  actuals: pd.DataFrame | None = None, progress: pd.DataFrame | None = None,
+                  dry_run: bool = False) -> CommitResult:
+    """Append the new and changed cells of one validated upload, with its record, in one transaction.
+
+    `actuals` has columns code, year, value, status, source, note (+ optional deleted); `progress`
+    has task_no, period, status, progress_pct, note, evidence. Exactly one of them is given.
+    A dry run records the attempt and writes no data; a file that changes nothing is a `no_op`.
+    """
+    if (actuals is None) == (progress is None):
+        raise ValueError("give exactly one of actuals or progress")
+    with connect(path, read_only=False) as con:
+        con.execute("BEGIN TRANSACTION")
+        try:
+            if progress is not None:
+                diff = classify(progress, current_progress(con), PROGRESS_KEYS, PROGRESS_FIELDS)
+                table, columns = "task_progress", PROGRESS_KEYS + PROGRESS_FIELDS
+            else:
+                diff = classify(actuals, current_actuals(con), ACTUAL_KEYS, ACTUAL_FIELDS)
+                table, columns = "actuals", ACTUAL_KEYS + ACTUAL_FIELDS
+            new, changed, unchanged = _counts(diff)
+            status = "dry_run" if dry_run else ("committed" if new + changed else "no_op")
+            upload_id = int(con.execute("SELECT coalesce(max(id), 0) + 1 FROM uploads").fetchone()[0])
+            now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+            con.execute(
+                "INSERT INTO uploads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [upload_id, now, record.by, record.filename, record.sha256, record.kind, len(diff), new,
+                 changed, unchanged, status, dry_run, record.reverts])
+            if status == "committed":
+                rows = diff.loc[diff["change"] != "unchanged", columns + ["deleted"]].copy()
+                rows.insert(0, "upload_id", upload_id)
+                con.register("_rows", rows)
+                names = ", ".join(f'"{c}"' for c in rows.columns)
+                con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _rows")
+                con.unregister("_rows")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    return CommitResult(upload_id, status, new, changed, unchanged, diff)
+
+
+@dataclass
+class RevertPlan:
+    """What undoing an upload would restore, and which of its cells later uploads changed again."""
+
+    upload_id: int
+    kind: str
+    rows: pd.DataFrame
+    conflicts: pd.DataFrame
+
+
+class RevertRefused(Exception):
+    """The upload cannot be undone as asked (unknown, not a data upload, or overwritten later)."""
+
+    def __init__(self, reason: str, upload_id: int, conflicts: pd.DataFrame | None = None):
+        super().__init__(reason)
+        self.reason = reason
+        self.upload_id = upload_id
+        self.conflicts = conflicts if conflicts is not None else pd.DataFrame()
+
+
+def _revert_plan(con, upload_id: int) -> RevertPlan:
+    row = con.execute("SELECT kind, status FROM uploads WHERE id = ?", [upload_id]).fetchone()
+    if row is None:
+        raise RevertRefused("unknown_upload", upload_id)
+    kind, status = row
+    if status != "committed":
+        raise RevertRefused("nothing_to_undo", upload_id)
+    is_progress = con.execute("SELECT count(*) FROM task_progress WHERE upload_id = ?",
+                              [upload_id]).fetchone()[0] > 0
+    table, keys, fields = (("task_progress", PROGRESS_KEYS, PROGRESS_FIELDS) if is_progress
+                           else ("actuals", ACTUAL_KEYS, ACTUAL_FIELDS))
+    key_list = ", ".join(keys)
+    touched = con.execute(f"SELECT {key_list} FROM {table} WHERE upload_id = ?", [upload_id]).df()
+    before = (current_progress if is_progress else current_actuals)(con, upload_id - 1)
+    restored = touched.merge(before[keys + fields], on=keys, how="left", indicator=True)
+    restored["deleted"] = restored.pop("_merge").eq("left_only")
+    later = con.execute(
+        f"SELECT DISTINCT {key_list}, upload_id FROM {table} WHERE upload_id > ? "
+        f"AND ({key_list}) IN (SELECT ({key_list}) FROM {table} WHERE upload_id = ?)",
+        [upload_id, upload_id]).df()
+    return RevertPlan(upload_id, "progress" if is_progress else "actuals", restored, later)
+
+
+def revert_plan(path: str | os.PathLike | None, upload_id: int) -> RevertPlan:
+    with connect(path) as con:
+        return _revert_plan(con, upload_id)
+
+
+def revert(path: str | os.PathLike | None, upload_id: int, by: str, *, force: bool = False) -> CommitResult:
+    """Undo upload `upload_id` by a new upload restoring the values it replaced.
+
+    Refused with `RevertRefused("overwritten_later")` when a later upload changed the same cells,
+    unless `force`: then the earlier values win over the later ones too, as the analyst confirmed.
+    """
+    plan = revert_plan(path, upload_id)
+    if len(plan.conflicts) and not force:
+        raise RevertRefused("overwritten_later", upload_id, plan.conflicts)
+    record = UploadRecord(by=by, filename=f"undo #{upload_id}", sha256="", kind="revert", reverts=upload_id)
+    frame = plan.rows
+    if plan.kind == "progress":
+        return commit_upload(path, record, progress=frame)
+    return commit_upload(path, record, actuals=frame)
+
+
+def latest_committed(path: str | os.PathLike | None) -> int:
+    with connect(path) as con:
+        return latest_upload_id(con)

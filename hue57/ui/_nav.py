@@ -1,0 +1,36 @@
+"""The page list with stable URL paths, and a sidebar whose links keep the language and meeting link."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from hue57.i18n import t
+from hue57.ui._context import Context
+
+_ROOT = Path(__file__).resolve().parents[2] / "pages"
+
+# (file, url path, title key, icon, who sees the link)
+PAGES = [
+    ("overview.py", "", "page.overview", ":material/dashboard:", "all"),
+]
+
+
+def navigation(ctx: Context):
+    """Register every page (so a URL always resolves) and draw links only to the ones this role may use."""
+    pages = []
+    for file, url_path, title_key, icon, _who in PAGES:
+        kwargs = {"url_path": url_path} if url_path else {"default": True}
+        pages.append(st.Page(str(_ROOT / file), title=t(title_key, ctx.lang), icon=icon, **kwargs))
+    current = st.navigation(pages, position="hidden")
+    with st.sidebar:
+        st.markdown(f"**{t('app.title', ctx.lang)}**")
+        for page, (_f, _u, _k, _i, who) in zip(pages, PAGES, strict=True):
+            if who == "all" or (who == "analyst" and ctx.role == "analyst"):
+                st.page_link(page, query_params=ctx.link_params())
+        other = "en" if ctx.lang == "vi" else "vi"
+        params = dict(st.query_params.to_dict(), lang=other)
+        st.page_link(current, label=t(f"lang.{other}", other), icon=":material/translate:",
+                     query_params=params)
+    return current
