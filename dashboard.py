@@ -3,7 +3,6 @@
 import streamlit as st
 
 from hue57 import ui
-from hue57.i18n import t
 
 st.set_page_config(page_title="hue57", page_icon=":material/insights:", layout="wide")
 ctx = ui.context()

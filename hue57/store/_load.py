@@ -118,7 +118,7 @@ def init(path: str | os.PathLike | None = None, data_dir: Path = DATA_DIR) -> In
 
 
 def _counts(con) -> dict[str, int]:
-    return {table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    return {table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608 — table/column names are constants
             for table in ("targets", "tasks", "agencies", "actuals")}
 
 
@@ -127,6 +127,6 @@ def _insert_frame(con, table: str, frame: pd.DataFrame) -> None:
     columns = ", ".join(f'"{c}"' for c in frame.columns)
     con.register("_frame", frame)
     try:
-        con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _frame")
+        con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _frame")  # noqa: S608 — table/column names are constants
     finally:
         con.unregister("_frame")

@@ -126,7 +126,7 @@ def commit_upload(path: str | os.PathLike | None, record: UploadRecord, *,
                 rows.insert(0, "upload_id", upload_id)
                 con.register("_rows", rows)
                 names = ", ".join(f'"{c}"' for c in rows.columns)
-                con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _rows")
+                con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _rows")  # noqa: S608 — table/column names are constants
                 con.unregister("_rows")
             con.execute("COMMIT")
         except BaseException:
@@ -167,12 +167,12 @@ def _revert_plan(con, upload_id: int) -> RevertPlan:
     table, keys, fields = (("task_progress", PROGRESS_KEYS, PROGRESS_FIELDS) if is_progress
                            else ("actuals", ACTUAL_KEYS, ACTUAL_FIELDS))
     key_list = ", ".join(keys)
-    touched = con.execute(f"SELECT {key_list} FROM {table} WHERE upload_id = ?", [upload_id]).df()
+    touched = con.execute(f"SELECT {key_list} FROM {table} WHERE upload_id = ?", [upload_id]).df()  # noqa: S608 — table/column names are constants
     before = (current_progress if is_progress else current_actuals)(con, upload_id - 1)
     restored = touched.merge(before[keys + fields], on=keys, how="left", indicator=True)
     restored["deleted"] = restored.pop("_merge").eq("left_only")
     later = con.execute(
-        f"SELECT DISTINCT {key_list}, upload_id FROM {table} WHERE upload_id > ? "
+        f"SELECT DISTINCT {key_list}, upload_id FROM {table} WHERE upload_id > ? "  # noqa: S608 — constants
         f"AND ({key_list}) IN (SELECT ({key_list}) FROM {table} WHERE upload_id = ?)",
         [upload_id, upload_id]).df()
     return RevertPlan(upload_id, "progress" if is_progress else "actuals", restored, later)

@@ -1,5 +1,7 @@
 """The command line: each command parses its arguments, calls one library function and prints.
 
+Commands live in one small module per concern (`_plan`, …), each with a `register(subparsers)`.
+
 Exit 0 on success, 2 on invalid input or a refused action (reason on stderr, never a traceback).
 """
 
@@ -7,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -25,6 +26,13 @@ class UserError(Exception):
     """Bad input or a refused action: printed to stderr, exit 2."""
 
 
+def parse_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise UserError(t("cli.error.date", "vi", value=text)) from exc
+
+
 def emit(frame: pd.DataFrame, fmt: str, out=None) -> None:
     """Print a frame as an aligned table, CSV (formula cells neutralised) or JSON records."""
     out = out or sys.stdout
@@ -39,52 +47,9 @@ def emit(frame: pd.DataFrame, fmt: str, out=None) -> None:
         out.write(shown.to_string(index=False, max_colwidth=60) + "\n")
 
 
-# --- commands -----------------------------------------------------------------------------------
-
-def cmd_init(args) -> None:
-    result = store.init(args.db)
-    key = "cli.init.created" if result.created else "cli.init.exists"
-    print(t(key, args.lang, path=result.path, targets=result.targets, tasks=result.tasks,
-            agencies=result.agencies, actuals=result.actuals))
-
-
-TARGET_COLUMNS = ["code", "parent", "name_vi", "name_en", "unit", "horizon", "comparator", "value",
-                  "value_hi", "relative_to", "agency", "text_vi", "indicator", "unit_vi"]
-
-
-def cmd_targets(args) -> None:
-    emit(store.load(args.db).targets[TARGET_COLUMNS], args.format)
-
-
-def cmd_tasks(args) -> None:
-    snap = store.load(args.db)
-    from hue57 import tasks as task_logic  # noqa: PLC0415 — optional until the tracker lands
-
-    on = _parse_date(args.as_of) if args.as_of else dt.date.today()
-    frame = task_logic.task_table(snap.tasks, snap.progress, on) if hasattr(task_logic, "task_table") \
-        else snap.tasks
-    columns = ["no", "group", "title_vi", "lead_agency", "coordinating", "output", "deadline_text"]
-    extra = [c for c in ("start_date", "due_date", "recurring", "status") if c in frame.columns]
-    emit(frame[columns + extra], args.format)
-
-
-def cmd_actuals(args) -> None:
-    frame = store.load(args.db).actuals
-    if args.code:
-        frame = frame[frame["code"] == args.code]
-    emit(frame[["code", "year", "value", "status", "source", "note", "upload_id"]], args.format)
-
-
-def _parse_date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise UserError(t("cli.error.date", "vi", value=text)) from exc
-
-
 # --- wiring -------------------------------------------------------------------------------------
 
-def _add_format(p: argparse.ArgumentParser) -> None:
+def add_format(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=FORMATS, default="table")
 
 
@@ -93,20 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", default=None, help="database file (default: $HUE57_DB or data/hue57.duckdb)")
     parser.add_argument("--lang", default=os.environ.get("HUE57_LANG", "vi"), help="vi | en (messages)")
     sub = parser.add_subparsers(dest="command", required=True)
-
-    sub.add_parser("init", help="create the database from data/").set_defaults(func=cmd_init)
-    p = sub.add_parser("targets", help="Appendix I targets")
-    _add_format(p)
-    p.set_defaults(func=cmd_targets)
-    p = sub.add_parser("tasks", help="Appendix II tasks")
-    p.add_argument("--as-of", default=None, help="status date YYYY-MM-DD (default: today)")
-    _add_format(p)
-    p.set_defaults(func=cmd_tasks)
-    p = sub.add_parser("actuals", help="current actual values with their sources")
-    p.add_argument("--code", default=None)
-    _add_format(p)
-    p.set_defaults(func=cmd_actuals)
+    for module in COMMAND_MODULES:
+        module.register(sub)
     return parser
+
+
+from hue57.cli import _plan  # noqa: E402  (command modules import the helpers above)
+
+COMMAND_MODULES = [_plan]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

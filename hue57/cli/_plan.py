@@ -1,0 +1,57 @@
+"""Commands over the plan itself: init, targets, tasks, actuals."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hue57 import store
+from hue57.cli import add_format, emit, parse_date
+from hue57.i18n import t
+
+
+def cmd_init(args) -> None:
+    result = store.init(args.db)
+    key = "cli.init.created" if result.created else "cli.init.exists"
+    print(t(key, args.lang, path=result.path, targets=result.targets, tasks=result.tasks,
+            agencies=result.agencies, actuals=result.actuals))
+
+
+TARGET_COLUMNS = ["code", "parent", "name_vi", "name_en", "unit", "horizon", "comparator", "value",
+                  "value_hi", "relative_to", "agency", "text_vi", "indicator", "unit_vi"]
+
+
+def cmd_targets(args) -> None:
+    emit(store.load(args.db).targets[TARGET_COLUMNS], args.format)
+
+
+def cmd_tasks(args) -> None:
+    snap = store.load(args.db)
+    on = parse_date(args.as_of) if args.as_of else dt.date.today()  # noqa: F841 — used once statuses land
+    frame = snap.tasks
+    columns = ["no", "group", "title_vi", "lead_agency", "coordinating", "output", "deadline_text"]
+    extra = [c for c in ("start_date", "due_date", "recurring", "status") if c in frame.columns]
+    emit(frame[columns + extra], args.format)
+
+
+def cmd_actuals(args) -> None:
+    frame = store.load(args.db).actuals
+    if args.code:
+        frame = frame[frame["code"] == args.code]
+    emit(frame[["code", "year", "value", "status", "source", "note", "upload_id"]], args.format)
+
+
+def register(sub) -> None:
+    sub.add_parser("init", help="create the database from data/").set_defaults(func=cmd_init)
+    p = sub.add_parser("targets", help="Appendix I targets")
+    add_format(p)
+    p.set_defaults(func=cmd_targets)
+    p = sub.add_parser("tasks", help="Appendix II tasks")
+    p.add_argument("--as-of", default=None, help="status date YYYY-MM-DD (default: today)")
+    add_format(p)
+    p.set_defaults(func=cmd_tasks)
+    p = sub.add_parser("actuals", help="current actual values with their sources")
+    p.add_argument("--code", default=None)
+    add_format(p)
+    p.set_defaults(func=cmd_actuals)
+
+
