@@ -1,0 +1,114 @@
+"""Browser tests: the app served on a free port against a temporary database, driven in system Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from hue57 import store
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self, db: Path, port: int, proc: subprocess.Popen):
+        self.db, self.port, self.proc = db, port, proc
+        self.url = f"http://127.0.0.1:{port}"
+
+
+def start_server(db: Path, env_extra: dict | None = None) -> Server:
+    port = _free_port()
+    env = {**os.environ, "HUE57_DB": str(db), "HUE57_BASE_URL": f"http://127.0.0.1:{port}", **(env_extra or {})}
+    log = open(db.with_suffix(".log"), "w")  # noqa: SIM115 — closed with the process
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return Server(db, port, proc)
+        except OSError:
+            time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError(f"streamlit did not start; log: {db.with_suffix('.log').read_text()[-2000:]}")
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    db = tmp_path_factory.mktemp("e2e") / "hue57.duckdb"
+    store.init(db)
+    srv = start_server(db)
+    yield srv
+    srv.proc.terminate()
+    srv.proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="vi-VN")
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def settle(page, timeout: float = 30_000) -> None:
+    """Wait as Streamlit's own e2e tests do: the script finished and no skeleton left."""
+    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=timeout)
+    page.wait_for_function("!document.querySelector('[data-testid=stSkeleton]')", timeout=timeout)
+
+
+def open_page(page, url: str) -> None:
+    page.goto(url)
+    settle(page)
+
+
+def screenshot(page, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=False)
+    return path
+
+
+@pytest.fixture
+def fresh_server(tmp_path):
+    """A server of its own, for tests that change data."""
+    db = tmp_path / "hue57.duckdb"
+    store.init(db)
+    shutil.copy(db, tmp_path / "before.duckdb")
+    srv = start_server(db)
+    yield srv
+    srv.proc.terminate()
+    srv.proc.wait(timeout=20)
