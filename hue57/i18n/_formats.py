@@ -62,7 +62,7 @@ def fmt_value(x: object, unit: str | None, lang: str = "vi", *, empty: str = "�
 
 def fmt_date(d: dt.date | dt.datetime | None, lang: str = "vi", *, empty: str = "—") -> str:
     """A date as officials write it: 28/11/2026 (vi), Nov 28, 2026 (en)."""
-    if not isinstance(d, (dt.date, dt.datetime)):
+    if not isinstance(d, (dt.date, dt.datetime)) or d != d:  # noqa: PLR0124 — NaT is a datetime unequal to itself
         return empty
     if normalise_lang(lang) == "vi":
         return d.strftime("%d/%m/%Y")

@@ -1,3 +1,51 @@
 """Words on screen for tasks (each key: Vietnamese as the Department writes it, and English)."""
 
-TEXT: dict[str, dict[str, str]] = {}
+TEXT: dict[str, dict[str, str]] = {
+    # task status (hue57.tasks.task_table)
+    "tasks.status.overdue": {"vi": "Quá hạn", "en": "Overdue"},
+    "tasks.status.due_soon": {"vi": "Sắp đến hạn", "en": "Due soon"},
+    "tasks.status.not_reported": {"vi": "Chưa báo cáo", "en": "Not reported"},
+    "tasks.status.in_progress": {"vi": "Đang thực hiện", "en": "In progress"},
+    "tasks.status.not_started": {"vi": "Chưa bắt đầu", "en": "Not started"},
+    "tasks.status.reported": {"vi": "Đã báo cáo", "en": "Reported"},
+    "tasks.status.done": {"vi": "Hoàn thành", "en": "Done"},
+    "tasks.status.unparsed": {"vi": "Chưa xác định được thời hạn", "en": "Deadline not understood"},
+    "tasks.recurring": {"vi": "Thường xuyên", "en": "Recurring"},
+    # reporting periods and calendar
+    "tasks.period.h1": {"vi": "6 tháng đầu năm {year}", "en": "First half of {year}"},
+    "tasks.period.h2": {"vi": "6 tháng cuối năm {year}", "en": "Second half of {year}"},
+    # columns of the task table, the reporting status and the agency roll-up
+    "tasks.col.no": {"vi": "STT", "en": "No."},
+    "tasks.col.group": {"vi": "Nhóm nhiệm vụ", "en": "Task group"},
+    "tasks.col.title": {"vi": "Nhiệm vụ", "en": "Task"},
+    "tasks.col.lead": {"vi": "Cơ quan chủ trì", "en": "Lead agency"},
+    "tasks.col.lead_current": {"vi": "Cơ quan chủ trì (sau sắp xếp)", "en": "Lead agency (after mergers)"},
+    "tasks.col.coordinating": {"vi": "Cơ quan phối hợp", "en": "Coordinating agencies"},
+    "tasks.col.output": {"vi": "Sản phẩm", "en": "Output"},
+    "tasks.col.deadline": {"vi": "Thời gian hoàn thành", "en": "Deadline (plan wording)"},
+    "tasks.col.start": {"vi": "Bắt đầu", "en": "Start"},
+    "tasks.col.due": {"vi": "Hạn hoàn thành", "en": "Due"},
+    "tasks.col.status": {"vi": "Tình trạng", "en": "Status"},
+    "tasks.col.progress": {"vi": "Tiến độ", "en": "Progress"},
+    "tasks.col.last_period": {"vi": "Kỳ báo cáo gần nhất", "en": "Latest report"},
+    "tasks.col.last_status": {"vi": "Tình trạng đã báo cáo", "en": "Reported status"},
+    "tasks.col.note": {"vi": "Ghi chú", "en": "Note"},
+    "tasks.col.evidence": {"vi": "Minh chứng", "en": "Evidence"},
+    "tasks.col.period": {"vi": "Kỳ báo cáo", "en": "Reporting period"},
+    "tasks.col.report_due": {"vi": "Hạn báo cáo", "en": "Report due"},
+    "tasks.col.due_passed": {"vi": "Đã quá hạn báo cáo", "en": "Report deadline passed"},
+    "tasks.col.led": {"vi": "Số nhiệm vụ chủ trì", "en": "Tasks led"},
+    "tasks.col.expected": {"vi": "Số nhiệm vụ phải báo cáo", "en": "Reports due"},
+    "tasks.col.reported": {"vi": "Đã báo cáo", "en": "Reported"},
+    "tasks.col.missing": {"vi": "Chưa báo cáo (nhiệm vụ số)", "en": "Not reported (task no.)"},
+    "tasks.col.tasks": {"vi": "Số nhiệm vụ", "en": "Tasks"},
+    "tasks.col.late": {"vi": "Chậm", "en": "Behind"},
+    "tasks.col.on_time_pct": {"vi": "Tỷ lệ đúng hạn", "en": "On time"},
+    "tasks.col.overdue_tasks": {"vi": "Nhiệm vụ quá hạn (số)", "en": "Overdue tasks (no.)"},
+    # timeline chart (hue57.charts.task_timeline)
+    "tasks.chart.task": {"vi": "Nhiệm vụ", "en": "Task"},
+    "tasks.chart.time": {"vi": "Thời gian", "en": "Time"},
+    "tasks.chart.today": {"vi": "Hôm nay {date}", "en": "Today {date}"},
+    "tasks.chart.no_start": {"vi": "Không ghi (tính từ {date})", "en": "Not stated (from {date})"},
+    "tasks.chart.no_due": {"vi": "Không có hạn", "en": "No due date"},
+}

@@ -31,6 +31,15 @@ from hue57.store._read import (
     meta_value,
     uploads,
 )
+from hue57.store._share import (
+    SHARE_LINK_COLUMNS,
+    UnknownUpload,
+    count_share_open,
+    insert_share_link,
+    revoke_share_link,
+    share_link,
+    share_links,
+)
 from hue57.store._write import (
     CommitResult,
     RevertPlan,
@@ -44,6 +53,8 @@ from hue57.store._write import (
 )
 
 __all__ = [
+    "SHARE_LINK_COLUMNS", "UnknownUpload", "count_share_open", "insert_share_link", "revoke_share_link",
+    "share_link", "share_links",
     "DATA_DIR", "DEFAULT_DB", "DatabaseBusy", "DatabaseMissing", "InitResult", "Snapshot", "StoreError",
     "CommitResult", "RevertPlan", "RevertRefused", "UploadRecord", "actuals_history", "classify",
     "commit_upload", "connect", "current_actuals", "current_progress",

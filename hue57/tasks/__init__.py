@@ -1,14 +1,36 @@
-"""Appendix II of the plan: task deadlines and the agencies that lead and coordinate each task."""
+"""Appendix II of the plan: task deadlines, the agencies that lead and coordinate each task, task status,
+the six-monthly reporting calendar and the roll-up per agency."""
 
 from hue57.tasks.agencies import agency_links, current_agency, split_agencies, unresolved_parts
 from hue57.tasks.deadlines import Deadline, deadlines_frame, parse_deadline
+from hue57.tasks.reporting import (
+    current_period,
+    period_end,
+    period_label,
+    period_start,
+    report_due,
+    reporting_status,
+)
+from hue57.tasks.rollup import agency_task_rollup
+from hue57.tasks.status import DUE_SOON_DAYS, PLAN_START, STATUS_ORDER, task_table
 
 __all__ = [
+    "DUE_SOON_DAYS",
     "Deadline",
+    "PLAN_START",
+    "STATUS_ORDER",
     "agency_links",
+    "agency_task_rollup",
     "current_agency",
+    "current_period",
     "deadlines_frame",
     "parse_deadline",
+    "period_end",
+    "period_label",
+    "period_start",
+    "report_due",
+    "reporting_status",
     "split_agencies",
+    "task_table",
     "unresolved_parts",
 ]

@@ -1,0 +1,94 @@
+"""Commands for read-only meeting links: share create | list | revoke."""
+
+from __future__ import annotations
+
+import getpass
+import os
+
+from hue57 import share
+from hue57.cli import UserError, add_format, emit, parse_date
+from hue57.i18n import fmt_date, t
+
+LIST_COLUMNS = ["id", "created_at", "by", "upload_id", "as_of_year", "filters", "lang", "expires", "revoked",
+                "opened", "state"]
+
+
+def _default_by() -> str:
+    try:
+        return os.environ.get("HUE57_USER") or getpass.getuser() or "cli"
+    except (KeyError, OSError):  # no login name in some containers
+        return "cli"
+
+
+def parse_filters(texts: list[str] | None, lang: str) -> dict[str, str]:
+    """`K=V,K=V` (the option may repeat) as a dict; UserError on a pair without `=` or a repeated key."""
+    filters: dict[str, str] = {}
+    for text in texts or []:
+        for pair in text.split(","):
+            key, sep, value = pair.partition("=")
+            key, value = key.strip(), value.strip()
+            if not sep or not key or not value or key in filters:
+                raise UserError(t("share.cli.bad_filter", lang, value=pair.strip() or text))
+            filters[key] = value
+    return filters
+
+
+def parse_upload(text: str | None, lang: str) -> int | None:
+    if text is None or text.strip().lower() == "latest":
+        return None
+    if not text.strip().isdigit() or int(text) < 1:
+        raise UserError(t("share.cli.bad_upload", lang, value=text))
+    return int(text)
+
+
+def cmd_create(args) -> None:
+    upload_id = parse_upload(args.as_of_upload, args.lang)
+    filters = parse_filters(args.filters, args.lang)
+    try:
+        link = share.create_link(args.db, upload_id=upload_id, as_of_year=args.as_of_year, filters=filters,
+                                 lang=args.link_lang or args.lang, expires=parse_date(args.expires),
+                                 by=args.by or _default_by())
+    except share.LinkRefused as exc:
+        raise UserError(exc.message(args.lang)) from exc
+    print(t("share.cli.created", args.lang, id=link.id, upload=link.upload_id,
+            uploaded=fmt_date(link.uploaded_at, args.lang), expires=fmt_date(link.expires, args.lang)))
+    print(link.url)
+
+
+def cmd_list(args) -> None:
+    frame = share.list_links(args.db)[LIST_COLUMNS]
+    frame["expires"] = [d.isoformat() for d in frame["expires"]]
+    emit(frame, args.format)
+
+
+def cmd_revoke(args) -> None:
+    try:
+        changed = share.revoke(args.db, args.id, args.by or _default_by())
+    except share.LinkRefused as exc:
+        raise UserError(exc.message(args.lang)) from exc
+    print(t("share.cli.revoked" if changed else "share.cli.already_revoked", args.lang, id=args.id))
+
+
+def register(sub) -> None:
+    p = sub.add_parser("share", help="read-only meeting links")
+    actions = p.add_subparsers(dest="share_command", required=True)
+
+    c = actions.add_parser("create", help="create a link; prints its URL as the last line")
+    c.add_argument("--as-of-upload", default=None, metavar="N|latest", help="snapshot upload (default: latest)")
+    c.add_argument("--as-of-year", type=int, default=None, metavar="Y", help="reporting year shown")
+    c.add_argument("--filters", action="append", default=None, metavar="K=V,...",
+                   help=f"filters shown, keys: {', '.join(sorted(share.FILTER_KEYS))}")
+    c.add_argument("--lang", dest="link_lang", choices=("vi", "en"), default=None,
+                   help="language of the link (default: the message language)")
+    c.add_argument("--expires", required=True, metavar="YYYY-MM-DD", help="last day the link opens (Huế time)")
+    c.add_argument("--by", default=None, help="who creates it (default: $HUE57_USER or the login name)")
+    c.set_defaults(func=cmd_create)
+
+    ls = actions.add_parser("list", help="every link, newest first")
+    add_format(ls)
+    ls.set_defaults(func=cmd_list)
+
+    r = actions.add_parser("revoke", help="revoke a link for good")
+    r.add_argument("id", type=int)
+    r.add_argument("--by", default=None)
+    r.set_defaults(func=cmd_revoke)

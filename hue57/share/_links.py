@@ -1,0 +1,221 @@
+"""Meeting links: create, open, list and revoke read-only links pinned to one upload's snapshot."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import duckdb
+import pandas as pd
+
+from hue57 import store
+from hue57.i18n import LANGS, fmt_date, normalise_lang, t
+from hue57.share._tokens import FILTER_KEYS, BadFilter, InvalidLink, check_filters, sign, today_in_hue, unsign
+from hue57.store import _share as rows
+
+DEFAULT_BASE_URL = "http://localhost:8501"
+MIN_SECRET_CHARS = 16
+
+Db = str | os.PathLike | None
+
+
+class LinkRefused(ValueError):
+    """A link that cannot be created as asked; `key` names the catalogue text, `message(lang)` says it."""
+
+    def __init__(self, key: str, /, **values: object):
+        super().__init__(f"{key} {values}" if values else key)
+        self.key = key
+        self.values = values
+
+    def message(self, lang: str = "vi") -> str:
+        shown = {k: fmt_date(v, lang) if isinstance(v, dt.date) else v for k, v in self.values.items()}
+        return t(f"share.refused.{self.key}", lang, **shown)
+
+
+@dataclass(frozen=True)
+class SharedLink:
+    """A link just created: its id, token and URL, and what it shows."""
+
+    id: int
+    token: str
+    url: str
+    upload_id: int
+    uploaded_at: pd.Timestamp | None
+    as_of_year: int | None
+    filters: dict[str, str] = field(default_factory=dict)
+    lang: str = "vi"
+    expires: dt.date | None = None
+    created_at: pd.Timestamp | None = None
+    by: str = ""
+
+
+@dataclass(frozen=True)
+class LinkView:
+    """What a verified link may show: one upload's snapshot, one year, the signed filters, one language."""
+
+    link_id: int
+    upload_id: int
+    uploaded_at: pd.Timestamp | None
+    as_of_year: int | None
+    filters: dict[str, str]
+    lang: str
+    expires: dt.date
+
+
+def secret(db: Db) -> bytes:
+    """The signing key: `HUE57_SECRET` when set, else the random secret `init` kept in the database."""
+    text = os.environ.get("HUE57_SECRET") or store.meta_value(db, "secret")
+    if not text:
+        raise store.StoreError("no signing secret: run `python -m hue57 init` or set HUE57_SECRET")
+    if len(text) < MIN_SECRET_CHARS:
+        raise store.StoreError(f"HUE57_SECRET is too short: use at least {MIN_SECRET_CHARS} random characters")
+    return text.encode("utf-8")
+
+
+def base_url() -> str:
+    return (os.environ.get("HUE57_BASE_URL") or DEFAULT_BASE_URL).rstrip("/")
+
+
+def url_for_token(token: str) -> str:
+    return f"{base_url()}/?s={token}"
+
+
+def _filters_text(filters: dict[str, str]) -> str:
+    return json.dumps(filters, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _payload(row: Mapping) -> dict:
+    return {"link_id": int(row["id"]), "upload_id": int(row["upload_id"]),
+            "as_of_year": None if pd.isna(row["as_of_year"]) else int(row["as_of_year"]),
+            "filters": json.loads(row["filters"] or "{}"), "lang": row["lang"], "expires": row["expires"]}
+
+
+def _ts(value: object) -> pd.Timestamp | None:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value)
+
+
+def create_link(db: Db, *, upload_id: int | None, as_of_year: int | None, filters: dict, lang: str,
+                expires: dt.date, by: str) -> SharedLink:
+    """Record a read-only link to upload `upload_id`'s snapshot (None: the newest) and sign its token.
+
+    Refused (`LinkRefused`, nothing written) for an expiry before today in Huế, an unknown upload,
+    a filter outside FILTER_KEYS or with a bad value, an unknown language, or an implausible year.
+    """
+    if not isinstance(expires, dt.date) or isinstance(expires, dt.datetime):
+        raise LinkRefused("expires_type")
+    if expires < today_in_hue():
+        raise LinkRefused("expired", expires=expires)
+    try:
+        clean = check_filters(filters or {})
+    except BadFilter as exc:
+        if exc.problem == "key":
+            raise LinkRefused("filter_key", key=exc.name, allowed=", ".join(sorted(FILTER_KEYS))) from exc
+        raise LinkRefused("filter_value", key=exc.name, value=exc.value) from exc
+    if lang not in LANGS:
+        raise LinkRefused("lang", lang=lang)
+    if as_of_year is not None and not 1900 <= int(as_of_year) <= 2100:
+        raise LinkRefused("year", year=as_of_year)
+    by = (by or "").strip()
+    if not by:
+        raise LinkRefused("by")
+    key = secret(db)  # before writing: a missing secret must not leave a row behind
+    try:
+        row = rows.insert_share_link(db, by=by, upload_id=upload_id,
+                                     as_of_year=None if as_of_year is None else int(as_of_year),
+                                     filters=_filters_text(clean), lang=lang, expires=expires)
+    except rows.UnknownUpload as exc:
+        raise LinkRefused("upload", upload=exc.upload_id if exc.upload_id is not None else "latest") from exc
+    token = sign(_payload(row), key)
+    return SharedLink(id=int(row["id"]), token=token, url=url_for_token(token), upload_id=int(row["upload_id"]),
+                      uploaded_at=_ts(row["uploaded_at"]), as_of_year=_payload(row)["as_of_year"], filters=clean,
+                      lang=lang, expires=expires, created_at=_ts(row["created_at"]), by=by)
+
+
+def open_link(db: Db, token: str, *, count: bool = True, today: dt.date | None = None) -> LinkView:
+    """The verified view of a link, or `InvalidLink(reason)`: tampered, malformed, expired, revoked, unknown.
+
+    With `count`, adds one to the link's open count (best effort: a busy database does not stop a
+    meeting). A page should count once per browser session, not on every rerun.
+    """
+    payload = unsign(token, secret(db), today=today)
+    row = rows.share_link(db, payload["link_id"])
+    if row is None:
+        raise InvalidLink("unknown", f"link {payload['link_id']}")
+    if _payload(row) != payload:  # a validly signed token that disagrees with its row: never trust it
+        raise InvalidLink("tampered", "payload differs from the stored link")
+    if row["revoked"]:
+        raise InvalidLink("revoked", f"link {payload['link_id']}")
+    if count:
+        try:
+            rows.count_share_open(db, payload["link_id"])
+        except (store.DatabaseBusy, duckdb.ConnectionException, duckdb.IOException):
+            pass
+    return LinkView(link_id=payload["link_id"], upload_id=payload["upload_id"], uploaded_at=_ts(row["uploaded_at"]),
+                    as_of_year=payload["as_of_year"], filters=dict(payload["filters"]), lang=payload["lang"],
+                    expires=payload["expires"])
+
+
+def snapshot_for_token(db: Db, token: str, *, count: bool = False) -> tuple[LinkView, store.Snapshot]:
+    """The verified link and the data exactly as of its upload (later uploads never show through)."""
+    view = open_link(db, token, count=count)
+    return view, store.load(db, as_of_upload=view.upload_id)
+
+
+def token_from_query(query_params: Mapping[str, object]) -> str | None:
+    """The `s` parameter of a request (the last one when repeated), or None."""
+    value = query_params.get("s")
+    if isinstance(value, (list, tuple)):
+        value = value[-1] if value else None
+    return str(value) if value else None
+
+
+def shared_page_state(view: LinkView, query_params: Mapping[str, object] | None = None) -> dict:
+    """What a page opened with `?s=` shows: upload, year and filters from the verified link only.
+
+    Every other query parameter (group, agency, status, horizon, year, upload, role, …) is ignored, so
+    nothing outside the signed token can widen the view or grant a right. The one exception is the
+    display language, which changes words, not data: `lang=en|vi` in the URL overrides the link's.
+    """
+    lang = view.lang
+    if query_params and query_params.get("lang"):
+        lang = normalise_lang(query_params.get("lang"))
+    return {"upload_id": view.upload_id, "as_of_year": view.as_of_year, "filters": dict(view.filters),
+            "lang": lang, "read_only": True}
+
+
+def filters_text(filters: Mapping[str, str]) -> str:
+    """Filters as `k=v,k=v` (the CLI's syntax), for tables."""
+    return ",".join(f"{k}={v}" for k, v in sorted(filters.items()))
+
+
+def list_links(db: Db) -> pd.DataFrame:
+    """Every link, newest first: id, created_at (UTC), by, upload_id, as_of_year, filters (k=v,…), lang,
+    expires, revoked, opened, then revoked_at, revoked_by, uploaded_at and state (active|expired|revoked)."""
+    frame = rows.share_links(db)
+    frame["filters"] = [filters_text(json.loads(f or "{}")) for f in frame["filters"]]
+    today = today_in_hue()
+    frame["state"] = ["revoked" if r else ("expired" if e < today else "active")
+                      for r, e in zip(frame["revoked"], frame["expires"], strict=True)]
+    frame["state"] = frame["state"].astype(object)
+    order = ["id", "created_at", "by", "upload_id", "as_of_year", "filters", "lang", "expires", "revoked", "opened",
+             "revoked_at", "revoked_by", "uploaded_at", "state"]
+    return frame[order]
+
+
+def url_for(db: Db, link_id: int) -> str:
+    """The URL of an existing link again (tokens are deterministic), for 'copy link' on the share page."""
+    row = rows.share_link(db, link_id)
+    if row is None:
+        raise LinkRefused("unknown", link_id=link_id)
+    return url_for_token(sign(_payload(row), secret(db)))
+
+
+def revoke(db: Db, link_id: int, by: str) -> bool:
+    """Revoke a link for good: True when it was active, False when already revoked; `LinkRefused` if unknown."""
+    outcome = rows.revoke_share_link(db, int(link_id), (by or "").strip() or "?")
+    if outcome == "unknown":
+        raise LinkRefused("unknown", link_id=link_id)
+    return outcome == "revoked"

@@ -1,0 +1,185 @@
+"""Signed link tokens: a compact JSON payload and its HMAC-SHA256, both URL-safe base64 without padding.
+
+Token format
+------------
+    TOKEN   = B64(PAYLOAD) "." B64(HMAC-SHA256(secret, B64(PAYLOAD)))
+    PAYLOAD = {"e":"2026-06-30","f":{"group":"I"},"i":3,"l":"vi","u":2,"v":1,"y":2025}
+              (JSON, keys sorted, no spaces, UTF-8; e expiry, f filters, i link id, l language,
+               u snapshot upload id, v format version, y as-of year or null)
+
+The MAC covers the payload's base64 text itself, so any change to any character of the token fails
+verification; the signature part must also be the canonical encoding of exactly 32 bytes. Checks run
+in this order and each failure has its own reason: shape (`malformed`), signature (`tampered`: a
+changed token, or one signed with another secret), payload fields (`malformed`), expiry (`expired`:
+the expiry date is before today in Huế, Asia/Ho_Chi_Minh; a link works through its expiry day).
+Revocation and unknown link ids need the database: see `hue57.share._links.open_link`.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import hashlib
+import hmac
+import json
+import re
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from hue57.i18n import LANGS, t
+
+REASONS = ("tampered", "expired", "revoked", "malformed", "unknown")
+VERSION = 1
+MAX_TOKEN_LENGTH = 2048
+FILTER_KEYS = frozenset({"group", "agency", "status", "horizon", "present", "code", "page"})
+MAX_FILTER_VALUE = 100
+
+_B64 = re.compile(r"[A-Za-z0-9_-]+")
+_KEY = re.compile(r"[a-z][a-z_]{0,31}")
+_SIG_CHARS = 43  # 32 bytes of HMAC-SHA256 in base64 without padding
+_WIRE = {"link_id": "i", "upload_id": "u", "as_of_year": "y", "filters": "f", "lang": "l", "expires": "e"}
+
+try:
+    HUE_TZ: dt.tzinfo = ZoneInfo("Asia/Ho_Chi_Minh")
+except ZoneInfoNotFoundError:  # pragma: no cover — no tz database: Viet Nam keeps UTC+7 all year
+    HUE_TZ = dt.timezone(dt.timedelta(hours=7), "Asia/Ho_Chi_Minh")
+
+
+class BadFilter(ValueError):
+    """A filter outside FILTER_KEYS (`problem` 'key') or with an unusable value (`problem` 'value')."""
+
+    def __init__(self, problem: str, name: object, value: object = None):
+        super().__init__(f"filter {name!r}: bad {problem}" + ("" if value is None else f" {value!r}"))
+        self.problem = problem
+        self.name = name
+        self.value = value
+
+
+class InvalidLink(Exception):
+    """A link that must not open; `reason` is one of REASONS, `message(lang)` says it to the reader."""
+
+    def __init__(self, reason: str, detail: str = ""):
+        if reason not in REASONS:
+            raise ValueError(f"unknown reason {reason!r}")
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+        self.detail = detail
+
+    def message(self, lang: str = "vi") -> str:
+        return t(f"share.invalid.{self.reason}", lang)
+
+
+def today_in_hue(now: dt.datetime | None = None) -> dt.date:
+    """Today's date in Huế (links expire by the local calendar, not the server's); `now` aware, for tests."""
+    return (now or dt.datetime.now(dt.UTC)).astimezone(HUE_TZ).date()
+
+
+def _b64encode(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def _b64decode(text: str) -> bytes:
+    """Strict decoding: URL-safe alphabet only, and `text` must be the canonical encoding of the result."""
+    if not _B64.fullmatch(text) or len(text) % 4 == 1:
+        raise ValueError("not base64url")
+    data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    if _b64encode(data) != text:
+        raise ValueError("non-canonical base64url")
+    return data
+
+
+def _mac(message: bytes, secret: bytes) -> bytes:
+    if not secret:
+        raise ValueError("empty secret")
+    return hmac.new(secret, message, hashlib.sha256).digest()
+
+
+def check_filters(filters: object) -> dict[str, str]:
+    """The filters as a plain dict str → str, or `BadFilter` naming the first wrong one.
+
+    Keys are from FILTER_KEYS; values are non-empty text of at most MAX_FILTER_VALUE printable
+    characters (numbers are accepted and written as text); `horizon` is a year, `present` is 0 or 1.
+    """
+    if not isinstance(filters, dict):
+        raise BadFilter("key", type(filters).__name__)
+    clean: dict[str, str] = {}
+    for key, value in filters.items():
+        if not isinstance(key, str) or not _KEY.fullmatch(key) or key not in FILTER_KEYS:
+            raise BadFilter("key", key)
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            raise BadFilter("value", key, value)
+        text = str(value).strip()
+        if not text or len(text) > MAX_FILTER_VALUE or not text.isprintable():
+            raise BadFilter("value", key, value)
+        if key == "horizon" and not (text.isdigit() and len(text) == 4):
+            raise BadFilter("value", key, value)
+        if key == "present" and text not in ("0", "1"):
+            raise BadFilter("value", key, value)
+        clean[key] = text
+    return dict(sorted(clean.items()))
+
+
+def _check_payload(payload: dict) -> dict:
+    """The payload with checked types (expires as a date); ValueError when anything is off."""
+    if not isinstance(payload, dict) or set(payload) != set(_WIRE):
+        raise ValueError(f"payload needs exactly the fields {sorted(_WIRE)}")
+    out: dict = {}
+    for key in ("link_id", "upload_id"):
+        value = payload[key]
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValueError(f"{key} must be a positive integer")
+        out[key] = value
+    year = payload["as_of_year"]
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2100):
+        raise ValueError("as_of_year must be a year or null")
+    out["as_of_year"] = year
+    out["filters"] = check_filters(payload["filters"])
+    if payload["lang"] not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}")
+    out["lang"] = payload["lang"]
+    expires = payload["expires"]
+    if isinstance(expires, str):
+        expires = dt.date.fromisoformat(expires) if len(expires) == 10 else None
+    if not isinstance(expires, dt.date) or isinstance(expires, dt.datetime):
+        raise ValueError("expires must be a date YYYY-MM-DD")
+    out["expires"] = expires
+    return out
+
+
+def sign(payload: dict, secret: bytes) -> str:
+    """A token for `payload` (link_id, upload_id, as_of_year, filters, lang, expires), signed with `secret`."""
+    fields = _check_payload(payload)
+    wire = {_WIRE[k]: (v.isoformat() if k == "expires" else v) for k, v in fields.items()}
+    wire["v"] = VERSION
+    body = _b64encode(json.dumps(wire, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8"))
+    return body + "." + _b64encode(_mac(body.encode("ascii"), secret))
+
+
+def unsign(token: str, secret: bytes, *, today: dt.date | None = None) -> dict:
+    """The verified payload of `token` (expires as a date); raises `InvalidLink(reason)` otherwise.
+
+    `today` defaults to today's date in Huế; an expiry date before it is `expired`.
+    """
+    if not isinstance(token, str) or not token or len(token) > MAX_TOKEN_LENGTH:
+        raise InvalidLink("malformed", "empty or too long")
+    parts = token.split(".")
+    if len(parts) != 2 or not all(_B64.fullmatch(p) for p in parts) or len(parts[1]) != _SIG_CHARS:
+        raise InvalidLink("malformed", "not BODY.SIGNATURE in base64url")
+    body, signature = parts
+    try:
+        given = _b64decode(signature)
+    except (ValueError, binascii.Error) as exc:
+        raise InvalidLink("tampered", "signature encoding") from exc
+    if not hmac.compare_digest(given, _mac(body.encode("ascii"), secret)):
+        raise InvalidLink("tampered", "signature does not match")
+    try:
+        wire = json.loads(_b64decode(body).decode("utf-8"))
+        if not isinstance(wire, dict) or wire.get("v") != VERSION:
+            raise ValueError("unsupported version")
+        fields = _check_payload({k: wire.get(w) for k, w in _WIRE.items()} if set(wire) == {*_WIRE.values(), "v"}
+                                else wire)
+    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError) as exc:
+        raise InvalidLink("malformed", f"payload: {exc}") from exc
+    if fields["expires"] < (today or today_in_hue()):
+        raise InvalidLink("expired", fields["expires"].isoformat())
+    return fields
