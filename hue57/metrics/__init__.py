@@ -1,0 +1,18 @@
+"""Pure-pandas gap method: assess targets against actuals, trajectories, explanations and roll-ups."""
+
+from hue57.metrics._assess import COMPARATORS, OUTPUT_COLUMNS, STATUS_ORDER, assess
+from hue57.metrics._explain import explain
+from hue57.metrics._paths import SERIES, paths
+from hue57.metrics._rollup import rollup_by_group, status_counts
+
+__all__ = [
+    "COMPARATORS",
+    "OUTPUT_COLUMNS",
+    "SERIES",
+    "STATUS_ORDER",
+    "assess",
+    "explain",
+    "paths",
+    "rollup_by_group",
+    "status_counts",
+]

@@ -1,0 +1,174 @@
+"""One sentence per assessed row giving the numbers behind its status, in Vietnamese or English.
+
+`row` is one row of `assess` (a dict or a pandas Series). Optional extra keys make the sentence
+richer when the caller has merged them in from the targets: ``unit_vi`` (the unit as Vietnamese
+readers write it, used for ``vi`` except for ``rank``/``index``), ``value`` and ``value_hi`` (to
+print the band of a met ``between`` target), ``relative_to`` (to name the missing reference year).
+
+Which sentence:
+
+* qualitative → the analyst's assessment and its year, or "no assessment yet";
+* ``no_data`` → no actual yet;  ``met`` → the latest value against the target with its comparator;
+* ``insufficient_data`` → "target not known" (reference year missing) or "only one value";
+* otherwise, when the ratio exists → observed pace, required pace, the target and its year; when it
+  does not (the target was already passed at the base year, or the horizon is not after the base
+  year) → observed pace and "moving away from" (regressing) / "short of" (insufficient) the target.
+
+Rates read as the method computes them: ``cagr`` as a percentage a year, ``linear`` in the unit a
+year (percentage points for ``%`` units), ranks in places a year (climbing = rank number falling).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+from hue57.i18n import fmt_number, fmt_percent, fmt_value, normalise_lang, t
+
+_SYMBOL = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
+
+
+def explain(row: Mapping, lang: str = "vi") -> str:
+    """The sentence explaining `row`'s status with its numbers (see the module docstring)."""
+    lang = normalise_lang(lang)
+    status = str(_get(row, "status") or "no_data")
+    words = t(f"status.{status}", lang)
+    comparator = str(_get(row, "comparator") or "")
+    year = _int(_get(row, "latest_year"))
+
+    if comparator == "qualitative":
+        if status == "no_data" or year is None:
+            return t("metrics.explain.qualitative_none", lang, status=words)
+        return t("metrics.explain.qualitative", lang, year=year, status=words)
+    if status == "no_data":
+        return t("metrics.explain.no_data", lang, status=words)
+
+    unit = _unit(row, lang)
+    is_rank = str(_get(row, "unit") or "").strip() == "rank"
+    latest = _num(_get(row, "latest_value"))
+    target = _num(_get(row, "target_value"))
+    horizon = _int(_get(row, "horizon"))
+    latest_text = _rank_number(latest, lang) if is_rank else fmt_value(latest, unit, lang)
+
+    if status == "met":
+        if comparator == "between":
+            lo, hi = _num(_get(row, "value")), _num(_get(row, "value_hi"))
+            if lo is None or hi is None or _get(row, "relative_to") is not None:
+                return t("metrics.explain.met_in_band", lang, latest=fmt_value(latest, unit, lang), year=year)
+            band = t("metrics.band", lang, lo=fmt_number(lo, lang, 2), hi=fmt_value(hi, unit, lang))
+            return t("metrics.explain.met_band", lang, latest=fmt_value(latest, unit, lang), year=year, target=band)
+        return t("metrics.explain.met", lang, latest=fmt_value(latest, unit, lang), year=year,
+                 target=_target_with_comparator(target, comparator, unit, is_rank, lang))
+
+    if status == "insufficient_data":
+        if target is None:
+            ref = _int(_get(row, "relative_to"))
+            if ref is not None:
+                return t("metrics.explain.no_reference", lang, latest=fmt_value(latest, unit, lang), year=year,
+                         ref=ref, status=words)
+            return t("metrics.explain.no_target", lang, latest=fmt_value(latest, unit, lang), year=year,
+                     status=words)
+        return t("metrics.explain.one_value", lang, latest=fmt_value(latest, unit, lang), year=year, status=words)
+
+    cagr = _get(row, "rate_kind") == "cagr"
+    observed = _num(_get(row, "observed_rate"))
+    required = _num(_get(row, "required_rate"))
+    has_ratio = _num(_get(row, "ratio")) is not None
+    if is_rank:
+        target_text = _rank_target(target, comparator, lang)
+        moving = _rank_move(observed, lang)
+        if has_ratio:
+            return t("metrics.explain.rank_pace", lang, latest=latest_text, year=year, target=target_text,
+                     horizon=horizon, required=_rank_move(required, lang), observed=moving, status=words)
+        observed_text = t("metrics.explain.rank_now", lang, latest=latest_text, year=year, observed=moving)
+    else:
+        target_text = fmt_value(target, unit, lang)
+        observed_text = _pace("observed", observed, cagr, unit, lang)
+        if has_ratio:
+            return t("metrics.explain.pace", lang, observed=observed_text, target=target_text, horizon=horizon,
+                     required=_pace("required", required, cagr, unit, lang), status=words)
+    if status == "regressing":
+        return t("metrics.explain.away", lang, observed=observed_text, target=target_text, status=words)
+    return t("metrics.explain.short", lang, observed=observed_text, target=target_text, horizon=horizon,
+             status=words)
+
+
+# ------------------------------------------------------------------------------------------ pieces
+def _pace(kind: str, rate: float | None, cagr: bool, unit: str, lang: str) -> str:
+    """'Tăng bình quân 14,9%/năm' (observed) or '11,6%/năm' (required) — direction in words, size unsigned."""
+    if rate is None or rate == 0:
+        return t("metrics.observed.flat", lang) if kind == "observed" else t(f"metrics.{kind}.up", lang, rate="0")
+    size = abs(rate)
+    if cagr:
+        amount = fmt_percent(size * 100, lang)
+    elif unit.startswith("%"):
+        amount = t("metrics.percentage_points", lang, n=fmt_number(size, lang, 2))
+    else:
+        amount = fmt_value(size, unit, lang)
+    return t(f"metrics.{kind}.{'up' if rate > 0 else 'down'}", lang, rate=amount)
+
+
+def _rank_move(rate: float | None, lang: str) -> str:
+    """Rank change a year in places: climbing when the rank number falls."""
+    if rate is None or rate == 0:
+        return t("metrics.rank.flat", lang)
+    n = fmt_number(abs(rate), lang, 1)
+    key = "metrics.rank.up" if rate < 0 else "metrics.rank.down"
+    return t(key + ("_one" if n == "1" else ""), lang, n=n)
+
+
+def _rank_target(target: float | None, comparator: str, lang: str) -> str:
+    key = "metrics.rank.target_strict" if comparator == "<" else "metrics.rank.target"
+    return t(key, lang, n=fmt_number(target, lang, 0))
+
+
+def _rank_number(value: float | None, lang: str) -> str:
+    return fmt_number(value, lang, 0)
+
+
+def _target_with_comparator(target: float | None, comparator: str, unit: str, is_rank: bool, lang: str) -> str:
+    """'≥ 70%'; 'top 10' for a rank at or below N."""
+    if is_rank and comparator == "<=":
+        return t("metrics.rank.top", lang, n=fmt_number(target, lang, 0))
+    text = fmt_value(target, "rank" if is_rank else unit, lang)
+    return f"{_SYMBOL.get(comparator, '')} {text}".strip()
+
+
+def _unit(row: Mapping, lang: str) -> str:
+    """The unit to print: `unit_vi` for Vietnamese when given (not for rank/index, which i18n formats)."""
+    unit = str(_get(row, "unit") or "").strip()
+    unit_vi = _get(row, "unit_vi")
+    if lang == "vi" and unit_vi is not None and str(unit_vi).strip() and unit not in ("rank", "index"):
+        return str(unit_vi).strip()
+    return unit
+
+
+def _get(row: Mapping, key: str) -> object:
+    """`row[key]`, None when absent or missing (NaN, NA, None, '')."""
+    try:
+        value = row[key]
+    except (KeyError, IndexError):
+        return None
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        if value != value:  # NaN
+            return None
+    except (TypeError, ValueError):  # pd.NA compares to NA, whose truth value raises
+        return None
+    return value
+
+
+def _num(value: object) -> float | None:
+    if value is None:
+        return None
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) else number
+
+
+def _int(value: object) -> int | None:
+    number = _num(value)
+    return None if number is None else int(number)
