@@ -7,6 +7,10 @@ from hue57 import ui
 st.set_page_config(page_title="hue57", page_icon=":material/insights:", layout="wide")
 ctx = ui.context()
 st.session_state["hue57_ctx"] = ctx
+if ctx.role == "refused":
+    ui.refuse_link(ctx)  # a tampered, expired or revoked link: the reason, and no data at all
+    st.stop()
 page = ui.navigation(ctx)
+ui.read_only_banner(ctx)
 with ui.friendly_errors(ctx):
     page.run()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from hue57 import store
-from hue57.i18n import fmt_value, t
+from hue57.i18n import fmt_date, fmt_number, fmt_percent, fmt_value, t
 
 
 def target_name(targets: pd.DataFrame, lang: str) -> pd.Series:
@@ -33,3 +33,181 @@ def target_listing(snap: store.Snapshot, lang: str) -> pd.DataFrame:
         t("col.year", lang): latest["year"].astype("Int64").astype("string").fillna(""),
         t("col.source", lang): latest["source"].fillna(t("status.no_data", lang)),
     })
+
+
+def agency_label(agency_ids: list[str], agencies: pd.DataFrame, lang: str) -> str:
+    """Agency ids as the reader knows them: short Vietnamese names, or English names."""
+    names = agencies.set_index("agency_id")["name_en" if lang == "en" else "short_vi"].to_dict()
+    return ", ".join(names.get(a) or a for a in agency_ids)
+
+
+def task_status_text(status: str, lang: str) -> str:
+    from hue57.charts import TASK_STATUS_ICONS  # noqa: PLC0415 — icons live with the palette
+
+    return f"{TASK_STATUS_ICONS[status]} {t(f'tasks.status.{status}', lang)}"
+
+
+def task_listing(table: pd.DataFrame, agencies: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The task table as the /tasks page and its export show it."""
+    def day(v):
+        return fmt_date(v.date(), lang, empty="") if pd.notna(v) else ""
+
+    due = [t("tasks.recurring", lang) if rec else day(d) for rec, d in zip(table["recurring"], table["due_date"],
+                                                                          strict=True)]
+    return pd.DataFrame({
+        t("tasks.col.no", lang): table["no"],
+        t("tasks.col.group", lang): table["group"].map(_roman),
+        t("tasks.col.title", lang): table["title_vi"],
+        t("tasks.col.lead_current", lang): [agency_label(ids, agencies, lang) for ids in table["lead_current"]],
+        t("tasks.col.deadline", lang): table["deadline_text"],
+        t("tasks.col.due", lang): due,
+        t("tasks.col.status", lang): [task_status_text(s, lang) for s in table["status"]],
+        t("tasks.col.last_period", lang): table["last_period"].fillna(""),
+        t("tasks.col.progress", lang): [fmt_percent(p, lang, 0, empty="") for p in table["progress_pct"]],
+    })
+
+
+_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII"}
+
+
+def _roman(group: int) -> str:
+    return _ROMAN.get(int(group), str(group))
+
+
+def group_label(group: str, lang: str) -> str:
+    """'' → all; a task group number → its Roman numeral as the plan writes it ('Nhóm III')."""
+    if not group:
+        return t("filter.all", lang)
+    return t("tasks.group", lang, roman=_roman(int(group)))
+
+
+def filter_tasks(table: pd.DataFrame, *, group: str = "", agency: str = "", status: str = "",
+                 due_year: str = "") -> pd.DataFrame:
+    """The rows matching every non-empty filter ('' means all)."""
+    keep = pd.Series(True, index=table.index)
+    if group:
+        keep &= table["group"].astype(str) == group
+    if agency:
+        keep &= table["lead_current"].map(lambda ids: agency in ids)
+    if status:
+        keep &= table["status"] == status
+    if due_year:
+        keep &= table["due_date"].dt.year.astype("Int64").astype("string") == due_year
+    return table[keep.fillna(False)]
+
+
+def task_status_counts(table: pd.DataFrame, lang: str) -> list[tuple[str, int]]:
+    """(label with icon, count) for every task status, in the tracker's order, zeros included."""
+    from hue57.tasks import STATUS_ORDER  # noqa: PLC0415
+
+    counts = table["status"].value_counts()
+    return [(task_status_text(s, lang), int(counts.get(s, 0))) for s in STATUS_ORDER]
+
+
+def progress_listing(history: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A task's reports with the upload each came from (an undone report shows as withdrawn)."""
+    status = [t("tasks.detail.withdrawn", lang) if d else (task_status_text(s, lang) if s else "")
+              for s, d in zip(history["status"], history["deleted"], strict=True)]
+    return pd.DataFrame({
+        t("tasks.col.period", lang): history["period"],
+        t("tasks.col.last_status", lang): status,
+        t("tasks.col.progress", lang): [fmt_percent(p, lang, 0, empty="") for p in history["progress_pct"]],
+        t("tasks.col.note", lang): history["note"].fillna(""),
+        t("tasks.col.evidence", lang): history["evidence"].fillna(""),
+        t("col.upload", lang): [f"#{u} · {b} · {fmt_date(a.to_pydatetime(), lang)}"
+                                for u, b, a in zip(history["upload_id"], history["by"], history["at"], strict=True)],
+    })
+
+
+def rate_text(rate: float, kind: str, unit: str, lang: str) -> str:
+    """A yearly pace as it reads: '14,9%/năm' for growth, '-0,5 hạng/năm' for ranks, '+2 %/năm' otherwise."""
+    if pd.isna(rate):
+        return "—"
+    per_year = t("unit.per_year", lang)
+    if kind == "cagr":
+        return f"{fmt_percent(100 * rate, lang)}{per_year}"
+    shown_unit = t("unit.rank_places", lang) if unit == "rank" else ("" if unit.startswith("%") else unit)
+    points = t("unit.points", lang) if unit.startswith("%") else ""
+    sign = "+" if rate > 0 else ""
+    return f"{sign}{fmt_number(rate, lang, 2)} {points or shown_unit}{per_year}".replace("  ", " ")
+
+
+def assessment_facts(row, lang: str) -> pd.DataFrame:
+    """The numbers behind one status, two columns (what, value), in reading order."""
+    unit = row["unit"]
+
+    def year(v):
+        return "—" if pd.isna(v) else str(int(v))
+
+    facts = [
+        (t("facts.status", lang), status_text(row["status"], lang)),
+        (t("facts.latest", lang), f"{fmt_value(row['latest_value'], unit, lang)} ({year(row['latest_year'])})"),
+        (t("facts.target", lang), f"{fmt_value(row['target_value'], unit, lang)} ({int(row['horizon'])})"),
+        (t("facts.gap", lang), fmt_value(row["gap"], unit, lang)),
+        (t("facts.base", lang), f"{fmt_value(row['base_value'], unit, lang)} ({year(row['base_year'])})"),
+        (t("facts.observed", lang), rate_text(row["observed_rate"], row["rate_kind"], unit, lang)),
+        (t("facts.required", lang), rate_text(row["required_rate"], row["rate_kind"], unit, lang)),
+        (t("facts.ratio", lang), fmt_number(row["ratio"], lang, 2)),
+        (t("facts.projected", lang), fmt_value(row["projected_value"], unit, lang)),
+        (t("facts.year_reached", lang), year(row["year_reached"]) if pd.notna(row["year_reached"])
+         else t("facts.not_by_2100", lang)),
+    ]
+    return pd.DataFrame(facts, columns=[t("facts.what", lang), t("col.value", lang)])
+
+
+def status_text(status: str, lang: str) -> str:
+    from hue57.charts import STATUS_ICONS  # noqa: PLC0415 — icons live with the palette
+
+    return f"{STATUS_ICONS[status]} {t(f'status.{status}', lang)}"
+
+
+def value_listing(history: pd.DataFrame, unit: str, lang: str) -> pd.DataFrame:
+    """Every stored value of an indicator with year, source, note and the upload it came from."""
+    value = [t("tasks.detail.withdrawn", lang) if d else (fmt_value(v, unit, lang) if pd.notna(v) else
+             (status_text(s, lang) if s else "—"))
+             for v, s, d in zip(history["value"], history["status"], history["deleted"], strict=True)]
+    return pd.DataFrame({
+        t("col.year", lang): history["year"].astype(int).astype(str),
+        t("col.value", lang): value,
+        t("col.source", lang): history["source"].fillna(""),
+        t("col.note", lang): history["note"].fillna(""),
+        t("col.upload", lang): [f"#{u} · {b} · {fmt_date(a.to_pydatetime(), lang)}"
+                                for u, b, a in zip(history["upload_id"], history["by"], history["at"], strict=True)],
+    })
+
+
+def indicator_rows(targets: pd.DataFrame, code: str) -> pd.DataFrame:
+    """The target rows that read the same actuals as `code` (both horizons of one indicator)."""
+    indicator = targets.loc[targets["code"] == code, "indicator"].iloc[0]
+    return targets[targets["indicator"] == indicator].reset_index(drop=True)
+
+
+BEHIND = ("moderate", "insufficient", "regressing")
+
+
+def agency_cards(assessed: pd.DataFrame, leads: pd.DataFrame, task_rollup: pd.DataFrame,
+                 agencies: pd.DataFrame) -> pd.DataFrame:
+    """One row per agency holding targets or tasks today: target statuses, behind targets, task counts.
+
+    Sorted most behind first: targets behind plus tasks late, then the lowest on-time share.
+    """
+    from hue57.metrics import STATUS_ORDER  # noqa: PLC0415
+
+    per_target = leads.merge(assessed[["code", "horizon", "status"]], on=["code", "horizon"], how="left")
+    counts = per_target.pivot_table(index="agency_id", columns="status", values="code", aggfunc="count",
+                                    fill_value=0, observed=True).reindex(columns=list(STATUS_ORDER), fill_value=0)
+    behind = per_target[per_target["status"].isin(BEHIND)].groupby("agency_id")["code"].agg(list)
+    cards = counts.add_prefix("t_").join(behind.rename("behind_codes"), how="left")
+    cards["targets"] = counts.sum(axis=1)
+    tasks = task_rollup.set_index("agency_id")[["tasks", "late", "on_time_pct", "overdue_tasks", "overdue"]]
+    cards = cards.join(tasks, how="outer").rename_axis("agency_id").reset_index()
+    for col in [c for c in cards.columns if c.startswith("t_")] + ["targets", "tasks", "late", "overdue"]:
+        cards[col] = cards[col].fillna(0).astype("int64")
+    cards["behind_codes"] = cards["behind_codes"].map(lambda v: v if isinstance(v, list) else [])
+    cards["overdue_tasks"] = cards["overdue_tasks"].map(lambda v: v if isinstance(v, list) else [])
+    cards["behind"] = cards["behind_codes"].map(len) + cards["late"]
+    names = agencies.set_index("agency_id")
+    cards["name_vi"] = cards["agency_id"].map(names["name_vi"]).fillna(cards["agency_id"])
+    cards["name_en"] = cards["agency_id"].map(names["name_en"]).fillna(cards["name_vi"])
+    return cards.sort_values(["behind", "on_time_pct", "agency_id"], ascending=[False, True, True],
+                             na_position="last").reset_index(drop=True)

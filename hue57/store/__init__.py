@@ -29,6 +29,7 @@ from hue57.store._read import (
     latest_upload_id,
     load,
     meta_value,
+    progress_history,
     uploads,
 )
 from hue57.store._share import (
@@ -59,5 +60,5 @@ __all__ = [
     "CommitResult", "RevertPlan", "RevertRefused", "UploadRecord", "actuals_history", "classify",
     "commit_upload", "connect", "current_actuals", "current_progress",
     "db_path", "init", "latest_upload_id", "load", "meta_value", "read_plan_actuals", "read_plan_agencies",
-    "preview", "read_plan_targets", "read_plan_tasks", "revert", "revert_plan", "uploads",
+    "preview", "progress_history", "read_plan_targets", "read_plan_tasks", "revert", "revert_plan", "uploads",
 ]

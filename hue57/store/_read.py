@@ -111,15 +111,16 @@ def uploads(path: str | os.PathLike | None = None) -> pd.DataFrame:
         return read_uploads(con)
 
 
-def actuals_history(path: str | os.PathLike | None = None, codes: list[str] | None = None) -> pd.DataFrame:
-    """Every stored actual row with its upload (newest first), for the indicator page's provenance."""
+def actuals_history(path: str | os.PathLike | None = None, codes: list[str] | None = None,
+                    as_of_upload: int | None = None) -> pd.DataFrame:
+    """Every stored actual row up to `as_of_upload` with its upload (newest first), for provenance."""
     sql = ("SELECT a.code, a.year, a.value, a.status, a.source, a.note, a.deleted, a.upload_id, "
-           'u."at", u."by", u.filename FROM actuals a JOIN uploads u ON u.id = a.upload_id')
-    params: list = []
-    if codes:
-        sql += " WHERE a.code IN (SELECT unnest(?))"
-        params.append(list(codes))
+           'u."at", u."by", u.filename FROM actuals a JOIN uploads u ON u.id = a.upload_id WHERE a.upload_id <= ?')
     with connect(path) as con:
+        params: list = [latest_upload_id(con) if as_of_upload is None else as_of_upload]
+        if codes:
+            sql += " AND a.code IN (SELECT unnest(?))"
+            params.append(list(codes))
         return con.execute(sql + " ORDER BY a.upload_id DESC, a.code, a.year", params).df()
 
 
@@ -127,3 +128,14 @@ def meta_value(path: str | os.PathLike | None, key: str) -> str | None:
     with connect(path) as con:
         row = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
     return row[0] if row else None
+
+
+def progress_history(path: str | os.PathLike | None, task_no: int, as_of_upload: int | None = None) -> pd.DataFrame:
+    """Every progress report stored for one task up to `as_of_upload`, newest first, with who and when."""
+    with connect(path) as con:
+        limit = latest_upload_id(con) if as_of_upload is None else as_of_upload
+        return con.execute(
+            'SELECT p.period, p.status, p.progress_pct, p.note, p.evidence, p.deleted, p.upload_id, u."at", '
+            'u."by", u.filename FROM task_progress p JOIN uploads u ON u.id = p.upload_id '
+            "WHERE p.task_no = ? AND p.upload_id <= ? ORDER BY p.upload_id DESC, p.period DESC",
+            [int(task_no), limit]).df()

@@ -1,7 +1,7 @@
 """Appendix II of the plan: task deadlines, the agencies that lead and coordinate each task, task status,
 the six-monthly reporting calendar and the roll-up per agency."""
 
-from hue57.tasks.agencies import agency_links, current_agency, split_agencies, unresolved_parts
+from hue57.tasks.agencies import agency_links, current_agency, split_agencies, target_leads, unresolved_parts
 from hue57.tasks.deadlines import Deadline, deadlines_frame, parse_deadline
 from hue57.tasks.reporting import (
     current_period,
@@ -31,6 +31,7 @@ __all__ = [
     "report_due",
     "reporting_status",
     "split_agencies",
+    "target_leads",
     "task_table",
     "unresolved_parts",
 ]

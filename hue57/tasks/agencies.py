@@ -121,3 +121,18 @@ def agency_links(tasks: pd.DataFrame, agencies: pd.DataFrame) -> pd.DataFrame:
     ]
     frame = pd.DataFrame(rows, columns=["no", "role", "agency_id", "current_id"])
     return frame.sort_values(["no", "role"], ascending=[True, False], kind="stable").reset_index(drop=True)
+
+
+def target_leads(targets: pd.DataFrame, agencies: pd.DataFrame) -> pd.DataFrame:
+    """One row per (target code, horizon, monitoring agency holding it today): ``code, horizon, agency_id``.
+
+    A target monitored by several bodies (code 6) counts under each; merged bodies count once.
+    """
+    rows = {
+        (code, horizon, current_agency(agency_id, agencies))
+        for code, horizon, text in zip(targets["code"], targets["horizon"], targets["agency"], strict=True)
+        for agency_id in split_agencies(text, agencies)
+    }
+    frame = pd.DataFrame(sorted(rows), columns=["code", "horizon", "agency_id"])
+    frame["horizon"] = frame["horizon"].astype("Int64")
+    return frame

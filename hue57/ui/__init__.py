@@ -5,7 +5,20 @@ Pages import from here and from the pure packages; nothing here computes a metri
 
 from hue57.ui._context import Context, context
 from hue57.ui._data import snapshot
+from hue57.ui._filters import as_of_year, choice
 from hue57.ui._nav import PAGES, navigation
-from hue57.ui._widgets import current, data_as_of, friendly_errors
+from hue57.ui._widgets import (
+    current,
+    data_as_of,
+    friendly_errors,
+    read_only_banner,
+    refuse_link,
+    require_analyst,
+    status_tiles,
+    task_detail,
+)
 
-__all__ = ["PAGES", "Context", "context", "current", "data_as_of", "friendly_errors", "navigation", "snapshot"]
+__all__ = [
+    "PAGES", "Context", "as_of_year", "choice", "context", "current", "data_as_of", "friendly_errors", "navigation", "read_only_banner",
+    "refuse_link", "require_analyst", "snapshot", "status_tiles", "task_detail",
+]

@@ -6,34 +6,61 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
+from hue57 import share, store
 from hue57.i18n import normalise_lang
 
 
 @dataclass(frozen=True)
 class Context:
     lang: str = "vi"
-    role: str = "viewer"  # viewer | analyst | shared
+    role: str = "viewer"  # viewer | analyst | shared | refused (a meeting link that must not open)
     user: str | None = None
     share_token: str | None = None
+    link: share.LinkView | None = None
+    refusal: str | None = None  # the InvalidLink reason when role is "refused"
     upload_id: int | None = None  # pinned snapshot for a meeting link; None = live data
     as_of_year: int | None = None
-    filters: dict = field(default_factory=dict)
+    filters: dict = field(default_factory=dict)  # for a meeting link: only what the signed token says
 
     @property
     def read_only(self) -> bool:
         return self.role != "analyst"
 
-    def link_params(self) -> dict[str, str]:
-        """Query parameters every internal link carries so language and link survive navigation."""
+    @property
+    def shared(self) -> bool:
+        return self.role in ("shared", "refused")
+
+    def link_params(self, **extra: str) -> dict[str, str]:
+        """Query parameters every internal link carries so language and meeting link survive navigation."""
         params = {"lang": self.lang} if self.lang != "vi" else {}
         if self.share_token:
             params["s"] = self.share_token
+        params.update(extra)
         return params
 
 
 def context() -> Context:
-    """The request context, built once per script run from the URL and the session."""
+    """The request context, built once per script run from the URL and the session.
+
+    With `?s=TOKEN` the session is a read-only viewer of the link's snapshot whatever else the URL or
+    the session says: upload, year and filters come only from the verified token.
+    """
+    token = share.token_from_query(st.query_params)
+    if token:
+        return _shared_context(token)
     lang = normalise_lang(st.query_params.get("lang", "vi"))
     user = st.session_state.get("hue57_user")
-    role = "analyst" if user else "viewer"
-    return Context(lang=lang, role=role, user=user)
+    return Context(lang=lang, role="analyst" if user else "viewer", user=user)
+
+
+def _shared_context(token: str) -> Context:
+    lang = normalise_lang(st.query_params.get("lang", "vi"))
+    counted = st.session_state.setdefault("hue57_links_counted", set())
+    try:
+        view = share.open_link(store.db_path(), token, count=token not in counted)
+    except share.InvalidLink as exc:
+        return Context(lang=lang, role="refused", share_token=token, refusal=exc.reason)
+    counted.add(token)
+    state = share.shared_page_state(view, st.query_params)
+    return Context(lang=state["lang"], role="shared", share_token=token, link=view,
+                   upload_id=state["upload_id"], as_of_year=state["as_of_year"], filters=state["filters"])

@@ -9,16 +9,22 @@ import streamlit as st
 from hue57.i18n import t
 from hue57.ui._context import Context
 
-_ROOT = Path(__file__).resolve().parents[2] / "pages"
+# Not "pages/": a folder of that name beside the entry point puts Streamlit in its v1 multipage mode for
+# the first request after start, which runs a deep-linked page without dashboard.py (no banner, no nav).
+_ROOT = Path(__file__).resolve().parents[2] / "app_pages"
 
-# (file, url path, title key, icon, who sees the link)
+# (file, url path, title key, icon, who sees the link: "all" or "analyst")
 PAGES = [
     ("overview.py", "", "page.overview", ":material/dashboard:", "all"),
+    ("indicator.py", "indicator", "page.indicator", ":material/show_chart:", "all"),
+    ("tasks.py", "tasks", "page.tasks", ":material/task_alt:", "all"),
+    ("agencies.py", "agencies", "page.agencies", ":material/account_balance:", "all"),
 ]
 
 
 def navigation(ctx: Context):
-    """Register every page (so a URL always resolves) and draw links only to the ones this role may use."""
+    """Register every page (so any URL resolves, and refuses itself if it must) and link to the ones this
+    reader may use: a meeting link never sees the analyst pages in its navigation."""
     pages = []
     for file, url_path, title_key, icon, _who in PAGES:
         kwargs = {"url_path": url_path} if url_path else {"default": True}
@@ -27,7 +33,7 @@ def navigation(ctx: Context):
     with st.sidebar:
         st.markdown(f"**{t('app.title', ctx.lang)}**")
         for page, (_f, _u, _k, _i, who) in zip(pages, PAGES, strict=True):
-            if who == "all" or (who == "analyst" and ctx.role == "analyst"):
+            if who == "all" or not ctx.shared:
                 st.page_link(page, query_params=ctx.link_params())
         other = "en" if ctx.lang == "vi" else "vi"
         params = dict(st.query_params.to_dict(), lang=other)

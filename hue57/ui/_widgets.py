@@ -5,9 +5,10 @@ from __future__ import annotations
 import contextlib
 import logging
 
+import pandas as pd
 import streamlit as st
 
-from hue57 import store
+from hue57 import share, store
 from hue57.i18n import fmt_date, t
 from hue57.ui._context import Context, context
 
@@ -36,3 +37,57 @@ def friendly_errors(ctx: Context):
     except Exception:  # a bug: log it for us, show the user what to do
         log.exception("page failed")
         st.error(t("error.unexpected", ctx.lang))
+
+
+def refuse_link(ctx: Context) -> None:
+    """A meeting link that must not open: say why and what to do; show nothing else."""
+    st.title(t("share.readonly", ctx.lang))
+    st.error(share.InvalidLink(ctx.refusal or "malformed").message(ctx.lang))
+
+
+def read_only_banner(ctx: Context) -> None:
+    """On a meeting link: 'Chỉ xem' with the snapshot date and upload number, on every page."""
+    if ctx.role != "shared" or ctx.link is None:
+        return
+    uploaded = ctx.link.uploaded_at.to_pydatetime() if ctx.link.uploaded_at is not None else None
+    st.info(t("share.banner", ctx.lang, upload=ctx.link.upload_id, date=fmt_date(uploaded, ctx.lang),
+              expires=fmt_date(ctx.link.expires, ctx.lang)), icon=":material/visibility:")
+
+
+def require_analyst(ctx: Context) -> bool:
+    """True for a signed-in analyst. A meeting link gets a refusal; a viewer gets the login form."""
+    if ctx.role == "analyst":
+        return True
+    if ctx.shared:
+        st.error(t("auth.refused_shared", ctx.lang))
+        return False
+    from hue57.ui._login import login_form  # noqa: PLC0415 — only analysts' pages need it
+
+    login_form(ctx)
+    return False
+
+
+def status_tiles(counts: list[tuple[str, int]]) -> None:
+    """One metric tile per status: the icon and word as the label, so the count never relies on colour."""
+    columns = st.columns(len(counts))
+    for column, (label, count) in zip(columns, counts, strict=True):
+        column.metric(label, count, border=True)
+
+
+def task_detail(row, history: pd.DataFrame, agencies: pd.DataFrame, ctx: Context) -> None:
+    """One task: the plan's fields, its status today, and every progress report with its upload."""
+    from hue57 import views  # noqa: PLC0415
+
+    lang = ctx.lang
+    st.markdown(f"**{row['title_vi']}**")
+    left, right = st.columns(2)
+    left.markdown(f"{t('tasks.col.lead', lang)}: {row['lead_agency'] or '—'}")
+    left.markdown(f"{t('tasks.col.lead_current', lang)}: {views.agency_label(row['lead_current'], agencies, lang)}")
+    left.markdown(f"{t('tasks.col.coordinating', lang)}: {row['coordinating'] or '—'}")
+    right.markdown(f"{t('tasks.col.output', lang)}: {row['output'] or '—'}")
+    right.markdown(f"{t('tasks.col.deadline', lang)}: {row['deadline_text'] or '—'}")
+    right.markdown(f"{t('tasks.col.status', lang)}: {views.task_status_text(row['status'], lang)}")
+    if history.empty:
+        st.caption(t("tasks.detail.no_reports", lang))
+        return
+    st.dataframe(views.progress_listing(history, lang), hide_index=True, width="stretch")

@@ -1,0 +1,47 @@
+"""Nhiệm vụ — the 70 tasks of Appendix II: status today, overdue, by agency and group, timeline."""
+
+import datetime as dt
+
+import streamlit as st
+
+from hue57 import charts, export, store, tasks, ui, views
+from hue57.i18n import t
+
+ctx = ui.current()
+snap = ui.snapshot(ctx.upload_id)
+today = dt.date.today()
+table = tasks.task_table(snap.tasks, snap.progress, snap.agencies, today)
+
+st.title(t("page.tasks", ctx.lang))
+st.caption(t("tasks.page.caption", ctx.lang, period=tasks.period_label(tasks.current_period(today), ctx.lang)))
+
+groups = sorted(table["group"].unique().tolist())
+agency_ids = sorted({a for ids in table["lead_current"] for a in ids})
+years = sorted({str(d.year) for d in table["due_date"].dropna()})
+c1, c2, c3, c4 = st.columns(4)
+with c1:
+    group = ui.choice(ctx, "group", t("tasks.col.group", ctx.lang), [str(g) for g in groups],
+                      lambda g: views.group_label(g, ctx.lang))
+with c2:
+    agency = ui.choice(ctx, "agency", t("tasks.col.lead_current", ctx.lang), agency_ids,
+                       lambda a: views.agency_label([a], snap.agencies, ctx.lang) if a else t("filter.all", ctx.lang))
+with c3:
+    status = ui.choice(ctx, "status", t("tasks.col.status", ctx.lang), list(tasks.STATUS_ORDER),
+                       lambda s: views.task_status_text(s, ctx.lang) if s else t("filter.all", ctx.lang))
+with c4:
+    due_year = ui.choice(ctx, "due", t("tasks.col.due", ctx.lang), years,
+                         lambda y: y or t("filter.all", ctx.lang))
+
+shown = views.filter_tasks(table, group=group, agency=agency, status=status, due_year=due_year)
+ui.status_tiles(views.task_status_counts(shown, ctx.lang))
+st.altair_chart(charts.task_timeline(shown, today, ctx.lang), width="stretch")
+listing = views.task_listing(shown, snap.agencies, ctx.lang)
+st.dataframe(listing, hide_index=True, width="stretch")
+st.download_button(t("export.csv", ctx.lang), export.csv_bytes(listing), file_name=f"nhiem-vu_{today}.csv",
+                   mime="text/csv")
+
+st.subheader(t("tasks.detail.title", ctx.lang))
+no = st.selectbox(t("tasks.col.title", ctx.lang), shown["no"].tolist(), key="task",
+                  format_func=lambda n: f"{n}. {table.set_index('no').at[n, 'title_vi'][:90]}")
+if no is not None:
+    ui.task_detail(table.set_index("no").loc[no], store.progress_history(None, no, ctx.upload_id), snap.agencies, ctx)

@@ -1,0 +1,62 @@
+"""Filter widgets bound to the URL, so a copied address reproduces the view (read-only on a meeting link).
+
+Streamlit's own `bind="query-params"` writes the *formatted* label into the URL, which would put
+Vietnamese display text there; these widgets keep the plain value (`?code=8.1&status=met`) instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+import streamlit as st
+
+from hue57.ui._context import Context
+
+
+def _bound_select(key: str, label: str, options: list[str], fmt: Callable[[str], str], default: str) -> str:
+    """A select box whose value follows `?key=` on arrival and writes it back when the user changes it."""
+    url_value = st.query_params.get(key)
+    marker = f"_url_{key}"
+    if key not in st.session_state or st.session_state.get(marker) != url_value:
+        st.session_state[key] = url_value if url_value in options else default
+        st.session_state[marker] = url_value
+
+    def to_url() -> None:
+        value = st.session_state[key]
+        if value == default:
+            st.query_params.pop(key, None)
+        else:
+            st.query_params[key] = value
+        st.session_state[marker] = st.query_params.get(key)
+
+    return st.selectbox(label, options, format_func=fmt, key=key, on_change=to_url)
+
+
+def choice(ctx: Context, key: str, label: str, options: Sequence[str], fmt: Callable[[str], str],
+           default: str = "") -> str:
+    """A select box whose value lives in the URL as `?key=value` ('' = all).
+
+    On a meeting link the value comes from the signed token only and the widget is disabled.
+    """
+    options = list(options)
+    if "" not in options:
+        options = ["", *options]
+    if ctx.shared:
+        value = str(ctx.filters.get(key, default))
+        value = value if value in options else default
+        st.selectbox(label, options, index=options.index(value), format_func=fmt, disabled=True,
+                     key=f"shared_{key}")
+        return value
+    return _bound_select(key, label, options, fmt, default if default in options else "") or ""
+
+
+def as_of_year(ctx: Context, label: str, first: int = 2020) -> int:
+    """The reporting year (`?year=`): actuals after it are ignored. A meeting link's year is fixed."""
+    this_year = dt.date.today().year
+    if ctx.shared:
+        year = int(ctx.as_of_year or this_year)
+        st.selectbox(label, [year], disabled=True, key="shared_year")
+        return year
+    years = [str(y) for y in range(this_year, first - 1, -1)]
+    return int(_bound_select("year", label, years, str, years[0]))
