@@ -1,15 +1,55 @@
-"""Tổng quan — every target of Appendix I with its latest actual, year and source."""
+"""Tổng quan — status of every target for the chosen year and horizon: counts, gap chart, scorecard."""
+
+import datetime as dt
 
 import streamlit as st
 
-from hue57 import ui
+from hue57 import charts, export, metrics, tasks, ui, views
 from hue57.i18n import t
-from hue57.views import target_listing
 
 ctx = ui.current()
 snap = ui.snapshot(ctx.upload_id)
 
 st.title(t("page.overview", ctx.lang))
-st.caption(t("overview.caption", ctx.lang))
 ui.data_as_of(snap, ctx)
-st.dataframe(target_listing(snap, ctx.lang), hide_index=True, width="stretch")
+c1, c2, c3, c4, c5 = st.columns([1, 1, 2, 2, 2])
+with c1:
+    year = ui.as_of_year(ctx, t("indicator.as_of", ctx.lang))
+with c2:
+    horizon = ui.choice(ctx, "horizon", t("overview.horizon", ctx.lang), ["2030", "2045"],
+                        lambda h: h or t("filter.all", ctx.lang), default="2030")
+board = views.target_board(snap.targets, metrics.assess(snap.targets, snap.actuals, year),
+                           tasks.target_leads(snap.targets, snap.agencies))
+names = dict(zip(board["code"], board["name_en" if ctx.lang == "en" else "name_vi"], strict=True))
+with c3:
+    group = ui.choice(ctx, "group", t("overview.group", ctx.lang), list(dict.fromkeys(board["group"])),
+                      lambda g: f"{g}. {names.get(g, g)}" if g else t("filter.all", ctx.lang))
+with c4:
+    agency = ui.choice(ctx, "agency", t("col.agency", ctx.lang), sorted({a for ids in board["agency_ids"] for a in ids}),
+                       lambda a: views.agency_label([a], snap.agencies, ctx.lang) if a else t("filter.all", ctx.lang))
+with c5:
+    status = ui.choice(ctx, "status", t("col.status", ctx.lang), list(metrics.STATUS_ORDER),
+                       lambda s: views.status_text(s, ctx.lang) if s else t("filter.all", ctx.lang))
+
+shown = views.filter_board(board, horizon=horizon, group=group, agency=agency, status=status)
+ui.status_tiles(views.board_status_counts(shown, ctx.lang))
+if shown.empty:
+    st.info(t("overview.no_rows", ctx.lang))
+    st.stop()
+
+st.subheader(t("overview.gap_title", ctx.lang))
+chart = charts.gap_bars(views.gap_frame(shown, ctx.lang), ctx.lang)
+st.altair_chart(chart, width="stretch")
+
+st.subheader(t("overview.scorecard", ctx.lang))
+table = views.scorecard(shown, ctx.lang)
+st.dataframe(table, hide_index=True, width="stretch")
+today = dt.date.today()
+d1, d2, d3, _ = st.columns([1, 1, 1, 2])
+d1.download_button(t("export.csv", ctx.lang), export.csv_bytes(table), file_name=f"tong-quan_{today}.csv",
+                   mime="text/csv")
+d2.download_button(t("export.xlsx", ctx.lang), export.xlsx_bytes(table), file_name=f"tong-quan_{today}.xlsx",
+                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+d3.download_button(t("export.png", ctx.lang), lambda: charts.chart_png(chart), mime="image/png",
+                   file_name=charts.png_name("khoang-cach", today))
+ui.indicator_links(shown, names, ctx)

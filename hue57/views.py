@@ -211,3 +211,94 @@ def agency_cards(assessed: pd.DataFrame, leads: pd.DataFrame, task_rollup: pd.Da
     cards["name_en"] = cards["agency_id"].map(names["name_en"]).fillna(cards["name_vi"])
     return cards.sort_values(["behind", "on_time_pct", "agency_id"], ascending=[False, True, True],
                              na_position="last").reset_index(drop=True)
+
+
+def target_board(targets: pd.DataFrame, assessed: pd.DataFrame, leads: pd.DataFrame) -> pd.DataFrame:
+    """`assess` output joined with what the overview filters and shows: names, group, agencies, progress."""
+    from hue57.metrics import progress  # noqa: PLC0415
+
+    info = targets[["code", "horizon", "name_vi", "name_en", "parent", "text_vi", "comparator", "value",
+                    "value_hi", "relative_to"]].rename(columns={"comparator": "plan_comparator"})
+    board = assessed.merge(info, on=["code", "horizon"], how="left", validate="one_to_one")
+    board["group"] = board["parent"].where(board["parent"].fillna("") != "", board["code"])
+    agencies = leads.groupby(["code", "horizon"])["agency_id"].agg(list).rename("agency_ids")
+    board = board.merge(agencies, on=["code", "horizon"], how="left")
+    board["agency_ids"] = board["agency_ids"].map(lambda v: v if isinstance(v, list) else [])
+    board["progress"] = progress(board)
+    return board
+
+
+def filter_board(board: pd.DataFrame, *, horizon: str = "", group: str = "", agency: str = "",
+                 status: str = "") -> pd.DataFrame:
+    keep = pd.Series(True, index=board.index)
+    if horizon:
+        keep &= board["horizon"].astype(str) == horizon
+    if group:
+        keep &= board["group"] == group
+    if agency:
+        keep &= board["agency_ids"].map(lambda ids: agency in ids)
+    if status:
+        keep &= board["status"] == status
+    return board[keep]
+
+
+_SYMBOL = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
+
+
+def target_text(row, lang: str) -> str:
+    """The target as a number with its comparator ('≥ 30% GRDP', '≤ hạng 5', '8–10%'), or the plan's words."""
+    comparator, unit = row["plan_comparator"], row["unit"]
+    if comparator == "qualitative":
+        return row["text_vi"]
+    if comparator == "between":
+        return f"{fmt_number(row['value'], lang)}–{fmt_value(row['value_hi'], unit, lang)}"
+    if pd.notna(row["relative_to"]) and pd.isna(row["target_value"]):  # base-year count not known yet
+        return t("target.relative", lang, times=fmt_number(row["value"], lang, 2), year=int(row["relative_to"]))
+    return f"{_SYMBOL[comparator]} {fmt_value(row['target_value'], unit, lang)}"
+
+
+def trend_text(row, lang: str) -> str:
+    """The observed pace with an arrow that says whether it moves toward the target (↗) or away (↘)."""
+    if pd.isna(row["observed_rate"]):
+        return "—"
+    lower_is_better = row["plan_comparator"] in ("<=", "<")
+    good = (row["observed_rate"] < 0) if lower_is_better else (row["observed_rate"] > 0)
+    arrow = "→" if row["observed_rate"] == 0 else ("↗" if good else "↘")
+    return f"{arrow} {rate_text(row['observed_rate'], row['rate_kind'], row['unit'], lang)}"
+
+
+def scorecard(board: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The overview's table: code, name, latest value with year, target, gap, status, trend."""
+    def latest(row):
+        if row["plan_comparator"] == "qualitative":
+            return "—"
+        if pd.isna(row["latest_value"]):
+            return "—"
+        return f"{fmt_value(row['latest_value'], row['unit'], lang)} ({int(row['latest_year'])})"
+
+    rows = [row for _, row in board.iterrows()]
+    return pd.DataFrame({
+        t("col.code", lang): board["code"].tolist(),
+        t("col.name", lang): board["name_en" if lang == "en" else "name_vi"].tolist(),
+        t("col.horizon", lang): board["horizon"].astype(str).tolist(),
+        t("col.latest", lang): [latest(r) for r in rows],
+        t("col.target", lang): [target_text(r, lang) for r in rows],
+        t("col.gap", lang): [fmt_value(r["gap"], r["unit"], lang) if r["status"] != "met" else "0"
+                             for r in rows],
+        t("col.status", lang): [status_text(s, lang) for s in board["status"]],
+        t("col.trend", lang): [trend_text(r, lang) for r in rows],
+    })
+
+
+def gap_frame(board: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """What the gap chart draws: one labelled row per target, in board order."""
+    names = board["name_en" if lang == "en" else "name_vi"]
+    label = [f"{c}. {n[:48]}{'…' if len(n) > 48 else ''}" for c, n in zip(board["code"], names, strict=True)]
+    return pd.DataFrame({"label": label, "status": board["status"].tolist(), "progress": board["progress"].tolist()})
+
+
+def board_status_counts(board: pd.DataFrame, lang: str) -> list[tuple[str, int]]:
+    from hue57.metrics import STATUS_ORDER  # noqa: PLC0415
+
+    counts = board["status"].value_counts()
+    return [(status_text(s, lang), int(counts.get(s, 0))) for s in STATUS_ORDER]

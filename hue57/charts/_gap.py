@@ -24,7 +24,6 @@ def gap_bars(frame: pd.DataFrame, lang: str = "vi") -> alt.Chart:
     ]
     data["track"] = 1.0
     order = data["label"].tolist()
-    height = max(120, 22 * len(data))
     y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=360, labelFontSize=12))
     statuses = [s for s in STATUS_ORDER if s in set(data["status"])]
     color = alt.Color(
@@ -41,4 +40,4 @@ def gap_bars(frame: pd.DataFrame, lang: str = "vi") -> alt.Chart:
     bars = alt.Chart(data).mark_bar(height=14).encode(x="shown:Q", y=y, color=color, tooltip=tooltip)
     labels = alt.Chart(data).mark_text(align="left", dx=4, fontSize=12, color="#222222").encode(
         x=alt.datum(1.0), y=y, text="end_text:N")
-    return (track + bars + labels).properties(height=height, width="container")
+    return (track + bars + labels).properties(height=alt.Step(26), width="container")

@@ -45,7 +45,7 @@ TASK_STATUS_ICONS = {
 }
 
 _TITLE_CHARS = 60
-_ROW_PX = 18
+_ROW_PX = 24  # one readable label per task row at 1280×720
 _LABEL_YEARS = 2
 
 

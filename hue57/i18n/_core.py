@@ -33,6 +33,7 @@ TEXT: dict[str, dict[str, str]] = {
     "col.status": {"vi": "Trạng thái", "en": "Status"},
     "col.gap": {"vi": "Khoảng cách", "en": "Gap"},
     "col.upload": {"vi": "Lần cập nhật", "en": "Upload"},
+    "col.trend": {"vi": "Xu hướng", "en": "Trend"},
     "none": {"vi": "—", "en": "—"},
     # errors that can reach any user
     "error.db_busy": {"vi": "Cơ sở dữ liệu đang bận (một tiến trình khác đang ghi). Vui lòng thử lại sau ít phút.",

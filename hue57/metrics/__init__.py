@@ -3,6 +3,7 @@
 from hue57.metrics._assess import COMPARATORS, OUTPUT_COLUMNS, STATUS_ORDER, assess
 from hue57.metrics._explain import explain
 from hue57.metrics._paths import SERIES, paths
+from hue57.metrics._progress import progress
 from hue57.metrics._rollup import rollup_by_group, status_counts
 
 __all__ = [
@@ -13,6 +14,7 @@ __all__ = [
     "assess",
     "explain",
     "paths",
+    "progress",
     "rollup_by_group",
     "status_counts",
 ]

@@ -69,9 +69,11 @@ def require_analyst(ctx: Context) -> bool:
 
 def status_tiles(counts: list[tuple[str, int]]) -> None:
     """One metric tile per status: the icon and word as the label, so the count never relies on colour."""
-    columns = st.columns(len(counts))
-    for column, (label, count) in zip(columns, counts, strict=True):
-        column.metric(label, count, border=True)
+    # One compact row: the label wraps under the number instead of being cut ("Đúng lộ…") on a projector.
+    for column, (label, count) in zip(st.columns(len(counts)), counts, strict=True):
+        with column.container(border=True):
+            st.markdown(f"### {count}")
+            st.caption(label)
 
 
 def task_detail(row, history: pd.DataFrame, agencies: pd.DataFrame, ctx: Context) -> None:
@@ -91,3 +93,12 @@ def task_detail(row, history: pd.DataFrame, agencies: pd.DataFrame, ctx: Context
         st.caption(t("tasks.detail.no_reports", lang))
         return
     st.dataframe(views.progress_listing(history, lang), hide_index=True, width="stretch")
+
+
+def indicator_links(board: pd.DataFrame, names: dict, ctx: Context) -> None:
+    """A link to each shown target's indicator page, carrying language and meeting link."""
+    with st.expander(t("overview.open_indicator", ctx.lang)):
+        columns = st.columns(3)
+        for i, code in enumerate(dict.fromkeys(board["code"])):
+            columns[i % 3].page_link("app_pages/indicator.py", label=f"{code}. {names[code]}",
+                                     query_params=ctx.link_params(code=code))
