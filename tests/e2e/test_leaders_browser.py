@@ -1,0 +1,33 @@
+"""The leaders' pages in a real browser: they load, draw their chart, speak the chosen language."""
+
+import pytest
+
+from tests.e2e.conftest import open_page, screenshot
+
+CHART = "[data-testid=stVegaLiteChart]"
+
+
+@pytest.mark.parametrize(("path", "title", "name"), [
+    ("/", "Tổng quan", "overview"),
+    ("/indicator?code=7", "7. Quy mô kinh tế số", "indicator_7"),
+    ("/indicator?code=4", "4. Xếp hạng chỉ số Chuyển đổi số cấp tỉnh", "indicator_4_rank"),
+    ("/agencies", "Cơ quan", "agencies"),
+    ("/tasks", "Nhiệm vụ", "tasks"),
+])
+def test_page_loads_with_its_chart_and_no_exception(server, page, path, title, name):
+    open_page(page, server.url + path)
+    assert page.locator("h1").first.inner_text().strip() == title
+    assert page.locator("[data-testid=stException]").count() == 0
+    if name != "agencies":
+        page.locator(CHART).first.wait_for(timeout=20_000)
+    screenshot(page, name)
+
+
+def test_language_is_kept_across_pages(server, page):
+    open_page(page, server.url + "/?lang=en")
+    assert page.locator("h1").first.inner_text().strip() == "Overview"
+    page.get_by_role("link", name="Agencies").click()
+    page.wait_for_url("**/agencies?lang=en")
+    page.wait_for_selector("h1:has-text('Agencies')")
+    assert page.locator("[data-testid=stException]").count() == 0
+    screenshot(page, "agencies_en")

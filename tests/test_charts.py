@@ -1,0 +1,59 @@
+"""Chart builders: rank axes inverted, status told by words as well as colour, PNG export."""
+
+import datetime as dt
+
+import pandas as pd
+
+from hue57 import charts, metrics, store, views
+from hue57.i18n import t
+
+
+def _layers(chart) -> list[dict]:
+    spec = chart.to_dict()
+    return spec.get("layer", [spec])
+
+
+def _labels(chart) -> set[str]:
+    return {row["label"] for rows in chart.to_dict()["datasets"].values() for row in rows if "label" in row}
+
+
+def _indicator_chart(code: str, lang: str = "vi"):
+    snap = store.load()
+    rows = views.indicator_rows(snap.targets, code)
+    assessed = metrics.assess(rows, snap.actuals, 2026)
+    return charts.trajectory(metrics.paths(rows, snap.actuals, 2026), assessed, unit=rows.iloc[0]["unit"], lang=lang)
+
+
+def test_rank_trajectory_has_1_at_the_top(db):
+    lines = _layers(_indicator_chart("4"))[0]
+    domain = lines["encoding"]["y"]["scale"]["domain"]
+    assert domain[-1] == 1 and domain[0] > 5  # descending domain: rank 1 drawn at the top
+
+
+def test_percentage_trajectory_grows_upward_and_labels_the_target(db):
+    layers = _layers(_indicator_chart("8.1"))
+    domain = layers[0]["encoding"]["y"]["scale"]["domain"]
+    assert domain[0] <= domain[-1]
+    assert _labels(_indicator_chart("8.1")) == {"Mục tiêu 2030: 70%"}
+
+
+def test_both_horizons_get_a_target_rule(db):
+    assert _labels(_indicator_chart("7")) == {"Mục tiêu 2030: 30% GRDP", "Mục tiêu 2045: 50% GRDP"}
+
+
+def test_gap_bars_carry_the_status_word_not_only_a_colour():
+    frame = pd.DataFrame({"label": ["3. PII", "7. Kinh tế số", "9. Không tiền mặt"],
+                          "status": ["met", "no_data", "regressing"], "progress": [1.0, float("nan"), -0.2]})
+    spec = charts.gap_bars(frame, "vi").to_dict()
+    rows = next(iter(spec["datasets"].values()))
+    texts = {r["label"]: r["end_text"] for r in rows}
+    assert texts["3. PII"] == "✔ 100%"
+    assert texts["7. Kinh tế số"] == f"○ {t('status.no_data', 'vi')}"
+    assert texts["9. Không tiền mặt"].startswith("✖")
+    assert {r["shown"] for r in rows} == {1.0, 0.0}  # a negative share is drawn as an empty bar
+
+
+def test_chart_png_is_a_png_named_after_indicator_and_date(db):
+    png = charts.chart_png(_indicator_chart("4"))
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
+    assert charts.png_name("Chỉ tiêu 4 — Đổi mới", dt.date(2026, 11, 28)) == "chi-tieu-4-doi-moi_2026-11-28.png"

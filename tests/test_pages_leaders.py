@@ -1,0 +1,117 @@
+"""AppTest of the leaders' pages: what they show matches `assess` on the shipped data, in both languages."""
+
+import datetime as dt
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from hue57 import metrics, store, tasks, views
+from hue57.i18n import t
+
+THIS_YEAR = dt.date.today().year
+
+
+def _run(page: str | None = None, **params) -> AppTest:
+    at = AppTest.from_file("../dashboard.py", default_timeout=90)
+    for key, value in params.items():
+        at.query_params[key] = value
+    if page:
+        at.switch_page(f"app_pages/{page}.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+def _board(db, horizon=2030):
+    snap = store.load(db)
+    board = views.target_board(snap.targets, metrics.assess(snap.targets, snap.actuals, THIS_YEAR),
+                               tasks.target_leads(snap.targets, snap.agencies))
+    return board[board["horizon"] == horizon]
+
+
+def _tiles(at) -> dict[str, int]:
+    """Status tiles: a '### N' number above a caption with the status word."""
+    numbers = [int(m.value.removeprefix("### ")) for m in at.markdown if m.value.startswith("### ")]
+    return dict(zip([c.value for c in at.caption][-len(numbers):], numbers, strict=True))
+
+
+def test_overview_tiles_and_scorecard_match_assess(db):
+    at = _run()
+    board = _board(db)
+    expected = {views.status_text(s, "vi"): int((board["status"] == s).sum()) for s in metrics.STATUS_ORDER}
+    assert _tiles(at) == expected
+    assert expected[views.status_text("met", "vi")] == 5  # 3, 4, 8.1, 8.2, 8.4 on the published figures
+    card = at.dataframe[0].value.set_index("Mã")
+    assert list(card.index) == board["code"].tolist()
+    assert card.loc["4", "Trạng thái"] == "✔ Đã đạt"
+    assert card.loc["4", "Thực hiện"] == "hạng 5 (2024)"
+    assert card.loc["8.1", "Thực hiện"] == "91% (2025)" and card.loc["8.1", "Mục tiêu"] == "≥ 70%"
+    assert card.loc["7", "Trạng thái"] == "○ Chưa có số liệu"
+    assert len(at.get("vega_lite_chart")) == 1
+
+
+def test_overview_filter_set_through_the_url(db):
+    at = _run(status="met")
+    card = at.dataframe[0].value
+    assert set(card["Trạng thái"]) == {"✔ Đã đạt"}
+    assert sorted(card["Mã"]) == ["3", "4", "8.1", "8.2", "8.4"]
+
+
+def test_overview_horizon_2045_in_english(db):
+    at = _run(lang="en", horizon="2045")
+    assert at.title[0].value == "Overview"
+    card = at.dataframe[0].value.set_index("Code")
+    assert list(card.index) == ["26", "27", "28"]
+    assert card.loc["27", "Status"] == "✔ Met" and card.loc["26", "Status"] == "○ No data"
+
+
+def test_overview_as_of_2023_ignores_later_figures(db):
+    at = _run(year="2023")
+    card = at.dataframe[0].value.set_index("Mã")
+    assert card.loc["4", "Thực hiện"] == "hạng 3 (2023)"
+    assert card.loc["3", "Trạng thái"] == "○ Chưa có số liệu"  # the PII ranks are for 2024 and 2025
+
+
+@pytest.mark.parametrize(("code", "lang"), [("7", "vi"), ("4", "vi"), ("4", "en"), ("17", "vi"), ("1", "vi")])
+def test_indicator_page_explains_status_with_assess_numbers(db, code, lang):
+    at = _run("indicator", code=code, lang=lang)
+    snap = store.load(db)
+    rows = views.indicator_rows(snap.targets, code)
+    assessed = metrics.assess(rows, snap.actuals, THIS_YEAR)
+    assert at.title[0].value.startswith(f"{code}. ")
+    text = " ".join(m.value for m in at.markdown)
+    for _, row in assessed.iterrows():
+        assert metrics.explain(row, lang) in text
+    if code == "4":
+        facts = at.dataframe[0].value
+        assert facts.iloc[1, 1] == ("hạng 5 (2024)" if lang == "vi" else "rank 5 (2024)")
+        values = at.dataframe[-1].value
+        assert len(values) == 5 and values.iloc[:, 2].str.contains("vneconomy.vn").any()
+        assert len(at.get("vega_lite_chart")) == 1
+
+
+def test_indicator_with_two_horizons_shows_both(db):
+    at = _run("indicator", code="3")
+    headers = [s.value for s in at.subheader]
+    assert t("horizon.2030", "vi") in headers and t("horizon.2045", "vi") in headers
+
+
+def test_unknown_indicator_code_falls_back_to_the_default(db):
+    at = _run("indicator", code="99")
+    assert at.title[0].value.startswith("7. ")
+
+
+def test_agencies_page_lists_most_behind_first_with_merged_bodies(db):
+    at = _run("agencies")
+    headings = [m.value.removeprefix("#### ") for m in at.markdown if m.value.startswith("#### ")]
+    assert headings[0] == "Sở Khoa học và Công nghệ"  # holds the former Department of Information and Communications
+    assert "Sở Thông tin và Truyền thông" not in headings
+    text = " ".join(m.value for m in at.markdown)
+    assert "Quá hạn" in text
+
+
+def test_agencies_page_in_english(db):
+    at = _run("agencies", lang="en")
+    assert at.title[0].value == "Agencies"
+    assert any(m.value == "#### Department of Science and Technology" for m in at.markdown)
