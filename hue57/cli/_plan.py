@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hue57 import store
+from hue57 import store, tasks
 from hue57.cli import add_format, emit, parse_date
 from hue57.i18n import t
 
@@ -26,11 +26,20 @@ def cmd_targets(args) -> None:
 
 def cmd_tasks(args) -> None:
     snap = store.load(args.db)
-    on = parse_date(args.as_of) if args.as_of else dt.date.today()  # noqa: F841 — used once statuses land
-    frame = snap.tasks
-    columns = ["no", "group", "title_vi", "lead_agency", "coordinating", "output", "deadline_text"]
-    extra = [c for c in ("start_date", "due_date", "recurring", "status") if c in frame.columns]
-    emit(frame[columns + extra], args.format)
+    on = parse_date(args.as_of) if args.as_of else dt.date.today()
+    table = tasks.task_table(snap.tasks, snap.progress, snap.agencies, on)
+    table["start_date"] = _iso(table["start_date"])
+    table["due_date"] = _iso(table["due_date"])  # empty for recurring tasks
+    table["lead_current"] = table["lead_current"].map("|".join)
+    emit(table[TASK_COLUMNS], args.format)
+
+
+TASK_COLUMNS = ["no", "group", "title_vi", "lead_agency", "coordinating", "output", "deadline_text", "start_date",
+                "due_date", "recurring", "status", "lead_current", "last_period", "progress_pct"]
+
+
+def _iso(dates):
+    return dates.dt.strftime("%Y-%m-%d").fillna("")
 
 
 def cmd_actuals(args) -> None:
