@@ -34,8 +34,8 @@ if (rows["comparator"] == "qualitative").all():
     st.info(t("indicator.qualitative", ctx.lang))
 else:
     chart = charts.trajectory(metrics.paths(rows, snap.actuals, year), assessed, unit=first["unit"], lang=ctx.lang)
-    st.altair_chart(chart, width="stretch")
-    st.download_button(t("export.png", ctx.lang), charts.chart_png(chart), mime="image/png",
+    ui.chart(chart)
+    st.download_button(t("export.png", ctx.lang), lambda: charts.chart_png(chart), mime="image/png",
                        file_name=charts.png_name(f"chi-tieu-{code}", dt.date.today()))
 
 for _, row in assessed.iterrows():

@@ -39,17 +39,20 @@ if shown.empty:
 
 st.subheader(t("overview.gap_title", ctx.lang))
 chart = charts.gap_bars(views.gap_frame(shown, ctx.lang), ctx.lang)
-st.altair_chart(chart, width="stretch")
+ui.chart(chart)
 
 st.subheader(t("overview.scorecard", ctx.lang))
 table = views.scorecard(shown, ctx.lang)
-st.dataframe(table, hide_index=True, width="stretch")
+code_col = t("col.code", ctx.lang)
+st.dataframe(table.assign(**{code_col: views.indicator_urls(shown["code"], ctx.link_params())}), hide_index=True,
+             width="stretch", column_config={code_col: st.column_config.LinkColumn(
+                 code_col, display_text=r"code=([^&]+)", help=t("overview.open_indicator", ctx.lang))})
 today = dt.date.today()
-d1, d2, d3, _ = st.columns([1, 1, 1, 2])
-d1.download_button(t("export.csv", ctx.lang), export.csv_bytes(table), file_name=f"tong-quan_{today}.csv",
+d1, d2, d3, _ = st.columns([1, 1, 1, 2])  # files are built only when clicked
+d1.download_button(t("export.csv", ctx.lang), lambda: export.csv_bytes(table), file_name=f"tong-quan_{today}.csv",
                    mime="text/csv")
-d2.download_button(t("export.xlsx", ctx.lang), export.xlsx_bytes(table), file_name=f"tong-quan_{today}.xlsx",
+d2.download_button(t("export.xlsx", ctx.lang), lambda: export.xlsx_bytes(table),
+                   file_name=f"tong-quan_{today}.xlsx",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 d3.download_button(t("export.png", ctx.lang), lambda: charts.chart_png(chart), mime="image/png",
                    file_name=charts.png_name("khoang-cach", today))
-ui.indicator_links(shown, names, ctx)

@@ -34,10 +34,10 @@ with c4:
 
 shown = views.filter_tasks(table, group=group, agency=agency, status=status, due_year=due_year)
 ui.status_tiles(views.task_status_counts(shown, ctx.lang))
-st.altair_chart(charts.task_timeline(shown, today, ctx.lang), width="stretch")
+ui.chart(charts.task_timeline(shown, today, ctx.lang))
 listing = views.task_listing(shown, snap.agencies, ctx.lang)
 st.dataframe(listing, hide_index=True, width="stretch")
-st.download_button(t("export.csv", ctx.lang), export.csv_bytes(listing), file_name=f"nhiem-vu_{today}.csv",
+st.download_button(t("export.csv", ctx.lang), lambda: export.csv_bytes(listing), file_name=f"nhiem-vu_{today}.csv",
                    mime="text/csv")
 
 st.subheader(t("tasks.detail.title", ctx.lang))

@@ -276,7 +276,7 @@ def scorecard(board: pd.DataFrame, lang: str) -> pd.DataFrame:
             return "—"
         return f"{fmt_value(row['latest_value'], row['unit'], lang)} ({int(row['latest_year'])})"
 
-    rows = [row for _, row in board.iterrows()]
+    rows = board.to_dict("records")
     return pd.DataFrame({
         t("col.code", lang): board["code"].tolist(),
         t("col.name", lang): board["name_en" if lang == "en" else "name_vi"].tolist(),
@@ -288,6 +288,13 @@ def scorecard(board: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col.status", lang): [status_text(s, lang) for s in board["status"]],
         t("col.trend", lang): [trend_text(r, lang) for r in rows],
     })
+
+
+def indicator_urls(codes: pd.Series, params: dict[str, str]) -> list[str]:
+    """Relative links to each code's indicator page, keeping language and meeting link."""
+    from urllib.parse import urlencode  # noqa: PLC0415
+
+    return [f"indicator?{urlencode({'code': c, **params})}" for c in codes]
 
 
 def gap_frame(board: pd.DataFrame, lang: str) -> pd.DataFrame:

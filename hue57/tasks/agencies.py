@@ -128,10 +128,12 @@ def target_leads(targets: pd.DataFrame, agencies: pd.DataFrame) -> pd.DataFrame:
 
     A target monitored by several bodies (code 6) counts under each; merged bodies count once.
     """
+    holders = {text: {current_agency(a, agencies) for a in split_agencies(text, agencies)}
+               for text in targets["agency"].unique()}  # a plan repeats a few agency texts many times
     rows = {
-        (code, horizon, current_agency(agency_id, agencies))
+        (code, horizon, agency_id)
         for code, horizon, text in zip(targets["code"], targets["horizon"], targets["agency"], strict=True)
-        for agency_id in split_agencies(text, agencies)
+        for agency_id in holders[text]
     }
     frame = pd.DataFrame(sorted(rows), columns=["code", "horizon", "agency_id"])
     frame["horizon"] = frame["horizon"].astype("Int64")

@@ -8,10 +8,10 @@ from hue57.ui._data import snapshot
 from hue57.ui._filters import as_of_year, choice
 from hue57.ui._nav import PAGES, navigation
 from hue57.ui._widgets import (
+    chart,
     current,
     data_as_of,
     friendly_errors,
-    indicator_links,
     read_only_banner,
     refuse_link,
     require_analyst,
@@ -20,6 +20,6 @@ from hue57.ui._widgets import (
 )
 
 __all__ = [
-    "PAGES", "Context", "as_of_year", "choice", "context", "current", "data_as_of", "friendly_errors", "indicator_links", "navigation", "read_only_banner",
+    "PAGES", "Context", "as_of_year", "chart", "choice", "context", "current", "data_as_of", "friendly_errors", "navigation", "read_only_banner",
     "refuse_link", "require_analyst", "snapshot", "status_tiles", "task_detail",
 ]

@@ -21,7 +21,9 @@ def _file_signature(path) -> tuple:
     return tuple(sig)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+# A resource, not data: sessions share one read-only Snapshot instead of unpickling a copy per run.
+# Pages never assign into its frames (pandas copy-on-write keeps derived frames separate).
+@st.cache_resource(show_spinner=False, max_entries=16)
 def _load(path: str, as_of_upload: int | None, signature: tuple) -> store.Snapshot:
     return store.load(path, as_of_upload)
 

@@ -95,10 +95,7 @@ def task_detail(row, history: pd.DataFrame, agencies: pd.DataFrame, ctx: Context
     st.dataframe(views.progress_listing(history, lang), hide_index=True, width="stretch")
 
 
-def indicator_links(board: pd.DataFrame, names: dict, ctx: Context) -> None:
-    """A link to each shown target's indicator page, carrying language and meeting link."""
-    with st.expander(t("overview.open_indicator", ctx.lang)):
-        columns = st.columns(3)
-        for i, code in enumerate(dict.fromkeys(board["code"])):
-            columns[i % 3].page_link("app_pages/indicator.py", label=f"{code}. {names[code]}",
-                                     query_params=ctx.link_params(code=code))
+def chart(spec_chart) -> None:
+    """Draw an Altair chart full width. Its spec was built by our own tested builders, so it skips
+    Altair's JSON-schema validation, which costs more than everything else on a 2,000-target page."""
+    st.vega_lite_chart(spec_chart.to_dict(validate=False), width="stretch")

@@ -1,0 +1,103 @@
+"""Median time to a settled overview in headless Chromium, against a bare Streamlit page in the same run.
+
+Goal (issue: leaders' view): the overview within 1.5x of the bare page with the shipped data, within
+3x with a synthetic 2,000-target plan. Prints the medians and the ratios.
+
+    .venv/bin/python bench/pages.py [--runs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from hue57 import store  # noqa: E402
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, settle, start_server  # noqa: E402
+
+BARE = 'import streamlit as st\nst.title("Tổng quan")\nst.write("bare page")\n'
+
+
+def synthetic_plan(folder: Path, n_targets: int = 2000, years: range = range(2018, 2026)) -> Path:
+    """A plan folder like data/ with n_targets targets and a few years of actuals each (seeded)."""
+    rng = np.random.default_rng(57)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("tasks.csv", "agencies.csv"):
+        shutil.copy(store.DATA_DIR / name, folder / name)
+    codes = [f"S{i}" for i in range(n_targets)]
+    kinds = rng.choice(["pct", "rank", "count"], n_targets)
+    targets = pd.DataFrame({
+        "code": codes, "parent": "", "indicator": "", "horizon": rng.choice([2030, 2045], n_targets),
+        "name_vi": [f"Chỉ tiêu tổng hợp số {i}" for i in range(n_targets)],
+        "name_en": [f"Synthetic target {i}" for i in range(n_targets)],
+        "unit": np.select([kinds == "pct", kinds == "rank"], ["%", "rank"], "enterprises"), "unit_vi": "",
+        "comparator": np.where(kinds == "rank", "<=", ">="),
+        "value": np.select([kinds == "pct", kinds == "rank"], [80, 10], 50), "value_hi": "", "relative_to": "",
+        "agency": "Sở Khoa học và Công nghệ", "text_vi": "≥ 80",
+    })
+    targets.to_csv(folder / "targets.csv", index=False)
+    rows = [(c, y, float(rng.uniform(1, 60)), "synthetic benchmark data (not real)", "")
+            for c in codes for y in years if rng.random() < 0.7]
+    pd.DataFrame(rows, columns=["code", "year", "value", "source", "note"]).to_csv(folder / "actuals.csv", index=False)
+    return folder
+
+
+def time_page(page, url: str, runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        page.goto(url)
+        settle(page, timeout=120_000)
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        shipped = tmp / "shipped.duckdb"
+        store.init(shipped)
+        big = tmp / "big.duckdb"
+        store.init(big, synthetic_plan(tmp / "plan2000"))
+        bare_dir = tmp / "bare"
+        bare_dir.mkdir()
+        (bare_dir / "bare.py").write_text(BARE, encoding="utf-8")
+
+        servers = {"shipped": start_server(shipped), "2000": start_server(big),
+                   "bare": start_server(shipped, script=bare_dir / "bare.py")}
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                page = browser.new_page(viewport={"width": 1280, "height": 720})
+                for srv in servers.values():  # warm each server once (imports, caches)
+                    page.goto(srv.url + "/")
+                    settle(page, timeout=120_000)
+                bare = time_page(page, servers["bare"].url + "/", args.runs)
+                shipped_t = time_page(page, servers["shipped"].url + "/", args.runs)
+                big_t = time_page(page, servers["2000"].url + "/", args.runs)
+                browser.close()
+        finally:
+            for srv in servers.values():
+                srv.proc.terminate()
+    print(f"bare Streamlit page          median {bare * 1000:7.0f} ms  (runs={args.runs})")
+    print(f"overview, shipped data       median {shipped_t * 1000:7.0f} ms  ratio {shipped_t / bare:4.2f}x (goal <= 1.5x)")
+    print(f"overview, 2,000 targets      median {big_t * 1000:7.0f} ms  ratio {big_t / bare:4.2f}x (goal <= 3x)")
+
+
+if __name__ == "__main__":
+    main()
