@@ -38,7 +38,10 @@ if shown.empty:
     st.stop()
 
 st.subheader(t("overview.gap_title", ctx.lang))
-chart = charts.gap_bars(views.gap_frame(shown, ctx.lang), ctx.lang)
+bars = views.gap_frame(shown, ctx.lang)
+if len(bars) < len(shown):
+    st.caption(t("overview.gap_limited", ctx.lang, shown=len(bars), total=len(shown)))
+chart = charts.gap_bars(bars, ctx.lang)
 ui.chart(chart)
 
 st.subheader(t("overview.scorecard", ctx.lang))

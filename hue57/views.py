@@ -297,8 +297,21 @@ def indicator_urls(codes: pd.Series, params: dict[str, str]) -> list[str]:
     return [f"indicator?{urlencode({'code': c, **params})}" for c in codes]
 
 
-def gap_frame(board: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """What the gap chart draws: one labelled row per target, in board order."""
+GAP_CHART_ROWS = 60  # more bars than this cannot be read on a projector
+
+
+def gap_frame(board: pd.DataFrame, lang: str, limit: int = GAP_CHART_ROWS) -> pd.DataFrame:
+    """What the gap chart draws: one labelled row per target, in board order.
+
+    A plan larger than `limit` rows shows the `limit` most behind (worst status, then least progress),
+    still in plan order; the page says how many are left out and the filters reach the rest.
+    """
+    if len(board) > limit:
+        severity = {s: i for i, s in enumerate(("regressing", "insufficient", "moderate", "insufficient_data",
+                                                  "on_track", "met", "no_data"))}
+        rank = board.assign(_s=board["status"].map(severity), _p=board["progress"].fillna(2.0))
+        keep = rank.sort_values(["_s", "_p"], kind="stable").index[:limit]
+        board = board.loc[sorted(keep, key=board.index.get_loc)]
     names = board["name_en" if lang == "en" else "name_vi"]
     label = [f"{c}. {n[:48]}{'…' if len(n) > 48 else ''}" for c, n in zip(board["code"], names, strict=True)]
     return pd.DataFrame({"label": label, "status": board["status"].tolist(), "progress": board["progress"].tolist()})

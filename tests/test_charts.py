@@ -57,3 +57,14 @@ def test_chart_png_is_a_png_named_after_indicator_and_date(db):
     png = charts.chart_png(_indicator_chart("4"))
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
     assert charts.png_name("Chỉ tiêu 4 — Đổi mới", dt.date(2026, 11, 28)) == "chi-tieu-4-doi-moi_2026-11-28.png"
+
+
+def test_gap_chart_of_a_large_plan_keeps_the_most_behind_in_plan_order():
+    statuses = ["met"] * 50 + ["regressing", "no_data", "moderate"] * 10
+    board = pd.DataFrame({"code": [str(i) for i in range(80)], "name_vi": [f"Chỉ tiêu {i}" for i in range(80)],
+                          "status": statuses, "progress": [1.0] * 50 + [0.1] * 30})
+    frame = views.gap_frame(board, "vi", limit=40)
+    assert len(frame) == 40
+    assert frame["status"].value_counts().to_dict() == {"regressing": 10, "moderate": 10, "met": 20}
+    codes = [int(label.split(".")[0]) for label in frame["label"]]
+    assert codes == sorted(codes)

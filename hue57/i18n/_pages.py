@@ -72,4 +72,6 @@ TEXT: dict[str, dict[str, str]] = {
     "overview.scorecard": {"vi": "Bảng theo dõi chỉ tiêu", "en": "Target scorecard"},
     "overview.open_indicator": {"vi": "Xem chi tiết chỉ tiêu", "en": "Open an indicator"},
     "overview.no_rows": {"vi": "Không có chỉ tiêu nào khớp bộ lọc đã chọn.", "en": "No target matches the chosen filters."},
+    "overview.gap_limited": {"vi": "Biểu đồ hiển thị {shown} chỉ tiêu chậm nhất trong {total} chỉ tiêu; dùng bộ lọc để xem các chỉ tiêu khác.",
+                             "en": "The chart shows the {shown} most-behind of {total} targets; use the filters to see the others."},
 }
