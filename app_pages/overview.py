@@ -19,7 +19,7 @@ with c2:
     horizon = ui.choice(ctx, "horizon", t("overview.horizon", ctx.lang), ["2030", "2045"],
                         lambda h: h or t("filter.all", ctx.lang), default="2030")
 board = views.target_board(snap.targets, metrics.assess(snap.targets, snap.actuals, year),
-                           tasks.target_leads(snap.targets, snap.agencies))
+                           tasks.target_leads(snap.targets, snap.agencies), snap.actuals)
 names = dict(zip(board["code"], board["name_en" if ctx.lang == "en" else "name_vi"], strict=True))
 with c3:
     group = ui.choice(ctx, "group", t("overview.group", ctx.lang), list(dict.fromkeys(board["group"])),
@@ -32,10 +32,14 @@ with c5:
                        lambda s: views.status_text(s, ctx.lang) if s else t("filter.all", ctx.lang))
 
 shown = views.filter_board(board, horizon=horizon, group=group, agency=agency, status=status)
-ui.status_tiles(views.board_status_counts(shown, ctx.lang))
 if shown.empty:
     st.info(t("overview.no_rows", ctx.lang))
     st.stop()
+if ui.presentation_toggle(ctx):
+    ui.present(shown, ctx)
+    st.stop()
+ui.status_tiles(views.board_status_counts(shown, ctx.lang))
+ui.changes_since_previous_meeting(snap, year, ctx)
 
 st.subheader(t("overview.gap_title", ctx.lang))
 bars = views.gap_frame(shown, ctx.lang)

@@ -213,8 +213,10 @@ def agency_cards(assessed: pd.DataFrame, leads: pd.DataFrame, task_rollup: pd.Da
                              na_position="last").reset_index(drop=True)
 
 
-def target_board(targets: pd.DataFrame, assessed: pd.DataFrame, leads: pd.DataFrame) -> pd.DataFrame:
-    """`assess` output joined with what the overview filters and shows: names, group, agencies, progress."""
+def target_board(targets: pd.DataFrame, assessed: pd.DataFrame, leads: pd.DataFrame,
+                 actuals: pd.DataFrame | None = None) -> pd.DataFrame:
+    """`assess` output joined with what the overview filters and shows: names, group, agencies, progress,
+    and (given `actuals`) the source and note of each latest value — no number without its source."""
     from hue57.metrics import progress  # noqa: PLC0415
 
     info = targets[["code", "horizon", "name_vi", "name_en", "parent", "text_vi", "comparator", "value",
@@ -225,6 +227,10 @@ def target_board(targets: pd.DataFrame, assessed: pd.DataFrame, leads: pd.DataFr
     board = board.merge(agencies, on=["code", "horizon"], how="left")
     board["agency_ids"] = board["agency_ids"].map(lambda v: v if isinstance(v, list) else [])
     board["progress"] = progress(board)
+    if actuals is not None:
+        sources = actuals[["code", "year", "source", "note"]].rename(columns={"code": "indicator", "year": "latest_year"})
+        sources["latest_year"] = sources["latest_year"].astype("Int64")
+        board = board.merge(sources, on=["indicator", "latest_year"], how="left")
     return board
 
 
@@ -287,6 +293,8 @@ def scorecard(board: pd.DataFrame, lang: str) -> pd.DataFrame:
                              for r in rows],
         t("col.status", lang): [status_text(s, lang) for s in board["status"]],
         t("col.trend", lang): [trend_text(r, lang) for r in rows],
+        t("col.source", lang): board["source"].fillna("").tolist() if "source" in board else "",
+        t("col.target_text", lang): board["text_vi"].tolist(),
     })
 
 
@@ -322,3 +330,66 @@ def board_status_counts(board: pd.DataFrame, lang: str) -> list[tuple[str, int]]
 
     counts = board["status"].value_counts()
     return [(status_text(s, lang), int(counts.get(s, 0))) for s in STATUS_ORDER]
+
+
+def upload_history(history: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The uploads, newest first: who, when, which file (and its SHA-256), what it changed."""
+    newest = history.iloc[::-1]
+    return pd.DataFrame({
+        t("upload.col.id", lang): newest["id"].map(lambda i: f"#{i}"),
+        t("upload.col.at", lang): [a.strftime("%d/%m/%Y %H:%M") + " UTC" for a in newest["at"]],
+        t("upload.col.by", lang): newest["by"],
+        t("upload.col.file", lang): newest["filename"].fillna(""),
+        t("upload.col.kind", lang): [t(f"upload.kind.{k}", lang) for k in newest["kind"]],
+        t("upload.col.new", lang): newest["rows_new"],
+        t("upload.col.changed", lang): newest["rows_changed"],
+        t("upload.col.status", lang): [t(f"upload.status.{s}", lang) for s in newest["status"]],
+        "SHA-256": newest["sha256"].fillna("").str[:12],
+    })
+
+
+def link_listing(links: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Meeting links as the /share page lists them."""
+    return pd.DataFrame({
+        t("share.col.id", lang): links["id"].map(lambda i: f"#{i}"),
+        t("share.col.created_at", lang): [a.strftime("%d/%m/%Y %H:%M") + " UTC" for a in links["created_at"]],
+        t("share.col.by", lang): links["by"],
+        t("share.field.snapshot", lang): links["upload_id"].map(lambda i: f"#{i}"),
+        t("share.col.as_of_year", lang): links["as_of_year"].astype("Int64").astype("string").fillna("—"),
+        t("share.col.filters", lang): links["filters"],
+        t("share.col.expires", lang): [fmt_date(e, lang) for e in links["expires"]],
+        t("share.col.opened", lang): links["opened"],
+        t("share.col.state", lang): [t(f"share.state.{s}", lang) for s in links["state"]],
+    })
+
+
+def changes_listing(changes: pd.DataFrame, targets: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Targets whose value or status changed between two meetings, in the reader's words."""
+    changed = changes[changes["value_changed"] | changes["status_changed"]]
+    info = targets.set_index(["code", "horizon"])
+    units = [info.loc[(c, h), "unit"] if (c, h) in info.index else "" for c, h in zip(changed["code"], changed["horizon"],
+                                                                                        strict=True)]
+
+    def value(v, y, unit):
+        return "—" if pd.isna(v) else f"{fmt_value(v, unit, lang)} ({int(y)})"
+
+    return pd.DataFrame({
+        t("col.code", lang): changed["code"],
+        t("col.horizon", lang): changed["horizon"].astype(str),
+        t("share.col.old_value", lang): [value(v, y, u) for v, y, u in zip(changed["old_value"], changed["old_year"],
+                                                                           units, strict=True)],
+        t("share.col.new_value", lang): [value(v, y, u) for v, y, u in zip(changed["new_value"], changed["new_year"],
+                                                                           units, strict=True)],
+        t("share.col.old_status", lang): [status_text(s, lang) if isinstance(s, str) else "—" for s in changed["old_status"]],
+        t("share.col.new_status", lang): [status_text(s, lang) if isinstance(s, str) else "—" for s in changed["new_status"]],
+    })
+
+
+def presentation_screens(board: pd.DataFrame, per_screen: int = 7) -> list[list]:
+    """Board index labels split into screens in plan order; a group (8.1–8.12) is never split across two."""
+    screens: list[list] = [[]]
+    for _, rows in board.groupby("group", sort=False):
+        if screens[-1] and len(screens[-1]) + len(rows) > per_screen:
+            screens.append([])
+        screens[-1].extend(rows.index.tolist())
+    return screens

@@ -1,4 +1,4 @@
-"""AppTest of `/` (Tổng quan): every target listed from the store, Vietnamese first, English on ?lang=en."""
+"""AppTest of `/` (Tổng quan): every target listed from the store with its latest actual, year and source."""
 
 from streamlit.testing.v1 import AppTest
 
@@ -12,19 +12,27 @@ def _run(db, **params) -> AppTest:
     return at.run()
 
 
-def test_overview_lists_every_target_with_latest_actual_and_source(db):
-    at = _run(db)
+def _scorecard(at, code="Mã"):
+    card = at.dataframe[-1].value
+    card[code] = card[code].str.extract(r"code=([^&]+)", expand=False)
+    return card.set_index(code)
+
+
+def test_overview_lists_every_target_with_latest_actual_year_and_source(db):
+    at = _run(db, horizon="")  # both horizons
     assert not at.exception
     assert at.title[0].value == "Tổng quan"
-    listing = at.dataframe[-1].value
-    assert len(listing) == len(store.load(db).targets)
-    row = listing.set_index("Mã").loc["4"]
-    assert row["Thực hiện"] == "hạng 5" and row["Năm"] == "2024" and "vneconomy.vn" in row["Nguồn"]
-    assert listing.set_index("Mã").loc["7", "Nguồn"] == "Chưa có số liệu"
+    listing = _scorecard(at)
+    assert list(listing.index) == store.load(db).targets["code"].tolist()
+    row = listing.loc["4"]
+    assert row["Thực hiện"] == "hạng 5 (2024)" and "vneconomy.vn" in row["Nguồn"]
+    assert row["Kết quả theo kế hoạch"] == "Top 5 tỉnh, thành phố trực thuộc TW dẫn đầu toàn quốc"
+    assert listing.loc["26", "Mốc"] == "2045"
+    assert listing.loc["7", "Thực hiện"] == "—" and listing.loc["7", "Nguồn"] == ""
 
 
 def test_overview_switches_to_english(db):
     at = _run(db, lang="en")
     assert not at.exception
     assert at.title[0].value == "Overview"
-    assert "Indicator" in at.dataframe[-1].value.columns
+    assert {"Indicator", "Source", "Status"} <= set(at.dataframe[-1].value.columns)

@@ -13,7 +13,7 @@ other query parameters, and the page offers nothing editable. Only the display l
 the URL. So nothing outside the signed token can widen what a link shows or grant a right.
 """
 
-from hue57.share._changes import CHANGE_COLUMNS, changes_between
+from hue57.share._changes import CHANGE_COLUMNS, changes_between, previous_meeting
 from hue57.share._links import (
     LinkRefused,
     LinkView,
@@ -34,6 +34,6 @@ from hue57.share._tokens import FILTER_KEYS, REASONS, InvalidLink, sign, today_i
 
 __all__ = [
     "CHANGE_COLUMNS", "FILTER_KEYS", "REASONS", "InvalidLink", "LinkRefused", "LinkView", "SharedLink", "base_url",
-    "changes_between", "create_link", "filters_text", "list_links", "open_link", "revoke", "secret",
+    "changes_between", "create_link", "filters_text", "list_links", "open_link", "previous_meeting", "revoke", "secret",
     "shared_page_state", "sign", "snapshot_for_token", "today_in_hue", "token_from_query", "unsign", "url_for",
 ]

@@ -74,3 +74,11 @@ def changes_between(snapshot_a, snapshot_b, assess_fn: AssessFn, as_of_year: int
     })
     out = out[out["value_changed"] | out["status_changed"]]
     return out.sort_values("_order", kind="stable").drop(columns="_order").reset_index(drop=True)[CHANGE_COLUMNS]
+
+
+def previous_meeting(links: pd.DataFrame, upload_id: int) -> int | None:
+    """The snapshot of the previous meeting: the newest link (revoked or not) pinned to an earlier upload."""
+    earlier = links[links["upload_id"] < upload_id]
+    if earlier.empty:
+        return None
+    return int(earlier.sort_values(["created_at", "id"]).iloc[-1]["upload_id"])

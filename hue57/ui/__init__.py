@@ -7,7 +7,10 @@ from hue57.ui._context import Context, context
 from hue57.ui._data import snapshot
 from hue57.ui._filters import as_of_year, choice
 from hue57.ui._nav import PAGES, navigation
+from hue57.ui._present import present, presentation_toggle
 from hue57.ui._widgets import (
+    changes_since_previous_meeting,
+    changes_table,
     chart,
     current,
     data_as_of,
@@ -17,9 +20,10 @@ from hue57.ui._widgets import (
     require_analyst,
     status_tiles,
     task_detail,
+    undo_form,
 )
 
 __all__ = [
-    "PAGES", "Context", "as_of_year", "chart", "choice", "context", "current", "data_as_of", "friendly_errors", "navigation", "read_only_banner",
-    "refuse_link", "require_analyst", "snapshot", "status_tiles", "task_detail",
+    "PAGES", "Context", "as_of_year", "changes_since_previous_meeting", "changes_table", "chart", "choice", "context", "current", "data_as_of", "friendly_errors", "navigation", "present", "presentation_toggle", "read_only_banner",
+    "refuse_link", "require_analyst", "snapshot", "status_tiles", "task_detail", "undo_form",
 ]

@@ -8,6 +8,7 @@ import streamlit as st
 
 from hue57.i18n import t
 from hue57.ui._context import Context
+from hue57.ui._login import logout_button
 
 # Not "pages/": a folder of that name beside the entry point puts Streamlit in its v1 multipage mode for
 # the first request after start, which runs a deep-linked page without dashboard.py (no banner, no nav).
@@ -19,6 +20,8 @@ PAGES = [
     ("indicator.py", "indicator", "page.indicator", ":material/show_chart:", "all"),
     ("tasks.py", "tasks", "page.tasks", ":material/task_alt:", "all"),
     ("agencies.py", "agencies", "page.agencies", ":material/account_balance:", "all"),
+    ("upload.py", "upload", "page.upload", ":material/upload_file:", "analyst"),
+    ("share.py", "share", "page.share", ":material/share:", "analyst"),
 ]
 
 
@@ -39,4 +42,5 @@ def navigation(ctx: Context):
         params = dict(st.query_params.to_dict(), lang=other)
         st.page_link(current, label=t(f"lang.{other}", other), icon=":material/translate:",
                      query_params=params)
+    logout_button(ctx)
     return current

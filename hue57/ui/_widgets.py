@@ -11,6 +11,7 @@ import streamlit as st
 from hue57 import share, store
 from hue57.i18n import fmt_date, t
 from hue57.ui._context import Context, context
+from hue57.ui._login import login_form
 
 log = logging.getLogger("hue57")
 
@@ -61,8 +62,6 @@ def require_analyst(ctx: Context) -> bool:
     if ctx.shared:
         st.error(t("auth.refused_shared", ctx.lang))
         return False
-    from hue57.ui._login import login_form  # noqa: PLC0415 — only analysts' pages need it
-
     login_form(ctx)
     return False
 
@@ -99,3 +98,44 @@ def chart(spec_chart) -> None:
     """Draw an Altair chart full width. Its spec was built by our own tested builders, so it skips
     Altair's JSON-schema validation, which costs more than everything else on a 2,000-target page."""
     st.vega_lite_chart(spec_chart.to_dict(validate=False), width="stretch")
+
+
+def undo_form(db, undoable: list[int], history: pd.DataFrame, ctx: Context) -> None:
+    """Undo an upload by a new upload; when later uploads changed the same cells, ask before overriding."""
+    with st.form("undo"):
+        upload_id = st.selectbox(t("upload.undo_which", ctx.lang), undoable, format_func=lambda i: f"#{i}")
+        force = st.checkbox(t("upload.undo_force", ctx.lang))
+        go = st.form_submit_button(t("upload.undo", ctx.lang))
+    if not go:
+        return
+    try:
+        result = store.revert(db, int(upload_id), ctx.user, force=force)
+    except store.RevertRefused as exc:
+        later = ", ".join(f"#{i}" for i in sorted(exc.conflicts["upload_id"].unique())) if len(exc.conflicts) else ""
+        st.error(t(f"upload.undo_refused.{exc.reason}", ctx.lang, id=upload_id, later=later))
+        return
+    st.session_state["upload_message"] = t("ingest.revert.done", ctx.lang, target=upload_id, id=result.upload_id,
+                                           changed=result.new + result.changed)
+    st.rerun()
+
+
+def changes_table(changes: pd.DataFrame, targets: pd.DataFrame, ctx: Context) -> None:
+    from hue57 import views  # noqa: PLC0415
+
+    table = views.changes_listing(changes, targets, ctx.lang)
+    if table.empty:
+        st.caption(t("share.changes.none", ctx.lang))
+    else:
+        st.dataframe(table, hide_index=True, width="stretch")
+
+
+def changes_since_previous_meeting(snap: store.Snapshot, year: int, ctx: Context) -> None:
+    """On the overview: what changed since the snapshot of the previous meeting link, if there was one."""
+    from hue57 import metrics  # noqa: PLC0415
+
+    previous = share.previous_meeting(share.list_links(store.db_path()), snap.upload_id)
+    if previous is None:
+        return
+    with st.expander(t("share.changes.title", ctx.lang) + f" (#{previous} → #{snap.upload_id})"):
+        changes = share.changes_between(store.load(None, previous), snap, metrics.assess, year)
+        changes_table(changes, snap.targets, ctx)

@@ -1,0 +1,64 @@
+"""Chia sẻ — create, list and revoke read-only meeting links; compare two meetings (analysts)."""
+
+import datetime as dt
+
+import streamlit as st
+
+from hue57 import metrics, share, store, ui, views
+from hue57.i18n import t
+
+ctx = ui.current()
+if not ui.require_analyst(ctx):
+    st.stop()
+db = store.db_path()
+snap = ui.snapshot()
+history = store.uploads(db)
+committed = history.loc[history["status"] == "committed", "id"].tolist()[::-1]
+
+st.title(t("page.share", ctx.lang))
+st.caption(t("sharepage.caption", ctx.lang))
+with st.form("create_link"):
+    c1, c2, c3 = st.columns(3)
+    upload_id = c1.selectbox(t("share.field.snapshot", ctx.lang), committed, format_func=lambda i: f"#{i}")
+    year = c2.number_input(t("indicator.as_of", ctx.lang), min_value=2000, max_value=2100,
+                           value=dt.date.today().year, step=1)
+    expires = c3.date_input(t("share.col.expires", ctx.lang), value=share.today_in_hue() + dt.timedelta(days=7),
+                            min_value=share.today_in_hue(), format="DD/MM/YYYY")
+    c4, c5, c6 = st.columns(3)
+    horizon = c4.selectbox(t("overview.horizon", ctx.lang), ["2030", "2045", ""],
+                           format_func=lambda h: h or t("filter.all", ctx.lang))
+    lang = c5.selectbox(t("share.col.lang", ctx.lang), ["vi", "en"], format_func=lambda code: t(f"lang.{code}", ctx.lang))
+    present = c6.toggle(t("present.toggle", ctx.lang))
+    created = st.form_submit_button(t("share.action.create", ctx.lang), type="primary")
+if created:
+    filters = {k: v for k, v in {"horizon": horizon, "present": "1" if present else ""}.items() if v}
+    try:
+        link = share.create_link(db, upload_id=int(upload_id), as_of_year=int(year), filters=filters, lang=lang,
+                                 expires=expires, by=ctx.user)
+    except share.LinkRefused as exc:
+        st.error(exc.message(ctx.lang))
+    else:
+        st.success(t("sharepage.created", ctx.lang, id=link.id))
+        st.code(link.url, language=None)
+
+st.subheader(t("sharepage.list", ctx.lang))
+links = share.list_links(db)
+if links.empty:
+    st.caption(t("sharepage.none", ctx.lang))
+else:
+    st.dataframe(views.link_listing(links, ctx.lang), hide_index=True, width="stretch")
+    active = links.loc[links["state"] == "active", "id"].tolist()
+    if active:
+        with st.form("revoke"):
+            which = st.selectbox(t("sharepage.revoke_which", ctx.lang), active, format_func=lambda i: f"#{i}")
+            if st.form_submit_button(t("share.action.revoke", ctx.lang)):
+                share.revoke(db, int(which), ctx.user)
+                st.rerun()
+
+st.subheader(t("share.changes.title", ctx.lang))
+if len(committed) >= 2:
+    c1, c2 = st.columns(2)
+    old = c1.selectbox(t("sharepage.compare_old", ctx.lang), committed, index=1, format_func=lambda i: f"#{i}")
+    new = c2.selectbox(t("sharepage.compare_new", ctx.lang), committed, index=0, format_func=lambda i: f"#{i}")
+    changes = share.changes_between(store.load(db, old), store.load(db, new), metrics.assess, dt.date.today().year)
+    ui.changes_table(changes, snap.targets, ctx)

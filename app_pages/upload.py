@@ -1,0 +1,50 @@
+"""Cập nhật số liệu — upload, validation report, preview of changes, commit, history and undo (analysts)."""
+
+import streamlit as st
+
+from hue57 import ingest, store, ui, views
+from hue57.i18n import t
+
+ctx = ui.current()
+if not ui.require_analyst(ctx):
+    st.stop()
+db = store.db_path()
+snap = ui.snapshot()
+
+st.title(t("page.upload", ctx.lang))
+st.caption(t("upload.caption", ctx.lang))
+c1, c2, _ = st.columns([1, 1, 2])
+c1.download_button(t("upload.template_csv", ctx.lang), lambda: ingest.template_csv(snap.targets, ctx.lang),
+                   file_name="mau-cap-nhat-so-lieu.csv", mime="text/csv")
+c2.download_button(t("upload.template_xlsx", ctx.lang), lambda: ingest.template_xlsx(snap.targets, ctx.lang),
+                   file_name="mau-cap-nhat-so-lieu.xlsx",
+                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+generation = st.session_state.setdefault("upload_generation", 0)
+file = st.file_uploader(t("upload.choose", ctx.lang), type=["csv", "xlsx"], key=f"upload_{generation}")
+if file is not None:
+    data = file.getvalue()
+    preview = ingest.preview_file(db, data, file.name, lang=ctx.lang)
+    if not preview.ok:
+        st.error(ingest.summary(preview, ctx.lang))
+        st.dataframe(ingest.error_table(preview, ctx.lang), hide_index=True, width="stretch")
+    else:
+        st.info(ingest.summary(preview, ctx.lang))
+        notices = ingest.notice_table(preview, ctx.lang)
+        if not notices.empty:
+            st.dataframe(notices, hide_index=True, width="stretch")
+        st.dataframe(ingest.diff_table(preview, ctx.lang), hide_index=True, width="stretch")
+        if st.button(t("upload.confirm", ctx.lang), type="primary", disabled=preview.new + preview.changed == 0):
+            outcome = ingest.import_file(db, data, file.name, ctx.user, lang=ctx.lang)
+            st.session_state["upload_message"] = ingest.summary(outcome, ctx.lang)
+            st.session_state["upload_generation"] = generation + 1  # a fresh, empty uploader
+            st.rerun()
+if message := st.session_state.pop("upload_message", None):
+    st.success(message)
+
+st.subheader(t("upload.history", ctx.lang))
+history = store.uploads(db)
+st.dataframe(views.upload_history(history, ctx.lang), hide_index=True, width="stretch")
+undoable = history.loc[(history["status"] == "committed") & (history["kind"] != "seed"), "id"].tolist()[::-1]
+if undoable:
+    ui.undo_form(db, undoable, history, ctx)

@@ -1,0 +1,85 @@
+"""Validate an upload against the plan in the database, then land it in one store transaction (or not at all)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from hue57 import store
+from hue57.i18n import normalise_lang
+from hue57.ingest._read import parse_upload
+from hue57.ingest._validate import ValidationReport, validate
+
+
+@dataclass
+class ImportOutcome:
+    """What became of one upload.
+
+    `status`: `invalid` (nothing written), `preview` (nothing written), `dry_run` (the attempt is recorded,
+    no data), `no_op` (recorded, every row already current) or `committed`. `diff` marks each row
+    new / changed / unchanged with the old values (`old_*` columns), as `store.preview` does.
+    """
+
+    status: str
+    report: ValidationReport
+    upload_id: int | None = None
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    diff: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "invalid"
+
+    @property
+    def kind(self) -> str | None:
+        return self.report.kind
+
+    @property
+    def errors(self) -> pd.DataFrame:
+        return self.report.errors
+
+
+def check_file(data: bytes, filename: str, targets: pd.DataFrame, lang: str = "vi", *,
+               tasks: pd.DataFrame | None = None) -> ValidationReport:
+    """Parse and validate an upload without touching any database."""
+    return validate(parse_upload(data, filename), targets, lang, tasks=tasks)
+
+
+def _checked(path_db, data: bytes, filename: str, lang: str) -> ValidationReport:
+    snap = store.load(path_db)  # read-only: the plan the upload is checked against
+    return check_file(data, filename, snap.targets, normalise_lang(lang), tasks=snap.tasks)
+
+
+def _frames(report: ValidationReport) -> dict[str, pd.DataFrame]:
+    return {"progress" if report.kind == "progress" else "actuals": report.rows}
+
+
+def preview_file(path_db: str | os.PathLike | None, data: bytes, filename: str, *, lang: str = "vi") -> ImportOutcome:
+    """The validation report and the diff an import would make now; nothing is written (read-only)."""
+    report = _checked(path_db, data, filename, lang)
+    if not report.ok:
+        return ImportOutcome("invalid", report)
+    diff = store.preview(path_db, **_frames(report))
+    counts = diff["change"].value_counts()
+    return ImportOutcome("preview", report, None, int(counts.get("new", 0)), int(counts.get("changed", 0)),
+                         int(counts.get("unchanged", 0)), diff)
+
+
+def import_file(path_db: str | os.PathLike | None, data: bytes, filename: str, by: str, *,
+                dry_run: bool = False, lang: str = "vi") -> ImportOutcome:
+    """Validate `data`, then append its new and changed cells in one transaction with the upload's record.
+
+    An invalid file writes nothing at all. The diff is taken inside the write transaction, so a second
+    import running at the same time waits for the first and diffs against its result.
+    """
+    report = _checked(path_db, data, filename, lang)
+    if not report.ok:
+        return ImportOutcome("invalid", report)
+    record = store.UploadRecord(by=by, filename=report.filename, sha256=report.sha256, kind=report.kind)
+    result = store.commit_upload(path_db, record, dry_run=dry_run, **_frames(report))
+    return ImportOutcome(result.status, report, result.upload_id, result.new, result.changed, result.unchanged,
+                         result.diff)

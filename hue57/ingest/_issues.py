@@ -1,0 +1,106 @@
+"""Problems found in an uploaded file, kept as i18n keys and values so they can be shown in either language."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from hue57.i18n import fmt_int, fmt_number, t
+
+ISSUE_COLUMNS = ["row", "column", "value", "key", "params"]
+REPORT_COLUMNS = ["row", "column", "value", "message"]
+_SHOWN = 80  # characters of a cell value repeated in a message
+
+
+def shown(value: object) -> str:
+    """A cell value as it may be repeated to the user: text, shortened, control characters made visible."""
+    if value is None:
+        return ""
+    text = str(value)
+    text = text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t").replace("\x00", "\\0")
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
+
+
+class Issues:
+    """An append-only list of issues: one at a time for the file, or vectorised for many rows at once."""
+
+    def __init__(self) -> None:
+        self._parts: list[pd.DataFrame] = []
+
+    def add(self, key: str, *, row: int | None = None, column: str = "", value: object = "", **params) -> None:
+        self._parts.append(pd.DataFrame({"row": pd.array([row], dtype="Int64"), "column": [column],
+                                         "value": [shown(value)], "key": [key], "params": [params]}))
+
+    def flag(self, mask, key: str, *, rows: np.ndarray, column: str, values: pd.Series, **params) -> int:
+        """One issue per row where `mask` holds; params may be scalars or Series aligned with `values`."""
+        idx = np.flatnonzero(np.asarray(mask, dtype=bool))
+        if not len(idx):
+            return 0
+        taken = {k: (v.iloc[idx].tolist() if isinstance(v, pd.Series) else [v] * len(idx))
+                 for k, v in params.items()}
+        dicts = [dict(zip(taken, vals, strict=True)) for vals in zip(*taken.values(), strict=True)] \
+            if taken else [{} for _ in idx]
+        self._parts.append(pd.DataFrame({
+            "row": pd.array(rows[idx], dtype="Int64"),
+            "column": column,
+            "value": [shown(v) for v in values.iloc[idx].tolist()],
+            "key": key,
+            "params": dicts,
+        }))
+        return len(idx)
+
+    def extend(self, other: Issues | pd.DataFrame) -> None:
+        frame = other.frame() if isinstance(other, Issues) else other
+        if len(frame):
+            self._parts.append(frame)
+
+    def __len__(self) -> int:
+        return sum(len(p) for p in self._parts)
+
+    def frame(self) -> pd.DataFrame:
+        if not self._parts:
+            return empty_issues()
+        frame = pd.concat(self._parts, ignore_index=True)
+        frame["row"] = frame["row"].astype("Int64")
+        return frame.sort_values("row", kind="stable", na_position="first").reset_index(drop=True)
+
+
+def empty_issues() -> pd.DataFrame:
+    return pd.DataFrame({"row": pd.array([], dtype="Int64"), "column": pd.Series([], dtype=object),
+                         "value": pd.Series([], dtype=object), "key": pd.Series([], dtype=object),
+                         "params": pd.Series([], dtype=object)})
+
+
+def _localised(params: dict, lang: str) -> dict:
+    """Numbers in message parameters written as `lang` writes them (100.000 / 100,000; 5,2 / 5.2)."""
+    out = {}
+    if "unit_vi" in params:  # the unit's Vietnamese name, when the plan has one
+        params = {**params, "unit": params["unit_vi"] if lang == "vi" else params["unit"]}
+        del params["unit_vi"]
+    for k, v in params.items():
+        if isinstance(v, float):
+            v = fmt_number(v, lang, 1)
+        elif isinstance(v, int) and not isinstance(v, bool) and abs(v) >= 10_000:
+            v = fmt_int(v, lang)
+        out[k] = v
+    return out
+
+
+def render(issues: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """row, column, value, message — the message in `lang`, naming what is wrong and what to do."""
+    messages = [t(key, lang, row=row if pd.notna(row) else "", column=column, value=value,
+                  **_localised(params, lang))
+                for row, column, value, key, params in zip(issues["row"], issues["column"], issues["value"],
+                                                           issues["key"], issues["params"], strict=True)]
+    return pd.DataFrame({"row": issues["row"].astype("Int64").to_numpy(),
+                         "column": issues["column"].astype(object).to_numpy(),
+                         "value": issues["value"].astype(object).to_numpy(),
+                         "message": pd.Series(messages, dtype=object).to_numpy()},
+                        columns=REPORT_COLUMNS).astype({"row": "Int64"})
+
+
+def row_list(rows) -> str:
+    """Row numbers as a short list: '5, 9' or '5, 9, 12 … (+40)'."""
+    rows = [int(r) for r in rows]
+    head = ", ".join(str(r) for r in rows[:10])
+    return head + (f" … (+{len(rows) - 10})" if len(rows) > 10 else "")

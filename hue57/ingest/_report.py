@@ -1,0 +1,129 @@
+"""What a page or the CLI shows of an upload: the error table, the notices and the diff, in either language."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from hue57.i18n import fmt_number, normalise_lang, t
+from hue57.ingest._issues import render
+from hue57.ingest._validate import PROGRESS_STATUSES, QUALITATIVE_STATUSES, ValidationReport
+
+_CHANGE_ORDER = {"changed": 0, "removed": 1, "new": 2, "unchanged": 3}
+
+
+def _report_of(obj) -> ValidationReport:
+    return obj if isinstance(obj, ValidationReport) else obj.report
+
+
+def _headed(frame: pd.DataFrame, lang: str, last: str) -> pd.DataFrame:
+    return frame.rename(columns={"row": t("ingest.col.row", lang), "column": t("ingest.col.column", lang),
+                                 "value": t("ingest.col.value", lang), "message": t(last, lang)})
+
+
+def error_table(report, lang: str = "vi") -> pd.DataFrame:
+    """Dòng | Cột | Giá trị trong tệp | Lỗi và cách sửa — one row per problem (row empty for the whole file)."""
+    lang = normalise_lang(lang)
+    return _headed(render(_report_of(report).issues, lang), lang, "ingest.col.message")
+
+
+def notice_table(report, lang: str = "vi") -> pd.DataFrame:
+    """What was read in a way worth knowing (codes stored under their indicator, rows skipped …)."""
+    lang = normalise_lang(lang)
+    return _headed(render(_report_of(report).notice_issues, lang), lang, "ingest.col.notice")
+
+
+def _label(status: object, lang: str) -> str:
+    if isinstance(status, str) and status in QUALITATIVE_STATUSES:
+        return t(f"status.{status}", lang)
+    if isinstance(status, str) and status in PROGRESS_STATUSES:
+        return t(f"ingest.progress.{status}", lang)
+    return "" if status is None or (isinstance(status, float) and np.isnan(status)) else str(status)
+
+
+def _text(x: object) -> str:
+    return "" if x is None or (isinstance(x, float) and np.isnan(x)) or x is pd.NA else str(x)
+
+
+def _number(x: object, lang: str) -> str:
+    """A stored number in full (up to 6 decimals), written the way `lang` writes numbers."""
+    return fmt_number(x, lang, 6, empty="")
+
+
+def diff_table(outcome_or_diff, lang: str = "vi", *, units: dict[str, dict[str, str]] | None = None) -> pd.DataFrame:
+    """The changes an upload makes (or made): changed first (old → new values and both sources), then
+    removed (an undo), new, and unchanged. Accepts an `ImportOutcome`, a `store.CommitResult` or a diff
+    frame from `store.preview`. Numbers are shown in full, not rounded, so they can be checked.
+    """
+    lang = normalise_lang(lang)
+    diff = outcome_or_diff if isinstance(outcome_or_diff, pd.DataFrame) else outcome_or_diff.diff
+    report = getattr(outcome_or_diff, "report", None)
+    units = units if units is not None else (report.units if report is not None else {})
+    mapped = report.mapped if report is not None else None
+    if diff is None or not len(diff):
+        return pd.DataFrame()
+    change = diff["change"].astype(str).to_numpy().copy()
+    if "deleted" in diff:
+        change[(diff["deleted"].fillna(False).astype(bool).to_numpy()) & (change == "changed")] = "removed"
+    label = [t(f"ingest.diff.{c}", lang) for c in change]
+    was = np.isin(change, ["changed", "removed"])  # an old value worth showing
+    now = change != "removed"
+
+    def old(col, fmt):
+        return [fmt(v) if w else "" for v, w in zip(diff[col], was, strict=True)]
+
+    def new(col, fmt):
+        return [fmt(v) if n else "" for v, n in zip(diff[col], now, strict=True)]
+
+    status = lambda s: _label(s, lang)  # noqa: E731
+    number = lambda v: _number(v, lang)  # noqa: E731
+    rank = [_CHANGE_ORDER[c] for c in change]
+    if "task_no" in diff:
+        table = pd.DataFrame({
+            t("ingest.diff.change", lang): label,
+            t("ingest.diff.task", lang): diff["task_no"].astype("Int64").to_numpy(),
+            t("ingest.diff.period", lang): diff["period"].astype(str).to_numpy(),
+            t("ingest.diff.status_old", lang): old("old_status", status),
+            t("ingest.diff.status_new", lang): new("status", status),
+            t("ingest.diff.pct_old", lang): old("old_progress_pct", number),
+            t("ingest.diff.pct_new", lang): new("progress_pct", number),
+            t("col.note", lang): new("note", _text),
+            t("ingest.diff.evidence", lang): new("evidence", _text),
+        })
+        order = np.lexsort((diff["period"].astype(str).to_numpy(), diff["task_no"].to_numpy(), rank))
+        return table.iloc[order].reset_index(drop=True)
+    codes = diff["code"].astype(str)
+    plan_order = {c: i for i, c in enumerate(units)}
+    remark = [""] * len(diff)
+    if mapped is not None and len(mapped):
+        where = {(str(c), int(y)): str(w) for c, y, w in zip(mapped["code"], mapped["year"], mapped["code_in_file"],
+                                                              strict=True)}
+        remark = [t("ingest.diff.mapped", lang, code=where[(c, int(y))]) if (c, int(y)) in where else ""
+                  for c, y in zip(codes, diff["year"], strict=True)]
+    table = pd.DataFrame({
+        t("ingest.diff.change", lang): label,
+        t("col.code", lang): codes.to_numpy(),
+        t("col.year", lang): diff["year"].astype("Int64").to_numpy(),
+        t("col.unit", lang): [units.get(c, {}).get(lang, "") for c in codes],
+        t("ingest.diff.value_old", lang): old("old_value", number),
+        t("ingest.diff.value_new", lang): new("value", number),
+        t("ingest.diff.status_old", lang): old("old_status", status),
+        t("ingest.diff.status_new", lang): new("status", status),
+        t("ingest.diff.source_old", lang): old("old_source", _text),
+        t("ingest.diff.source_new", lang): new("source", _text),
+        t("col.note", lang): new("note", _text),
+        t("ingest.col.notice", lang): remark,
+    })
+    order = np.lexsort((diff["year"].to_numpy(), [plan_order.get(c, len(plan_order)) for c in codes], rank))
+    return table.iloc[order].reset_index(drop=True)
+
+
+def summary(outcome, lang: str = "vi") -> str:
+    """One sentence: what the upload did (or would do, or why nothing was written)."""
+    lang = normalise_lang(lang)
+    report = outcome.report
+    kind = t(f"ingest.kind.{report.kind}", lang) if report.kind else ""
+    if outcome.status == "invalid":
+        return t("ingest.summary.invalid", lang, filename=report.filename, count=len(report.issues))
+    return t(f"ingest.summary.{outcome.status}", lang, filename=report.filename, kind=kind, id=outcome.upload_id,
+             new=outcome.new, changed=outcome.changed, unchanged=outcome.unchanged)

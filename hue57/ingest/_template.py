@@ -1,0 +1,89 @@
+"""The upload template: every indicator code and name, ready to fill in, as CSV or Excel bytes."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+from hue57.export import neutralise
+from hue57.i18n import normalise_lang, t
+from hue57.ingest._validate import QUALITATIVE_STATUSES
+
+TEMPLATE_COLUMNS = ["code", "name", "unit", "year", "value", "status", "source", "note"]
+
+
+def template_frame(targets: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
+    """One row per indicator (other targets of the same indicator share its figures), headed in `lang`."""
+    lang = normalise_lang(lang)
+    plan = targets[targets["indicator"].astype(str) == targets["code"].astype(str)]
+    qualitative = plan["comparator"] == "qualitative"
+    if lang == "vi" and "unit_vi" in plan:
+        unit = plan["unit_vi"].astype(object).where(plan["unit_vi"].fillna("").astype(str).str.strip() != "",
+                                                    plan["unit"])
+    else:
+        unit = plan["unit"]
+    unit = unit.astype(object).where(~qualitative, t("ingest.template.qualitative", lang))
+    frame = pd.DataFrame({
+        "code": plan["code"].astype(str).to_numpy(),
+        "name": plan[f"name_{lang}"].astype(str).to_numpy(),
+        "unit": unit.astype(str).to_numpy(),
+        "year": "", "value": "", "status": "", "source": "", "note": "",
+    })
+    return frame.rename(columns={c: t(f"ingest.header.{c}", lang) for c in TEMPLATE_COLUMNS})
+
+
+def template_csv(targets: pd.DataFrame, lang: str = "vi") -> bytes:
+    """UTF-8 with BOM; `;`-separated in Vietnamese (as Excel writes it with a decimal comma), `,` in English."""
+    lang = normalise_lang(lang)
+    sep = ";" if lang == "vi" else ","
+    return neutralise(template_frame(targets, lang)).to_csv(index=False, sep=sep, lineterminator="\r\n") \
+        .encode("utf-8-sig")
+
+
+def _help_text(targets: pd.DataFrame, lang: str) -> str:
+    qualitative = ", ".join(targets.loc[targets["comparator"] == "qualitative", "code"].astype(str))
+    aliases = targets[targets["indicator"].astype(str) != targets["code"].astype(str)]
+    listed = ", ".join(f"{c} → {i}" for c, i in zip(aliases["code"], aliases["indicator"], strict=True))
+    return t("ingest.template.help", lang, qualitative=qualitative or "—", aliases=listed or "—")
+
+
+def template_xlsx(targets: pd.DataFrame, lang: str = "vi") -> bytes:
+    """An .xlsx whose first sheet is the template (code column formatted as text so 8.10 stays 8.10)."""
+    from openpyxl import Workbook  # noqa: PLC0415
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    lang = normalise_lang(lang)
+    frame = neutralise(template_frame(targets, lang))
+    book = Workbook()
+    sheet = book.active
+    sheet.title = t("ingest.template.sheet", lang)
+    sheet.append(list(frame.columns))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+    last = max(len(frame) + 200, 500)
+    for row in range(2, last + 1):  # the code column stays text for rows typed in later too
+        sheet.cell(row=row, column=1).number_format = "@"
+        sheet.cell(row=row, column=4).number_format = "0"
+    for i, record in enumerate(frame.itertuples(index=False), start=2):
+        for j, value in enumerate(record, start=1):
+            if value != "":
+                sheet.cell(row=i, column=j, value=str(value))
+    labels = [t(f"status.{s}", lang) if lang == "vi" else s for s in QUALITATIVE_STATUSES]
+    check = DataValidation(type="list", formula1='"' + ",".join(labels) + '"', allow_blank=True,
+                           showErrorMessage=False)
+    sheet.add_data_validation(check)
+    check.add(f"F2:F{last}")
+    for letter, width in zip("ABCDEFGH", (8, 60, 22, 8, 12, 18, 45, 35), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
+    help_sheet = book.create_sheet(t("ingest.template.help_sheet", lang))
+    help_sheet.column_dimensions["A"].width = 120
+    for line in _help_text(targets, lang).splitlines():
+        help_sheet.append([line])
+        help_sheet.cell(row=help_sheet.max_row, column=1).alignment = Alignment(wrap_text=True)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

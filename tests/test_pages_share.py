@@ -1,0 +1,84 @@
+"""AppTest of meeting links: pinned snapshot, filters only from the token, presentation mode, refusals."""
+
+import datetime as dt
+
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from hue57 import share, store
+
+
+def _run(page=None, **params) -> AppTest:
+    at = AppTest.from_file("../dashboard.py", default_timeout=90)
+    for key, value in params.items():
+        at.query_params[key] = value
+    if page:
+        at.switch_page(f"app_pages/{page}.py")
+    return at.run()
+
+
+def _link(db, **kwargs):
+    args = {"upload_id": None, "as_of_year": 2026, "filters": {}, "lang": "vi",
+            "expires": dt.date.today() + dt.timedelta(days=2), "by": "test"} | kwargs
+    return share.create_link(db, **args)
+
+
+def _import_value(db, code, year, value):
+    frame = pd.DataFrame([{"code": code, "year": year, "value": value, "status": None,
+                           "source": "Báo cáo thử nghiệm của Sở (dữ liệu kiểm thử)", "note": None}])
+    return store.commit_upload(db, store.UploadRecord(by="test", filename="t.csv", sha256="x"), actuals=frame)
+
+
+def _scorecard(at):
+    card = at.dataframe[-1].value  # after the "changes since the previous meeting" table, when there is one
+    card["Mã"] = card["Mã"].str.extract(r"code=([^&]+)", expand=False)
+    return card.set_index("Mã")
+
+
+def test_link_keeps_showing_its_snapshot_after_a_new_import(db):
+    link = _link(db)
+    _import_value(db, "8.1", 2026, 95.0)
+    shared = _scorecard(_run(s=link.token))
+    live = _scorecard(_run())
+    assert shared.loc["8.1", "Thực hiện"] == "91% (2025)"
+    assert live.loc["8.1", "Thực hiện"] == "95% (2026)"
+
+
+def test_url_parameters_outside_the_token_change_nothing(db):
+    link = _link(db, filters={"horizon": "2030"})
+    at = _run(s=link.token, horizon="2045", status="met", year="2022", upload="99")
+    card = _scorecard(at)
+    assert "26" not in card.index and len(card) == 39  # the token says 2030, all statuses, year 2026
+    assert card.loc["4", "Thực hiện"] == "hạng 5 (2024)"
+    assert all(box.disabled for box in at.selectbox)
+
+
+def test_presentation_mode_comes_from_the_signed_filters(db):
+    at = _run(s=_link(db, filters={"present": "1", "horizon": "2030"}).token)
+    assert any(m.value == "**Trang 1/5**" for m in at.markdown)
+    assert not at.dataframe  # large cards, not the table
+
+
+def test_changes_since_the_previous_meeting_on_the_overview(db):
+    _link(db)  # the previous meeting saw upload 1
+    _import_value(db, "8.1", 2026, 95.0)
+    at = _run()
+    assert any("Thay đổi từ cuộc họp trước (#1 → #2)" in e.label for e in at.expander)
+    changes = at.dataframe[0].value
+    assert changes.iloc[0]["Giá trị cũ"] == "91% (2025)" and changes.iloc[0]["Giá trị mới"] == "95% (2026)"
+
+
+def test_revoked_link_shows_only_the_reason(db):
+    link = _link(db)
+    share.revoke(db, link.id, "test")
+    at = _run(s=link.token)
+    assert [e.value for e in at.error] == ["Liên kết đã bị thu hồi và không còn sử dụng được."]
+    assert not at.dataframe and not at.get("vega_lite_chart") and not at.sidebar.children
+
+
+def test_meeting_link_cannot_reach_upload_or_share(db):
+    link = _link(db)
+    for page in ("upload", "share"):
+        at = _run(page, s=link.token)
+        assert [e.value for e in at.error] == ["Liên kết chỉ xem không được dùng trang này."]
+        assert not at.get("file_uploader") and not at.text_input
