@@ -21,7 +21,8 @@ c2.download_button(t("upload.template_xlsx", ctx.lang), lambda: ingest.template_
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 generation = st.session_state.setdefault("upload_generation", 0)
-file = st.file_uploader(t("upload.choose", ctx.lang), type=["csv", "xlsx"], key=f"upload_{generation}")
+# Any file type: a .xls or .pdf gets our own message saying what to do, not the widget's generic refusal.
+file = st.file_uploader(t("upload.choose", ctx.lang), key=f"upload_{generation}")
 if file is not None:
     data = file.getvalue()
     preview = ingest.preview_file(db, data, file.name, lang=ctx.lang)

@@ -15,7 +15,6 @@ import pandas as pd
 import pytest
 
 from hue57 import cli
-from hue57.cli import _ingest
 
 BAD = Path(__file__).parent / "data" / "bad"
 
@@ -76,14 +75,6 @@ def _generated(name: str) -> bytes:
         return ("Mã;Năm;Giá trị;Nguồn;Ghi chú\n" + line * (5 * 1024 * 1024 // len(line) + 10)).encode()
     rows = "".join(f"7;{2000 + i % 27};1;s;\n" for i in range(100_001))
     return ("Mã;Năm;Giá trị;Nguồn;Ghi chú\n" + rows).encode()
-
-
-@pytest.fixture(autouse=True)
-def ingest_commands(monkeypatch):
-    """The ingest commands, whether or not hue57.cli lists them yet."""
-    if _ingest not in cli.COMMAND_MODULES:
-        monkeypatch.setattr(cli, "COMMAND_MODULES", [*cli.COMMAND_MODULES, _ingest])
-
 
 
 def _digest(path: Path) -> str:

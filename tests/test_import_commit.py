@@ -7,20 +7,11 @@ import json
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 from hue57 import cli, ingest, store
-from hue57.cli import _ingest
 
 FIRST = "Mã;Năm;Giá trị;Nguồn;Ghi chú\n4;2024;6;dti.gov.vn (2025);\n7;2024;18,5;Cục Thống kê;ước tính\n"
 SECOND = "Mã;Năm;Giá trị;Nguồn;Ghi chú\n4;2024;7;báo cáo sửa đổi;\n9;2024;75;NHNN;\n"
-
-
-@pytest.fixture(autouse=True)
-def ingest_commands(monkeypatch):
-    if _ingest not in cli.COMMAND_MODULES:
-        monkeypatch.setattr(cli, "COMMAND_MODULES", [*cli.COMMAND_MODULES, _ingest])
-
 
 
 def _file(tmp_path: Path, name: str, text: str) -> Path:

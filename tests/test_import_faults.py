@@ -19,17 +19,13 @@ import pandas as pd
 import pytest
 
 from hue57 import cli, store
-from hue57.cli import _ingest
 
 ROOT = Path(__file__).resolve().parents[1]
 ROWS = 100_000
-# The CLI as `python -m hue57` runs it, with the ingest commands registered even before hue57.cli lists them.
+# The CLI exactly as `python -m hue57` runs it.
 RUNNER = (
     "import sys\n"
     "import hue57.cli as cli\n"
-    "from hue57.cli import _ingest\n"
-    "if _ingest not in cli.COMMAND_MODULES:\n"
-    "    cli.COMMAND_MODULES.append(_ingest)\n"
     "sys.exit(cli.main(sys.argv[1:]))\n"
 )
 HOLDER = (
@@ -182,8 +178,6 @@ def test_import_waits_for_a_short_reader_then_lands(big, tmp_path, monkeypatch, 
     db = tmp_path / "reader.duckdb"
     shutil.copy(big["base"], db)
     monkeypatch.setenv("HUE57_DB", str(db))
-    if _ingest not in cli.COMMAND_MODULES:
-        monkeypatch.setattr(cli, "COMMAND_MODULES", [*cli.COMMAND_MODULES, _ingest])
     upload = tmp_path / "small.csv"
     upload.write_text("code,year,value,source\n7,2024,19.5,Cục Thống kê\n", encoding="utf-8")
     holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(db), "2"], stdout=subprocess.PIPE, text=True)

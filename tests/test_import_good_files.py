@@ -7,20 +7,11 @@ import math
 from pathlib import Path
 
 import pandas as pd
-import pytest
 from openpyxl import load_workbook
 
 from hue57 import cli, ingest, store
-from hue57.cli import _ingest
 
 GOOD = Path(__file__).parent / "data" / "good"
-
-
-@pytest.fixture(autouse=True)
-def ingest_commands(monkeypatch):
-    if _ingest not in cli.COMMAND_MODULES:
-        monkeypatch.setattr(cli, "COMMAND_MODULES", [*cli.COMMAND_MODULES, _ingest])
-
 
 
 def _import(name: str, capsys) -> str:

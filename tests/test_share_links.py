@@ -11,7 +11,6 @@ import pandas as pd
 import pytest
 
 from hue57 import cli, share, store
-from hue57.cli import _share as cli_share
 from hue57.share import InvalidLink, LinkRefused, today_in_hue
 from hue57.share._links import secret
 from hue57.store import _share as share_rows
@@ -22,9 +21,7 @@ NEXT_MONTH = TODAY + dt.timedelta(days=30)
 
 @pytest.fixture(autouse=True)
 def _share_commands(monkeypatch):
-    """`share …` on the command line, whether or not hue57.cli already lists the module."""
-    if cli_share not in cli.COMMAND_MODULES:
-        monkeypatch.setattr(cli, "COMMAND_MODULES", [*cli.COMMAND_MODULES, cli_share])
+    """A clean environment: no secret or base address from the developer's shell."""
     monkeypatch.delenv("HUE57_SECRET", raising=False)
     monkeypatch.delenv("HUE57_BASE_URL", raising=False)
 

@@ -9,18 +9,10 @@ import io
 import pytest
 
 from hue57 import cli, ingest
-from hue57.cli import _ingest
 from hue57.ingest import _auth
 from hue57.store._users import get_user, list_users
 
 PASSWORD = "Huế-2030-đổi-mới"
-
-
-@pytest.fixture(autouse=True)
-def ingest_commands(monkeypatch):
-    if _ingest not in cli.COMMAND_MODULES:
-        monkeypatch.setattr(cli, "COMMAND_MODULES", [*cli.COMMAND_MODULES, _ingest])
-
 
 
 @pytest.fixture

@@ -1,0 +1,82 @@
+"""AppTest of /upload: every bad file is refused on the page with its errors and changes nothing;
+a good file previews, commits on confirmation, and can be undone; progress turns an overdue task done."""
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from hue57 import ingest, store
+from tests.test_import_bad_files import BAD, EXPECTED, GENERATED
+
+GOOD = Path(__file__).parent / "data" / "good"
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _analyst_page(page="upload") -> AppTest:
+    at = AppTest.from_file("../dashboard.py", default_timeout=90)
+    at.session_state["hue57_user"] = "chuyen_vien"
+    at.switch_page(f"app_pages/{page}.py")
+    return at.run()
+
+
+def _upload(at: AppTest, name: str, data: bytes) -> AppTest:
+    at.get("file_uploader")[0].upload(name, data)
+    return at.run()
+
+
+@pytest.mark.parametrize("name", sorted(set(EXPECTED) - GENERATED))
+def test_bad_file_is_refused_on_the_page_and_changes_nothing(name, db):
+    before = _digest(db)
+    at = _upload(_analyst_page(), name, (BAD / name).read_bytes())
+    assert not at.exception
+    assert any("không có gì được ghi" in e.value for e in at.error), [e.value for e in at.error]
+    errors = at.dataframe[0].value
+    for _row, _column, fragment in EXPECTED[name]:
+        assert errors["Lỗi và cách sửa"].str.contains(fragment, regex=False).any(), (fragment, errors)
+    assert not [b for b in at.button if b.label == "Xác nhận cập nhật"]
+    assert _digest(db) == before
+
+
+def test_good_file_previews_then_commits_only_when_confirmed(db):
+    data = (GOOD / "vi_bom_semicolon_decimal_comma.csv").read_bytes()
+    at = _upload(_analyst_page(), "vi_bom_semicolon_decimal_comma.csv", data)
+    assert not at.exception and not at.error
+    assert store.load(db).upload_id == 1  # preview wrote nothing
+    diff = at.dataframe[-2].value  # the diff, above the history
+    assert set(diff["Thay đổi"]) <= {"Mới", "Sửa", "Không đổi"}
+    confirm = next(b for b in at.button if b.label == "Xác nhận cập nhật")
+    at = confirm.click().run()
+    assert store.load(db).upload_id == 2
+    assert any("#2" in s.value for s in at.success)
+    history = at.dataframe[-1].value
+    assert history.iloc[0]["Lần"] == "#2" and history.iloc[0]["Người cập nhật"] == "chuyen_vien"
+
+
+def test_undo_from_the_page_restores_the_earlier_value(db):
+    csv = "Mã;Năm;Giá trị;Nguồn\n8.1;2025;93,5;Báo cáo của Văn phòng UBND (kiểm thử)\n".encode()
+    assert ingest.import_file(db, csv, "sua.csv", "chuyen_vien").status == "committed"
+    assert store.load(db).actuals.set_index(["code", "year"]).loc[("8.1", 2025), "value"] == 93.5
+    at = _analyst_page()
+    undo = next(s for s in at.selectbox if s.label == "Hoàn tác lần cập nhật")
+    assert undo.value == 2
+    at = next(b for b in at.button if b.label == "Hoàn tác").click().run()
+    assert store.load(db).actuals.set_index(["code", "year"]).loc[("8.1", 2025), "value"] == 91.0
+    assert any("Đã hoàn tác lần cập nhật #2" in s.value for s in at.success)
+
+
+def test_progress_upload_turns_an_overdue_task_into_done(db, tmp_path):
+    at = _analyst_page("tasks")
+    listing = at.dataframe[0].value.set_index("STT")
+    assert listing.loc[7, "Tình trạng"] == "✖ Quá hạn"
+    csv = ("STT nhiệm vụ,Kỳ,Trạng thái,Tiến độ (%),Ghi chú,Minh chứng\n"
+           "7,2025-H1,Hoàn thành,100,Đã ban hành kế hoạch (kiểm thử),Kế hoạch số 00/KH-UBND (kiểm thử)\n").encode()
+    at = _upload(_analyst_page(), "tien_do.csv", csv)
+    at = next(b for b in at.button if b.label == "Xác nhận cập nhật").click().run()
+    listing = _analyst_page("tasks").dataframe[0].value.set_index("STT")
+    assert listing.loc[7, "Tình trạng"] == "✔ Hoàn thành"
