@@ -2,7 +2,6 @@
 a good file previews, commits on confirmation, and can be undone; progress turns an overdue task done."""
 
 import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
