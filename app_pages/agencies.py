@@ -14,6 +14,7 @@ assessed = metrics.assess(snap.targets, snap.actuals, year)
 task_table = tasks.task_table(snap.tasks, snap.progress, snap.agencies, dt.date.today())
 cards = views.agency_cards(assessed, tasks.target_leads(snap.targets, snap.agencies),
                            tasks.agency_task_rollup(task_table), snap.agencies)
+reporting = tasks.reporting_status(task_table, snap.progress, dt.date.today()).set_index("agency_id")
 
 st.title(t("page.agencies", ctx.lang))
 st.caption(t("agencies.caption", ctx.lang))
@@ -35,3 +36,7 @@ for card in cards.itertuples(index=False):
             if card.overdue_tasks:
                 st.markdown(t("agencies.overdue", ctx.lang, n=len(card.overdue_tasks),
                               tasks=", ".join(map(str, card.overdue_tasks))))
+            if card.agency_id in reporting.index and reporting.at[card.agency_id, "expected"]:
+                owed = reporting.loc[card.agency_id]
+                st.markdown(t("agencies.reports", ctx.lang, reported=owed["reported"], expected=owed["expected"],
+                              missing=", ".join(map(str, owed["missing"])) or "—"))

@@ -40,6 +40,11 @@ st.dataframe(listing, hide_index=True, width="stretch")
 st.download_button(t("export.csv", ctx.lang), lambda: export.csv_bytes(listing), file_name=f"nhiem-vu_{today}.csv",
                    mime="text/csv")
 
+st.subheader(t("tasks.reporting.title", ctx.lang, period=tasks.period_label(tasks.current_period(today), ctx.lang)))
+reporting = tasks.reporting_status(table, snap.progress, today)
+st.caption(t("tasks.reporting.caption", ctx.lang))
+st.dataframe(views.reporting_listing(reporting, snap.agencies, ctx.lang), hide_index=True, width="stretch")
+
 st.subheader(t("tasks.detail.title", ctx.lang))
 no = st.selectbox(t("tasks.col.title", ctx.lang), shown["no"].tolist(), key="task",
                   format_func=lambda n: f"{n}. {table.set_index('no').at[n, 'title_vi'][:90]}")

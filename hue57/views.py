@@ -393,3 +393,14 @@ def presentation_screens(board: pd.DataFrame, per_screen: int = 7) -> list[list]
             screens.append([])
         screens[-1].extend(rows.index.tolist())
     return screens
+
+
+def reporting_listing(status: pd.DataFrame, agencies: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Per agency (today's bodies): reports owed for the current half-year, received, and still missing."""
+    return pd.DataFrame({
+        t("tasks.col.lead_current", lang): [agency_label([a], agencies, lang) for a in status["agency_id"]],
+        t("tasks.col.report_due", lang): [fmt_date(d, lang) for d in status["report_due"]],
+        t("tasks.col.expected", lang): status["expected"],
+        t("tasks.col.reported", lang): status["reported"],
+        t("tasks.col.missing", lang): status["missing"].map(lambda m: ", ".join(map(str, m))),
+    })

@@ -49,3 +49,12 @@ def test_agency_filter_uses_todays_bodies(db):
 def test_task_detail_says_when_nothing_was_reported(db):
     at = _run()
     assert any("Chưa có báo cáo tiến độ nào" in c.value for c in at.caption)
+
+
+def test_reporting_calendar_lists_missing_reports_per_agency(db):
+    at = _run()
+    table = at.dataframe[1].value
+    assert "Chưa báo cáo (nhiệm vụ số)" in table.columns
+    khcn = table[table["Cơ quan chủ trì (sau sắp xếp)"] == "Sở KH&CN"].iloc[0]
+    assert khcn["Đã báo cáo"] == 0 and khcn["Số nhiệm vụ phải báo cáo"] > 0  # nothing reported is shipped
+    assert khcn["Hạn báo cáo"] in {f"10/06/{dt.date.today().year}", f"25/11/{dt.date.today().year}"}

@@ -128,4 +128,9 @@ TEXT: dict[str, dict[str, str]] = {
     "present.previous": {"vi": "Trước", "en": "Previous"},
     "present.next": {"vi": "Tiếp", "en": "Next"},
     "present.screen": {"vi": "Trang {n}/{total}", "en": "Screen {n} of {total}"},
+    "tasks.reporting.title": {"vi": "Báo cáo tiến độ kỳ {period}", "en": "Progress reports for {period}"},
+    "tasks.reporting.caption": {"vi": "Theo Kế hoạch, định kỳ 6 tháng báo cáo kết quả thực hiện về Sở Khoa học và Công nghệ trước ngày 10 tháng 6 và trước ngày 25 tháng 11.",
+                                "en": "Under the plan, results are reported every six months to the Department of Science and Technology, before 10 June and before 25 November."},
+    "agencies.reports": {"vi": "Báo cáo kỳ này: {reported}/{expected} nhiệm vụ; còn thiếu: {missing}",
+                         "en": "Reports this period: {reported} of {expected} tasks; missing: {missing}"},
 }
