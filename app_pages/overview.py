@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from hue57 import charts, export, metrics, tasks, ui, views
+from hue57 import charts, export, metrics, ui, views
 from hue57.i18n import t
 
 ctx = ui.current()
@@ -18,8 +18,7 @@ with c1:
 with c2:
     horizon = ui.choice(ctx, "horizon", t("overview.horizon", ctx.lang), ["2030", "2045"],
                         lambda h: h or t("filter.all", ctx.lang), default="2030")
-board = views.target_board(snap.targets, metrics.assess(snap.targets, snap.actuals, year),
-                           tasks.target_leads(snap.targets, snap.agencies), snap.actuals)
+board = ui.board(ctx.upload_id, year)
 names = dict(zip(board["code"], board["name_en" if ctx.lang == "en" else "name_vi"], strict=True))
 with c3:
     group = ui.choice(ctx, "group", t("overview.group", ctx.lang), list(dict.fromkeys(board["group"])),

@@ -32,3 +32,36 @@ def snapshot(as_of_upload: int | None = None) -> store.Snapshot:
     """The data as of `as_of_upload` (newest when None); re-read only after the file changed."""
     path = str(store.db_path())
     return _load(path, as_of_upload, _file_signature(path))
+
+
+def _key(as_of_upload: int | None) -> tuple:
+    path = str(store.db_path())
+    return path, as_of_upload, _file_signature(path)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _board(path: str, as_of_upload: int | None, signature: tuple, year: int):
+    from hue57 import metrics, tasks, views  # noqa: PLC0415
+
+    snap = _load(path, as_of_upload, signature)
+    return views.target_board(snap.targets, metrics.assess(snap.targets, snap.actuals, year),
+                              tasks.target_leads(snap.targets, snap.agencies), snap.actuals)
+
+
+def board(as_of_upload: int | None, year: int):
+    """Every target assessed for `year`, with names, group, agencies, progress and sources (see
+    `views.target_board`); computed once per data change and year, shared by every session."""
+    return _board(*_key(as_of_upload), year)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _links(path: str, signature: tuple):
+    from hue57 import share  # noqa: PLC0415
+
+    return share.list_links(path)
+
+
+def links():
+    """The meeting links (for 'changes since the previous meeting'), re-read only after the file changed."""
+    path = str(store.db_path())
+    return _links(path, _file_signature(path))

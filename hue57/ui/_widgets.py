@@ -11,6 +11,7 @@ import streamlit as st
 from hue57 import share, store
 from hue57.i18n import fmt_date, t
 from hue57.ui._context import Context, context
+from hue57.ui._data import links, snapshot
 from hue57.ui._login import login_form
 
 log = logging.getLogger("hue57")
@@ -132,10 +133,9 @@ def changes_table(changes: pd.DataFrame, targets: pd.DataFrame, ctx: Context) ->
 def changes_since_previous_meeting(snap: store.Snapshot, year: int, ctx: Context) -> None:
     """On the overview: what changed since the snapshot of the previous meeting link, if there was one."""
     from hue57 import metrics  # noqa: PLC0415
-
-    previous = share.previous_meeting(share.list_links(store.db_path()), snap.upload_id)
+    previous = share.previous_meeting(links(), snap.upload_id)
     if previous is None:
         return
     with st.expander(t("share.changes.title", ctx.lang) + f" (#{previous} → #{snap.upload_id})"):
-        changes = share.changes_between(store.load(None, previous), snap, metrics.assess, year)
+        changes = share.changes_between(snapshot(previous), snap, metrics.assess, year)
         changes_table(changes, snap.targets, ctx)
