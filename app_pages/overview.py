@@ -30,35 +30,32 @@ with c5:
     status = ui.choice(ctx, "status", t("col.status", ctx.lang), list(metrics.STATUS_ORDER),
                        lambda s: views.status_text(s, ctx.lang) if s else t("filter.all", ctx.lang))
 
-shown = views.filter_board(board, horizon=horizon, group=group, agency=agency, status=status)
-if shown.empty:
+view = ui.overview(ctx.upload_id, year, ctx.lang, horizon=horizon, group=group, agency=agency, status=status)
+if view.shown.empty:
     st.info(t("overview.no_rows", ctx.lang))
     st.stop()
 if ui.presentation_toggle(ctx):
-    ui.present(shown, ctx)
+    ui.present(view.shown, ctx)
     st.stop()
-ui.status_tiles(views.board_status_counts(shown, ctx.lang))
+ui.status_tiles(view.counts)
 ui.changes_since_previous_meeting(snap, year, ctx)
 
 st.subheader(t("overview.gap_title", ctx.lang))
-bars = views.gap_frame(shown, ctx.lang)
-if len(bars) < len(shown):
-    st.caption(t("overview.gap_limited", ctx.lang, shown=len(bars), total=len(shown)))
-chart = charts.gap_bars(bars, ctx.lang)
-ui.chart(chart)
+if len(view.bars) < len(view.shown):
+    st.caption(t("overview.gap_limited", ctx.lang, shown=len(view.bars), total=len(view.shown)))
+ui.chart(view.spec)
 
 st.subheader(t("overview.scorecard", ctx.lang))
-table = views.scorecard(shown, ctx.lang)
 code_col = t("col.code", ctx.lang)
-st.dataframe(table.assign(**{code_col: views.indicator_urls(shown["code"], ctx.link_params())}), hide_index=True,
-             width="stretch", column_config={code_col: st.column_config.LinkColumn(
+st.dataframe(view.table.assign(**{code_col: views.indicator_urls(view.shown["code"], ctx.link_params())}),
+             hide_index=True, width="stretch", column_config={code_col: st.column_config.LinkColumn(
                  code_col, display_text=r"code=([^&]+)", help=t("overview.open_indicator", ctx.lang))})
 today = dt.date.today()
 d1, d2, d3, _ = st.columns([1, 1, 1, 2])  # files are built only when clicked
-d1.download_button(t("export.csv", ctx.lang), lambda: export.csv_bytes(table), file_name=f"tong-quan_{today}.csv",
-                   mime="text/csv")
-d2.download_button(t("export.xlsx", ctx.lang), lambda: export.xlsx_bytes(table),
+d1.download_button(t("export.csv", ctx.lang), lambda: export.csv_bytes(view.table),
+                   file_name=f"tong-quan_{today}.csv", mime="text/csv")
+d2.download_button(t("export.xlsx", ctx.lang), lambda: export.xlsx_bytes(view.table),
                    file_name=f"tong-quan_{today}.xlsx",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-d3.download_button(t("export.png", ctx.lang), lambda: charts.chart_png(chart), mime="image/png",
+d3.download_button(t("export.png", ctx.lang), lambda: charts.chart_png(view.chart), mime="image/png",
                    file_name=charts.png_name("khoang-cach", today))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 
+import pandas as pd
 import streamlit as st
 
 from hue57 import store
@@ -65,3 +67,33 @@ def links():
     """The meeting links (for 'changes since the previous meeting'), re-read only after the file changed."""
     path = str(store.db_path())
     return _links(path, _file_signature(path))
+
+
+@dataclass(frozen=True)
+class OverviewView:
+    """Everything the overview draws for one data version, year, filter set and language."""
+
+    shown: pd.DataFrame       # the board rows that match the filters
+    counts: list              # (status label, count) per status
+    bars: pd.DataFrame        # the gap chart's rows (at most views.GAP_CHART_ROWS)
+    chart: object             # the Altair gap chart (PNG export)
+    spec: dict                # its Vega-Lite spec, ready to draw
+    table: pd.DataFrame       # the scorecard as exported
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _overview(path: str, as_of_upload: int | None, signature: tuple, year: int, filters: tuple,
+              lang: str) -> OverviewView:
+    from hue57 import charts, views  # noqa: PLC0415
+
+    shown = views.filter_board(_board(path, as_of_upload, signature, year), **dict(filters))
+    bars = views.gap_frame(shown, lang)
+    chart = charts.gap_bars(bars, lang)
+    return OverviewView(shown, views.board_status_counts(shown, lang), bars, chart, chart.to_dict(validate=False),
+                        views.scorecard(shown, lang))
+
+
+def overview(as_of_upload: int | None, year: int, lang: str, **filters: str) -> OverviewView:
+    """The overview's tables and chart, built once per data change and view and shared by every session
+    (a meeting's participants all open the same view)."""
+    return _overview(*_key(as_of_upload), year, tuple(sorted(filters.items())), lang)
