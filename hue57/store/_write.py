@@ -44,16 +44,18 @@ class CommitResult:
     diff: pd.DataFrame = field(repr=False)
 
 
-def _same(old: pd.Series, new: pd.Series) -> np.ndarray:
-    """Cell equality where two missing values are equal and numbers compare as numbers."""
+NUMERIC_FIELDS = frozenset({"value", "progress_pct"})
+
+
+def _same(old: pd.Series, new: pd.Series, numeric: bool) -> np.ndarray:
+    """Cell equality where two missing values are equal; numbers compare as numbers, text as text."""
     both_missing = old.isna().to_numpy() & new.isna().to_numpy()
-    num_old = pd.to_numeric(old, errors="coerce")
-    num_new = pd.to_numeric(new, errors="coerce")
-    numeric = num_old.notna().to_numpy() & num_new.notna().to_numpy()
-    equal_num = np.isclose(num_old.fillna(0).to_numpy(float), num_new.fillna(0).to_numpy(float),
-                           rtol=1e-12, atol=0.0)
-    equal_text = (old.astype("string").fillna("\0") == new.astype("string").fillna("\0")).to_numpy(bool)
-    return both_missing | np.where(numeric, equal_num, equal_text)
+    if numeric:
+        a = pd.to_numeric(old, errors="coerce").to_numpy(float, na_value=np.nan)
+        b = pd.to_numeric(new, errors="coerce").to_numpy(float, na_value=np.nan)
+        return both_missing | np.isclose(a, b, rtol=1e-12, atol=0.0)
+    equal = (old.astype("string").fillna("\0") == new.astype("string").fillna("\0")).to_numpy(bool)
+    return both_missing | equal
 
 
 def classify(incoming: pd.DataFrame, current: pd.DataFrame, keys: list[str], fields: list[str]) -> pd.DataFrame:
@@ -71,7 +73,7 @@ def classify(incoming: pd.DataFrame, current: pd.DataFrame, keys: list[str], fie
     exists = merged.pop("_exists").fillna(False).astype(bool).to_numpy()
     same = np.ones(len(merged), dtype=bool)
     for f in fields:
-        same &= _same(merged[f"old_{f}"], merged[f])
+        same &= _same(merged[f"old_{f}"], merged[f], f in NUMERIC_FIELDS)
     deleted = merged["deleted"].astype(bool).to_numpy()
     change = np.where(~exists, np.where(deleted, "unchanged", "new"),
                       np.where(deleted | ~same, "changed", "unchanged"))
