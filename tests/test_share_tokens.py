@@ -161,3 +161,15 @@ def test_every_reason_has_its_own_message_in_both_languages():
     assert "thu hồi" in InvalidLink("revoked").message("vi")
     with pytest.raises(ValueError):
         InvalidLink("bogus")
+
+
+def test_secret_can_come_from_streamlit_secrets_toml(db, tmp_path, monkeypatch):
+    from hue57.share import _links
+
+    monkeypatch.delenv("HUE57_SECRET", raising=False)
+    secrets_file = tmp_path / "secrets.toml"
+    secrets_file.write_text('HUE57_SECRET = "from-the-streamlit-secrets-file-0123456789"\n', encoding="utf-8")
+    monkeypatch.setattr(_links, "SECRETS_FILES", (secrets_file,))
+    assert _links.secret(db) == b"from-the-streamlit-secrets-file-0123456789"
+    monkeypatch.setattr(_links, "SECRETS_FILES", (tmp_path / "absent.toml",))
+    assert _links.secret(db) != b"from-the-streamlit-secrets-file-0123456789"  # back to the database's secret

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -65,9 +67,25 @@ class LinkView:
     expires: dt.date
 
 
+SECRETS_FILES = (Path(__file__).resolve().parents[2] / ".streamlit" / "secrets.toml",
+                 Path.home() / ".streamlit" / "secrets.toml")
+
+
+def _streamlit_secret() -> str | None:
+    """`HUE57_SECRET` from Streamlit's secrets.toml (project, then user), read without importing Streamlit."""
+    for path in SECRETS_FILES:
+        if path.is_file():
+            with path.open("rb") as f:
+                value = tomllib.load(f).get("HUE57_SECRET")
+            if value:
+                return str(value)
+    return None
+
+
 def secret(db: Db) -> bytes:
-    """The signing key: `HUE57_SECRET` when set, else the random secret `init` kept in the database."""
-    text = os.environ.get("HUE57_SECRET") or store.meta_value(db, "secret")
+    """The signing key: `HUE57_SECRET` from the environment, else from Streamlit's secrets.toml, else the
+    random secret `init` generated and kept in the (git-ignored) database file."""
+    text = os.environ.get("HUE57_SECRET") or _streamlit_secret() or store.meta_value(db, "secret")
     if not text:
         raise store.StoreError("no signing secret: run `python -m hue57 init` or set HUE57_SECRET")
     if len(text) < MIN_SECRET_CHARS:
