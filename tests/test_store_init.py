@@ -106,3 +106,32 @@ def test_cli_gives_up_on_a_long_lock_with_a_message_not_a_traceback(db):
         holder.wait(timeout=30)
     assert out.returncode == 2
     assert "đang bận" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_threads_of_one_process_take_turns_between_reads_and_writes(db):
+    """A Streamlit server's sessions are threads: a write while another thread reads must wait, not fail."""
+    import threading
+
+    reading = threading.Event()
+    done = threading.Event()
+    errors: list[Exception] = []
+
+    def slow_reader():
+        try:
+            with store.connect(db) as con:
+                reading.set()
+                con.execute("SELECT count(*) FROM targets").fetchone()
+                done.wait(0.5)
+        except Exception as exc:  # noqa: BLE001 — the assertion below reports it
+            errors.append(exc)
+
+    reader = threading.Thread(target=slow_reader)
+    reader.start()
+    reading.wait(5)
+    frame = pd.DataFrame([{"code": "8.1", "year": 2026, "value": 92.0, "status": None, "source": "kiểm thử",
+                           "note": None}])
+    result = store.commit_upload(db, store.UploadRecord(by="t", filename="t.csv", sha256="x"), actuals=frame)
+    done.set()
+    reader.join(5)
+    assert not errors and result.status == "committed"
+    assert store.load(db).upload_id == result.upload_id

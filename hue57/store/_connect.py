@@ -9,6 +9,10 @@ opens it read-write for one transaction and closes. Each call (and so each Strea
 own connection, never shares a cursor, and a process that finds the file locked waits and retries
 with back-off for up to `HUE57_LOCK_TIMEOUT` seconds (default 30) before raising `DatabaseBusy`,
 which the pages and the CLI turn into a message, never a traceback.
+
+Inside one process DuckDB also refuses a read-only and a read-write connection to the same file at
+once, so the threads of one process (the Streamlit server's sessions) take turns through a process
+lock: connections are short and most page reads are served from cache, so the wait is brief.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import os
 import random
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -56,6 +61,21 @@ def connect(path: str | os.PathLike | None = None, *, read_only: bool = True,
         raise DatabaseMissing(str(file))
     limit = float(os.environ.get("HUE57_LOCK_TIMEOUT", "30")) if timeout is None else timeout
     deadline = time.monotonic() + limit
+    if not _PROCESS_LOCK.acquire(timeout=max(limit, 0.001)):
+        raise DatabaseBusy(str(file))
+    try:
+        with _open(file, read_only, deadline) as con:
+            yield con
+    finally:
+        _PROCESS_LOCK.release()
+
+
+_PROCESS_LOCK = threading.RLock()
+
+
+@contextlib.contextmanager
+def _open(file: Path, read_only: bool, deadline: float) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open the file, retrying while another process holds its lock; closed on exit."""
     delay = 0.02
     while True:
         try:
