@@ -7,6 +7,7 @@ both land, and neither overwrites the other unseen (no lost update).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from hue57.store._connect import connect
-from hue57.store._read import current_actuals, current_progress, latest_upload_id
+from hue57.store._read import current_actuals, current_progress
 
 ACTUAL_KEYS = ["code", "year"]
 ACTUAL_FIELDS = ["value", "status", "source", "note"]
@@ -106,34 +107,46 @@ def commit_upload(path: str | os.PathLike | None, record: UploadRecord, *,
     """
     if (actuals is None) == (progress is None):
         raise ValueError("give exactly one of actuals or progress")
+    with _transaction(path) as con:
+        return _commit(con, record, actuals=actuals, progress=progress, dry_run=dry_run)
+
+
+@contextlib.contextmanager
+def _transaction(path):
+    """A read-write connection inside one transaction: committed on success, rolled back on any error."""
     with connect(path, read_only=False) as con:
         con.execute("BEGIN TRANSACTION")
         try:
-            if progress is not None:
-                diff = classify(progress, current_progress(con), PROGRESS_KEYS, PROGRESS_FIELDS)
-                table, columns = "task_progress", PROGRESS_KEYS + PROGRESS_FIELDS
-            else:
-                diff = classify(actuals, current_actuals(con), ACTUAL_KEYS, ACTUAL_FIELDS)
-                table, columns = "actuals", ACTUAL_KEYS + ACTUAL_FIELDS
-            new, changed, unchanged = _counts(diff)
-            status = "dry_run" if dry_run else ("committed" if new + changed else "no_op")
-            upload_id = int(con.execute("SELECT coalesce(max(id), 0) + 1 FROM uploads").fetchone()[0])
-            now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-            con.execute(
-                "INSERT INTO uploads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [upload_id, now, record.by, record.filename, record.sha256, record.kind, len(diff), new,
-                 changed, unchanged, status, dry_run, record.reverts])
-            if status == "committed":
-                rows = diff.loc[diff["change"] != "unchanged", columns + ["deleted"]].copy()
-                rows.insert(0, "upload_id", upload_id)
-                con.register("_rows", rows)
-                names = ", ".join(f'"{c}"' for c in rows.columns)
-                con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _rows")  # noqa: S608 — table/column names are constants
-                con.unregister("_rows")
+            yield con
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
+
+
+def _commit(con, record: UploadRecord, *, actuals: pd.DataFrame | None, progress: pd.DataFrame | None,
+            dry_run: bool) -> CommitResult:
+    if progress is not None:
+        diff = classify(progress, current_progress(con), PROGRESS_KEYS, PROGRESS_FIELDS)
+        table, columns = "task_progress", PROGRESS_KEYS + PROGRESS_FIELDS
+    else:
+        diff = classify(actuals, current_actuals(con), ACTUAL_KEYS, ACTUAL_FIELDS)
+        table, columns = "actuals", ACTUAL_KEYS + ACTUAL_FIELDS
+    new, changed, unchanged = _counts(diff)
+    status = "dry_run" if dry_run else ("committed" if new + changed else "no_op")
+    upload_id = int(con.execute("SELECT coalesce(max(id), 0) + 1 FROM uploads").fetchone()[0])
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    con.execute(
+        "INSERT INTO uploads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [upload_id, now, record.by, record.filename, record.sha256, record.kind, len(diff), new,
+         changed, unchanged, status, dry_run, record.reverts])
+    if status == "committed":
+        rows = diff.loc[diff["change"] != "unchanged", columns + ["deleted"]].copy()
+        rows.insert(0, "upload_id", upload_id)
+        con.register("_rows", rows)
+        names = ", ".join(f'"{c}"' for c in rows.columns)
+        con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _rows")  # noqa: S608 — table/column names are constants
+        con.unregister("_rows")
     return CommitResult(upload_id, status, new, changed, unchanged, diff)
 
 
@@ -191,16 +204,11 @@ def revert(path: str | os.PathLike | None, upload_id: int, by: str, *, force: bo
     Refused with `RevertRefused("overwritten_later")` when a later upload changed the same cells,
     unless `force`: then the earlier values win over the later ones too, as the analyst confirmed.
     """
-    plan = revert_plan(path, upload_id)
-    if len(plan.conflicts) and not force:
-        raise RevertRefused("overwritten_later", upload_id, plan.conflicts)
     record = UploadRecord(by=by, filename=f"undo #{upload_id}", sha256="", kind="revert", reverts=upload_id)
-    frame = plan.rows
-    if plan.kind == "progress":
-        return commit_upload(path, record, progress=frame)
-    return commit_upload(path, record, actuals=frame)
-
-
-def latest_committed(path: str | os.PathLike | None) -> int:
-    with connect(path) as con:
-        return latest_upload_id(con)
+    with _transaction(path) as con:  # plan and write in one transaction: no upload can slip in between
+        plan = _revert_plan(con, upload_id)
+        if len(plan.conflicts) and not force:
+            raise RevertRefused("overwritten_later", upload_id, plan.conflicts)
+        if plan.kind == "progress":
+            return _commit(con, record, actuals=None, progress=plan.rows, dry_run=False)
+        return _commit(con, record, actuals=plan.rows, progress=None, dry_run=False)
