@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from hue57 import store
-from hue57.i18n import fmt_date, fmt_number, fmt_percent, fmt_value, t
+from hue57.i18n import fmt_date, fmt_number, fmt_percent, fmt_value, t, unit_name
 
 
 def target_name(targets: pd.DataFrame, lang: str) -> pd.Series:
@@ -126,7 +126,7 @@ def rate_text(rate: float, kind: str, unit: str, lang: str) -> str:
     per_year = t("unit.per_year", lang)
     if kind == "cagr":
         return f"{fmt_percent(100 * rate, lang)}{per_year}"
-    shown_unit = t("unit.rank_places", lang) if unit == "rank" else ("" if unit.startswith("%") else unit)
+    shown_unit = t("unit.rank_places", lang) if unit == "rank" else ("" if unit.startswith("%") else unit_name(unit, lang))
     points = t("unit.points", lang) if unit.startswith("%") else ""
     sign = "+" if rate > 0 else ""
     return f"{sign}{fmt_number(rate, lang, 2)} {points or shown_unit}{per_year}".replace("  ", " ")

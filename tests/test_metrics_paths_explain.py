@@ -91,7 +91,7 @@ GRDP_POINTS = [("7", 2020, 10), ("7", 2024, 17.43)]
 def test_explain_on_track_compound_in_vietnamese_and_english():
     row = row_of(GRDP, GRDP_POINTS)
     assert explain(row) == "Tăng bình quân 14,9%/năm, cần 11,6%/năm để đạt 30% GRDP năm 2030 → Đúng lộ trình"
-    assert explain(row, "en") == ("Growing 14.9% a year; 11.6% a year is needed to reach 30% GRDP by 2030 "
+    assert explain(row, "en") == ("Growing 14.9% a year; 11.6% a year is needed to reach 30% of GRDP by 2030 "
                                   "→ On track")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from hue57.i18n import fmt_value, t
+from hue57.i18n import fmt_value, t, unit_name
 
 SERIES_STYLE = {  # series → (dash, colour): told apart by dash and legend words, not colour alone
     "actual": ([], "#0072B2"),
@@ -61,4 +61,4 @@ def trajectory(paths: pd.DataFrame, targets: pd.DataFrame, *, unit: str, lang: s
 
 
 def _axis_title(unit: str, lang: str) -> str:
-    return t("chart.axis.rank", lang) if unit == "rank" else unit
+    return t("chart.axis.rank", lang) if unit == "rank" else unit_name(unit, lang)

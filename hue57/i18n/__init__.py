@@ -1,7 +1,15 @@
 """The only place that knows words on screen and how numbers are written (vi first, en on a switch)."""
 
 from hue57.i18n._catalogue import CATALOGUE, LANGS, t
-from hue57.i18n._formats import fmt_date, fmt_int, fmt_number, fmt_percent, fmt_value, normalise_lang
+from hue57.i18n._formats import (
+    fmt_date,
+    fmt_int,
+    fmt_number,
+    fmt_percent,
+    fmt_value,
+    normalise_lang,
+    unit_name,
+)
 
 __all__ = [
     "CATALOGUE",
@@ -13,4 +21,5 @@ __all__ = [
     "fmt_value",
     "normalise_lang",
     "t",
+    "unit_name",
 ]

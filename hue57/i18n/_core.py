@@ -35,6 +35,14 @@ TEXT: dict[str, dict[str, str]] = {
     "col.upload": {"vi": "Lần cập nhật", "en": "Upload"},
     "col.trend": {"vi": "Xu hướng", "en": "Trend"},
     "none": {"vi": "—", "en": "—"},
+    # units as the plan's data names them (targets.csv `unit`), in the reader's words
+    "unitname.% budget": {"vi": "% tổng chi NSNN", "en": "% of the budget"},
+    "unitname.% GRDP": {"vi": "% GRDP", "en": "% of GRDP"},
+    "unitname.enterprises": {"vi": "doanh nghiệp", "en": "enterprises"},
+    "unitname.organisations": {"vi": "tổ chức, doanh nghiệp", "en": "organisations"},
+    "unitname.patents": {"vi": "sáng chế/GPHI", "en": "patents"},
+    "unitname.publications": {"vi": "công bố", "en": "publications"},
+    "unitname.per 10,000 people": {"vi": "người/vạn dân", "en": "per 10,000 people"},
     # errors that can reach any user
     "error.db_busy": {"vi": "Cơ sở dữ liệu đang bận (một tiến trình khác đang ghi). Vui lòng thử lại sau ít phút.",
                       "en": "The database is busy (another process is writing). Please try again in a few minutes."},

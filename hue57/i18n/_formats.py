@@ -50,6 +50,7 @@ def fmt_value(x: object, unit: str | None, lang: str = "vi", *, empty: str = "â€
     if _missing(x):
         return empty
     unit = (unit or "").strip()
+    unit = unit_name(unit, lang)
     if unit.startswith("%"):
         rest = unit[1:].strip()
         return fmt_percent(x, lang) + (f" {rest}" if rest else "")
@@ -58,6 +59,14 @@ def fmt_value(x: object, unit: str | None, lang: str = "vi", *, empty: str = "â€
     if unit == "index":
         return fmt_number(x, lang, 3)
     return f"{fmt_number(x, lang, 2)} {unit}".strip()
+
+
+def unit_name(unit: str | None, lang: str = "vi") -> str:
+    """A unit code of the plan's data ('% budget', 'enterprises') in the reader's words; others unchanged."""
+    from hue57.i18n._catalogue import CATALOGUE  # noqa: PLC0415 â€” the catalogue imports this module's users
+
+    entry = CATALOGUE.get(f"unitname.{(unit or '').strip()}")
+    return entry[normalise_lang(lang)] if entry else (unit or "").strip()
 
 
 def fmt_date(d: dt.date | dt.datetime | None, lang: str = "vi", *, empty: str = "â€”") -> str:
