@@ -129,7 +129,7 @@ def test_explain_rank_slipping_away():
 def test_explain_linear_counts_in_units_a_year():
     # 0 (2020) → 10 (2024), ≥ 30 by 2030: 2.5 a year, 3 needed
     row = row_of({"value": 30, "unit": "enterprises"}, [("x", 2020, 0), ("x", 2024, 10)])
-    assert explain(row) == ("Tăng bình quân 2,5 enterprises/năm, cần 3 enterprises/năm để đạt 30 enterprises "
+    assert explain(row) == ("Tăng bình quân 2,5 doanh nghiệp/năm, cần 3 doanh nghiệp/năm để đạt 30 doanh nghiệp "
                             "năm 2030 → Cần đẩy nhanh")
     assert explain({**row, "unit_vi": "doanh nghiệp"}).startswith("Tăng bình quân 2,5 doanh nghiệp/năm")
 
