@@ -16,7 +16,7 @@ names = dict(zip(codes, views.target_name(targets, ctx.lang), strict=True))
 left, right = st.columns([3, 1])
 with left:
     code = ui.choice(ctx, "code", t("indicator.choose", ctx.lang), codes,
-                     lambda c: f"{c}. {names[c]}" if c else "—", default="7")
+                     lambda c: f"{c}. {names[c]}" if c else "—", default="7", navigational=True)
 with right:
     year = ui.as_of_year(ctx, t("indicator.as_of", ctx.lang))
 if code not in names:

@@ -20,13 +20,13 @@ agency_ids = sorted({a for ids in table["lead_current"] for a in ids})
 years = sorted({str(d.year) for d in table["due_date"].dropna()})
 c1, c2, c3, c4 = st.columns(4)
 with c1:
-    group = ui.choice(ctx, "group", t("tasks.col.group", ctx.lang), [str(g) for g in groups],
+    group = ui.choice(ctx, "task_group", t("tasks.col.group", ctx.lang), [str(g) for g in groups],
                       lambda g: views.group_label(g, ctx.lang))
 with c2:
     agency = ui.choice(ctx, "agency", t("tasks.col.lead_current", ctx.lang), agency_ids,
                        lambda a: views.agency_label([a], snap.agencies, ctx.lang) if a else t("filter.all", ctx.lang))
 with c3:
-    status = ui.choice(ctx, "status", t("tasks.col.status", ctx.lang), list(tasks.STATUS_ORDER),
+    status = ui.choice(ctx, "task_status", t("tasks.col.status", ctx.lang), list(tasks.STATUS_ORDER),
                        lambda s: views.task_status_text(s, ctx.lang) if s else t("filter.all", ctx.lang))
 with c4:
     due_year = ui.choice(ctx, "due", t("tasks.col.due", ctx.lang), years,

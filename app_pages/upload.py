@@ -27,17 +27,17 @@ if file is not None:
     data = file.getvalue()
     preview = ingest.preview_file(db, data, file.name, lang=ctx.lang)
     if not preview.ok:
-        st.error(ingest.summary(preview, ctx.lang))
+        st.error(ui.plain(ingest.summary(preview, ctx.lang)))
         st.dataframe(ingest.error_table(preview, ctx.lang), hide_index=True, width="stretch")
     else:
-        st.info(ingest.summary(preview, ctx.lang))
+        st.info(ui.plain(ingest.summary(preview, ctx.lang)))
         notices = ingest.notice_table(preview, ctx.lang)
         if not notices.empty:
             st.dataframe(notices, hide_index=True, width="stretch")
         st.dataframe(ingest.diff_table(preview, ctx.lang), hide_index=True, width="stretch")
         if st.button(t("upload.confirm", ctx.lang), type="primary", disabled=preview.new + preview.changed == 0):
             outcome = ingest.import_file(db, data, file.name, ctx.user, lang=ctx.lang)
-            st.session_state["upload_message"] = ingest.summary(outcome, ctx.lang)
+            st.session_state["upload_message"] = ui.plain(ingest.summary(outcome, ctx.lang))
             st.session_state["upload_generation"] = generation + 1  # a fresh, empty uploader
             st.rerun()
 if message := st.session_state.pop("upload_message", None):

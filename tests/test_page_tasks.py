@@ -32,7 +32,7 @@ def test_tasks_page_shows_every_task_with_the_tracker_status(db):
 
 
 def test_filters_from_the_url_narrow_the_list(db):
-    at = _run(status="overdue", group="1")
+    at = _run(task_status="overdue", task_group="1")
     listing = at.dataframe[0].value
     assert len(listing) >= 1
     assert set(listing["Nhóm nhiệm vụ"]) == {"I"}

@@ -79,3 +79,10 @@ def test_progress_upload_turns_an_overdue_task_into_done(db, tmp_path):
     at = next(b for b in at.button if b.label == "Xác nhận cập nhật").click().run()
     listing = _analyst_page("tasks").dataframe[0].value.set_index("STT")
     assert listing.loc[7, "Tình trạng"] == "✔ Hoàn thành"
+
+
+def test_a_file_name_is_shown_as_written_not_as_markdown(db):
+    name = "**đậm** [bấm](x.example) :red[đỏ] $x$.csv"
+    at = _upload(_analyst_page(), name, "Mã;Năm;Giá trị;Nguồn\n8.1;2026;93,5;Báo cáo thử\n".encode())
+    shown = next(i.value for i in at.info)
+    assert "\\*\\*đậm\\*\\*" in shown and "\\[bấm\\]" in shown and "\\$x\\$" in shown and "\\:red" in shown

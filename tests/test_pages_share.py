@@ -82,3 +82,14 @@ def test_meeting_link_cannot_reach_upload_or_share(db):
         at = _run(page, s=link.token)
         assert [e.value for e in at.error] == ["Liên kết chỉ xem không được dùng trang này."]
         assert not at.get("file_uploader") and not at.text_input
+
+
+def test_a_meeting_link_can_open_any_indicator_of_its_snapshot(db):
+    link = _link(db, as_of_year=2024)
+    _import_value(db, "4", 2025, 1.0)  # after the link: must not show through
+    at = _run("indicator", s=link.token, code="4")
+    assert at.title[0].value.startswith("4. ")
+    text = " ".join(m.value for m in at.markdown)
+    assert "hạng 5 (2024)" in text and "hạng 1" not in text
+    year_box = next(s for s in at.selectbox if s.label == "Năm đánh giá")
+    assert year_box.disabled and year_box.value == 2024

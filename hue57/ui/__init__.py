@@ -15,6 +15,7 @@ from hue57.ui._widgets import (
     current,
     data_as_of,
     friendly_errors,
+    plain,
     read_only_banner,
     refuse_link,
     require_analyst,
@@ -24,6 +25,6 @@ from hue57.ui._widgets import (
 )
 
 __all__ = [
-    "PAGES", "Context", "OverviewView", "as_of_year", "board", "changes_since_previous_meeting", "changes_table", "chart", "choice", "context", "current", "data_as_of", "friendly_errors", "links", "navigation", "overview", "present", "presentation_toggle", "read_only_banner",
+    "PAGES", "Context", "OverviewView", "as_of_year", "board", "changes_since_previous_meeting", "changes_table", "chart", "choice", "context", "current", "data_as_of", "friendly_errors", "links", "navigation", "overview", "plain", "present", "presentation_toggle", "read_only_banner",
     "refuse_link", "require_analyst", "snapshot", "status_tiles", "task_detail", "undo_form",
 ]

@@ -34,15 +34,17 @@ def _bound_select(key: str, label: str, options: list[str], fmt: Callable[[str],
 
 
 def choice(ctx: Context, key: str, label: str, options: Sequence[str], fmt: Callable[[str], str],
-           default: str = "") -> str:
+           default: str = "", *, navigational: bool = False) -> str:
     """A select box whose value lives in the URL as `?key=value` ('' = all).
 
-    On a meeting link the value comes from the signed token only and the widget is disabled.
+    On a meeting link a filter comes from the signed token only and the widget is disabled. A
+    `navigational` choice (which indicator to open) stays free unless the token pins it: moving between
+    pages of the same pinned snapshot shows nothing the link does not already show.
     """
     options = list(options)
     if "" not in options:
         options = ["", *options]
-    if ctx.shared:
+    if ctx.shared and not (navigational and key not in ctx.filters):
         value = str(ctx.filters.get(key, default))
         value = value if value in options else default
         st.selectbox(label, options, index=options.index(value), format_func=fmt, disabled=True,

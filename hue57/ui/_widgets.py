@@ -140,3 +140,12 @@ def changes_since_previous_meeting(snap: store.Snapshot, year: int, ctx: Context
     with st.expander(t("share.changes.title", ctx.lang) + f" (#{previous} → #{snap.upload_id})"):
         changes = share.changes_between(snapshot(previous), snap, metrics.assess, year)
         changes_table(changes, snap.targets, ctx)
+
+
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|~<>$:=")
+
+
+def plain(text: str) -> str:
+    """Text that Streamlit's markdown shows exactly as written: for messages that quote a file name or
+    other uploaded text (st.error, st.info and st.success render markdown)."""
+    return "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in str(text))

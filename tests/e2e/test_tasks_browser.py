@@ -4,7 +4,7 @@ from tests.e2e.conftest import open_page, screenshot
 
 
 def test_tasks_page_filters_by_url_and_draws_the_timeline(server, page):
-    open_page(page, server.url + "/tasks?status=overdue&group=1")
+    open_page(page, server.url + "/tasks?task_status=overdue&task_group=1")
     assert page.locator("h1").first.inner_text().strip() == "Nhiệm vụ"
     assert page.locator("[data-testid=stException]").count() == 0
     page.locator("[data-testid=stVegaLiteChart]").first.wait_for(timeout=20_000)
