@@ -14,23 +14,28 @@ import streamlit as st
 from hue57.ui._context import Context
 
 
-def _bound_select(key: str, label: str, options: list[str], fmt: Callable[[str], str], default: str) -> str:
-    """A select box whose value follows `?key=` on arrival and writes it back when the user changes it."""
+def _bound_select(key: str, label: str, options: list[str], fmt: Callable[[str], str], default: str,
+                  lang: str) -> str:
+    """A select box whose value follows `?key=` on arrival and writes it back when the user changes it.
+
+    The widget's own key carries the language, so switching language redraws its option labels.
+    """
     url_value = st.query_params.get(key)
+    widget = f"{key}__{lang}"
     marker = f"_url_{key}"
-    if key not in st.session_state or st.session_state.get(marker) != url_value:
-        st.session_state[key] = url_value if url_value in options else default
+    if widget not in st.session_state or st.session_state.get(marker) != url_value:
+        st.session_state[widget] = url_value if url_value in options else default
         st.session_state[marker] = url_value
 
     def to_url() -> None:
-        value = st.session_state[key]
+        value = st.session_state[widget]
         if value == default:
             st.query_params.pop(key, None)
         else:
             st.query_params[key] = value
         st.session_state[marker] = st.query_params.get(key)
 
-    return st.selectbox(label, options, format_func=fmt, key=key, on_change=to_url)
+    return st.selectbox(label, options, format_func=fmt, key=widget, on_change=to_url)
 
 
 def choice(ctx: Context, key: str, label: str, options: Sequence[str], fmt: Callable[[str], str],
@@ -48,9 +53,9 @@ def choice(ctx: Context, key: str, label: str, options: Sequence[str], fmt: Call
         value = str(ctx.filters.get(key, default))
         value = value if value in options else default
         st.selectbox(label, options, index=options.index(value), format_func=fmt, disabled=True,
-                     key=f"shared_{key}")
+                     key=f"shared_{key}__{ctx.lang}")
         return value
-    return _bound_select(key, label, options, fmt, default if default in options else "") or ""
+    return _bound_select(key, label, options, fmt, default if default in options else "", ctx.lang) or ""
 
 
 def as_of_year(ctx: Context, label: str, first: int = 2020) -> int:
@@ -58,7 +63,7 @@ def as_of_year(ctx: Context, label: str, first: int = 2020) -> int:
     this_year = dt.date.today().year
     if ctx.shared:
         year = int(ctx.as_of_year or this_year)
-        st.selectbox(label, [year], disabled=True, key="shared_year")
+        st.selectbox(label, [year], disabled=True, key=f"shared_year__{ctx.lang}")
         return year
     years = [str(y) for y in range(this_year, first - 1, -1)]
-    return int(_bound_select("year", label, years, str, years[0]))
+    return int(_bound_select("year", label, years, str, years[0], ctx.lang))

@@ -38,9 +38,21 @@ def navigation(ctx: Context):
         for page, (_f, _u, _k, _i, who) in zip(pages, PAGES, strict=True):
             if who == "all" or not ctx.shared:
                 st.page_link(page, query_params=ctx.link_params())
-        other = "en" if ctx.lang == "vi" else "vi"
-        params = dict(st.query_params.to_dict(), lang=other)
-        st.page_link(current, label=t(f"lang.{other}", other), icon=":material/translate:",
-                     query_params=params)
+        language_switch(ctx)
     logout_button(ctx)
     return current
+
+
+def language_switch(ctx: Context) -> None:
+    """Tiếng Việt / English, kept in the URL (`?lang=en`) so a reload or a copied link keeps it."""
+    def to_url() -> None:
+        chosen = st.session_state["lang_switch"]
+        if chosen == "vi":
+            st.query_params.pop("lang", None)
+        else:
+            st.query_params["lang"] = chosen
+
+    st.session_state["lang_switch"] = ctx.lang
+    st.segmented_control(t("lang.switch", ctx.lang), ["vi", "en"], key="lang_switch", on_change=to_url,
+                         format_func=lambda code: t(f"lang.{code}", code),  # each language in its own words
+                         selection_mode="single", required=True)

@@ -31,3 +31,13 @@ def test_language_is_kept_across_pages(server, page):
     page.wait_for_selector("h1:has-text('Agencies')")
     assert page.locator("[data-testid=stException]").count() == 0
     screenshot(page, "agencies_en")
+
+
+def test_switching_language_sticks_in_the_address(server, page):
+    open_page(page, server.url + "/tasks")
+    page.get_by_role("radio", name="English").click()
+    page.wait_for_url("**/tasks?lang=en")
+    page.wait_for_selector("h1:has-text('Tasks')")
+    page.reload()
+    page.wait_for_selector("h1:has-text('Tasks')")
+    assert page.get_by_role("combobox", name="Task group").input_value() == "All"
