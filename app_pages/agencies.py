@@ -1,20 +1,19 @@
 """Cơ quan — one card per lead agency (after the 2025 mergers): its targets and tasks, most behind first."""
 
-import datetime as dt
 
 import streamlit as st
 
-from hue57 import metrics, tasks, ui, views
+from hue57 import calendar, metrics, tasks, ui, views
 from hue57.i18n import fmt_percent, t
 
 ctx = ui.current()
 snap = ui.snapshot(ctx.upload_id)
 year = ui.as_of_year(ctx, t("indicator.as_of", ctx.lang))
 assessed = metrics.assess(snap.targets, snap.actuals, year)
-task_table = tasks.task_table(snap.tasks, snap.progress, snap.agencies, dt.date.today())
+task_table = tasks.task_table(snap.tasks, snap.progress, snap.agencies, calendar.today())
 cards = views.agency_cards(assessed, tasks.target_leads(snap.targets, snap.agencies),
                            tasks.agency_task_rollup(task_table), snap.agencies)
-reporting = tasks.reporting_status(task_table, snap.progress, dt.date.today()).set_index("agency_id")
+reporting = tasks.reporting_status(task_table, snap.progress, calendar.today()).set_index("agency_id")
 
 st.title(t("page.agencies", ctx.lang))
 st.caption(t("agencies.caption", ctx.lang))

@@ -1,11 +1,9 @@
 """Chỉ tiêu — one indicator's trajectory, the sentence and numbers behind its status, every value's source."""
 
-import datetime as dt
-
 import streamlit as st
 
-from hue57 import charts, metrics, store, ui, views
-from hue57.i18n import t
+from hue57 import calendar, charts, metrics, store, ui, views
+from hue57.i18n import fmt_value, t
 
 ctx = ui.current()
 snap = ui.snapshot(ctx.upload_id)
@@ -19,29 +17,34 @@ with left:
                      lambda c: f"{c}. {names[c]}" if c else "—", default="7", navigational=True)
 with right:
     year = ui.as_of_year(ctx, t("indicator.as_of", ctx.lang))
-if code not in names:
-    st.warning(t("indicator.unknown", ctx.lang, code=code))
-    st.stop()
+if (asked := st.query_params.get("code")) and asked not in names:
+    st.warning(ui.plain(t("indicator.unknown", ctx.lang, code=asked)))
 
-rows = views.indicator_rows(targets, code)  # every horizon of this indicator (7 → 2030 and 26 → 2045)
+board = ui.board(ctx.upload_id, year)
+rows = views.indicator_board(board, code)  # every horizon of this indicator (7 → 2030 and 26 → 2045)
 first = rows.iloc[0]
 st.title(f"{code}. {names[code]}")
-st.caption(f"{t('indicator.plan_wording', ctx.lang)}: {' · '.join(rows['text_vi'])} — "
-           f"{t('col.agency', ctx.lang)}: {first['agency'] or '—'}")
+st.caption(f"{views.plan_targets_text(rows, ctx.lang)} — {t('indicator.lead', ctx.lang)}: "
+           f"{views.agency_label(first['agency_ids'], snap.agencies, ctx.lang)}")
 
-assessed = metrics.assess(rows, snap.actuals, year)
-if (rows["comparator"] == "qualitative").all():
+if (rows["plan_comparator"] == "qualitative").all():
     st.info(t("indicator.qualitative", ctx.lang))
 else:
-    chart = charts.trajectory(metrics.paths(rows, snap.actuals, year), assessed, unit=first["unit"], lang=ctx.lang)
+    plan_rows = targets[targets["code"].isin(rows["code"])]
+    chart = charts.trajectory(metrics.paths(plan_rows, snap.actuals, year), views.target_rules(rows),
+                              unit=first["unit"], lang=ctx.lang)
     ui.chart(chart)
     st.download_button(t("export.png", ctx.lang), lambda: charts.chart_png(chart), mime="image/png",
-                       file_name=charts.png_name(f"chi-tieu-{code}", dt.date.today()))
+                       file_name=charts.png_name(f"chi-tieu-{code}", calendar.today()))
 
-for _, row in assessed.iterrows():
+for _, row in rows.iterrows():
     st.subheader(t(f"horizon.{int(row['horizon'])}", ctx.lang))
-    st.markdown(f"**{views.status_text(row['status'], ctx.lang)}** — {metrics.explain(row, ctx.lang)}")
-    st.dataframe(views.assessment_facts(row, ctx.lang), hide_index=True, width="stretch")
+    st.markdown(f"**{charts.STATUS_ICONS[row['status']]}** {metrics.explain(row, ctx.lang)}")
+    if views.slips_by_horizon(row):
+        st.warning(t("indicator.slipping", ctx.lang, horizon=int(row["horizon"]),
+                     projected=fmt_value(row["projected_value"], row["unit"], ctx.lang)))
+    if views.has_numbers(row):
+        st.dataframe(views.assessment_facts(row, ctx.lang), hide_index=True, width="stretch")
 
 st.subheader(t("indicator.values", ctx.lang))
 history = store.actuals_history(None, [first["indicator"]], ctx.upload_id)

@@ -1,10 +1,9 @@
 """Tổng quan — status of every target for the chosen year and horizon: counts, gap chart, scorecard."""
 
-import datetime as dt
 
 import streamlit as st
 
-from hue57 import charts, export, metrics, ui, views
+from hue57 import calendar, charts, export, metrics, ui, views
 from hue57.i18n import t
 
 ctx = ui.current()
@@ -50,7 +49,7 @@ code_col = t("col.code", ctx.lang)
 st.dataframe(view.table.assign(**{code_col: views.indicator_urls(view.shown["code"], ctx.link_params())}),
              hide_index=True, width="stretch", column_config={code_col: st.column_config.LinkColumn(
                  code_col, display_text=r"code=([^&]+)", help=t("overview.open_indicator", ctx.lang))})
-today = dt.date.today()
+today = calendar.today()
 d1, d2, d3, _ = st.columns([1, 1, 1, 2])  # files are built only when clicked
 d1.download_button(t("export.csv", ctx.lang), lambda: export.csv_bytes(view.table),
                    file_name=f"tong-quan_{today}.csv", mime="text/csv")

@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from hue57 import metrics, share, store, ui, views
+from hue57 import calendar, metrics, share, store, ui, views
 from hue57.i18n import t
 
 ctx = ui.current()
@@ -21,7 +21,7 @@ with st.form("create_link"):
     c1, c2, c3 = st.columns(3)
     upload_id = c1.selectbox(t("share.field.snapshot", ctx.lang), committed, format_func=lambda i: f"#{i}")
     year = c2.number_input(t("indicator.as_of", ctx.lang), min_value=2000, max_value=2100,
-                           value=dt.date.today().year, step=1)
+                           value=calendar.today().year, step=1)
     expires = c3.date_input(t("share.col.expires", ctx.lang), value=share.today_in_hue() + dt.timedelta(days=7),
                             min_value=share.today_in_hue(), format="DD/MM/YYYY")
     c4, c5, c6 = st.columns(3)
@@ -60,5 +60,5 @@ if len(committed) >= 2:
     c1, c2 = st.columns(2)
     old = c1.selectbox(t("sharepage.compare_old", ctx.lang), committed, index=1, format_func=lambda i: f"#{i}")
     new = c2.selectbox(t("sharepage.compare_new", ctx.lang), committed, index=0, format_func=lambda i: f"#{i}")
-    changes = share.changes_between(store.load(db, old), store.load(db, new), metrics.assess, dt.date.today().year)
+    changes = share.changes_between(store.load(db, old), store.load(db, new), metrics.assess, calendar.today().year)
     ui.changes_table(changes, snap.targets, ctx)

@@ -1,15 +1,14 @@
 """Nhiệm vụ — the 70 tasks of Appendix II: status today, overdue, by agency and group, timeline."""
 
-import datetime as dt
 
 import streamlit as st
 
-from hue57 import charts, export, store, tasks, ui, views
+from hue57 import calendar, charts, export, store, tasks, ui, views
 from hue57.i18n import t
 
 ctx = ui.current()
 snap = ui.snapshot(ctx.upload_id)
-today = dt.date.today()
+today = calendar.today()
 table = tasks.task_table(snap.tasks, snap.progress, snap.agencies, today)
 
 st.title(t("page.tasks", ctx.lang))

@@ -120,39 +120,87 @@ def progress_listing(history: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def rate_text(rate: float, kind: str, unit: str, lang: str) -> str:
-    """A yearly pace as it reads: '14,9%/năm' for growth, '-0,5 hạng/năm' for ranks, '+2 %/năm' otherwise."""
+    """A yearly pace as it reads: '14,9%/năm' for growth, 'lên 2 bậc/năm' for ranks, '+2 điểm %/năm' otherwise."""
     if pd.isna(rate):
         return "—"
-    per_year = t("unit.per_year", lang)
     if kind == "cagr":
-        return f"{fmt_percent(100 * rate, lang)}{per_year}"
-    shown_unit = t("unit.rank_places", lang) if unit == "rank" else ("" if unit.startswith("%") else unit_name(unit, lang))
-    points = t("unit.points", lang) if unit.startswith("%") else ""
+        return f"{fmt_percent(100 * rate, lang)}{t('unit.per_year', lang)}"
+    if unit == "rank":  # a smaller rank number is a better place
+        key = "unit.rank_up" if rate < 0 else ("unit.rank_down" if rate > 0 else "unit.rank_same")
+        return t(key, lang, n=fmt_number(abs(rate), lang, 2))
+    shown_unit = t("unit.points", lang) if unit.startswith("%") else unit_name(unit, lang)
     sign = "+" if rate > 0 else ""
-    return f"{sign}{fmt_number(rate, lang, 2)} {points or shown_unit}{per_year}".replace("  ", " ")
+    return f"{sign}{fmt_number(rate, lang, 2)} {shown_unit}{t('unit.per_year', lang)}"
+
+
+def gap_text(row, lang: str) -> str:
+    """What is still to go: '0' when met, 'N bậc' for ranks, the value in its unit otherwise."""
+    if row["status"] == "met":
+        return "0"
+    if pd.isna(row["gap"]):
+        return t("none", lang)
+    if row["unit"] == "rank":
+        return t("unit.rank_gap", lang, n=fmt_number(row["gap"], lang, 1))
+    return fmt_value(row["gap"], row["unit"], lang)
 
 
 def assessment_facts(row, lang: str) -> pd.DataFrame:
-    """The numbers behind one status, two columns (what, value), in reading order."""
+    """The numbers behind one status (a row of `target_board`), two columns (what, value), in reading order."""
     unit = row["unit"]
 
-    def year(v):
-        return "—" if pd.isna(v) else str(int(v))
+    def at_year(value, year):
+        return t("none", lang) if pd.isna(value) else f"{fmt_value(value, unit, lang)} ({int(year)})"
 
     facts = [
-        (t("facts.status", lang), status_text(row["status"], lang)),
-        (t("facts.latest", lang), f"{fmt_value(row['latest_value'], unit, lang)} ({year(row['latest_year'])})"),
-        (t("facts.target", lang), f"{fmt_value(row['target_value'], unit, lang)} ({int(row['horizon'])})"),
-        (t("facts.gap", lang), fmt_value(row["gap"], unit, lang)),
-        (t("facts.base", lang), f"{fmt_value(row['base_value'], unit, lang)} ({year(row['base_year'])})"),
+        (t("facts.latest", lang), at_year(row["latest_value"], row["latest_year"])),
+        (t("facts.target", lang), f"{target_text(row, lang)} ({int(row['horizon'])})"),
+        (t("facts.gap", lang), gap_text(row, lang)),
+        (t("facts.base", lang), at_year(row["base_value"], row["base_year"])),
         (t("facts.observed", lang), rate_text(row["observed_rate"], row["rate_kind"], unit, lang)),
         (t("facts.required", lang), rate_text(row["required_rate"], row["rate_kind"], unit, lang)),
         (t("facts.ratio", lang), fmt_number(row["ratio"], lang, 2)),
-        (t("facts.projected", lang), fmt_value(row["projected_value"], unit, lang)),
-        (t("facts.year_reached", lang), year(row["year_reached"]) if pd.notna(row["year_reached"])
+        (t("facts.projected", lang), at_year(row["projected_value"], row["horizon"])),
+        (t("facts.year_reached", lang), str(int(row["year_reached"])) if pd.notna(row["year_reached"])
          else t("facts.not_by_2100", lang)),
     ]
     return pd.DataFrame(facts, columns=[t("facts.what", lang), t("col.value", lang)])
+
+
+def has_numbers(row) -> bool:
+    """Whether a status rests on numbers worth tabulating (not for no data or a qualitative target)."""
+    return row["status"] != "no_data" and row["plan_comparator"] != "qualitative"
+
+
+def slips_by_horizon(row) -> bool:
+    """Met today, but at the current pace the projection at the horizon no longer meets the target."""
+    if row["status"] != "met" or pd.isna(row["projected_value"]):
+        return False
+    value, projected, comparator = row["value"], row["projected_value"], row["plan_comparator"]
+    if comparator == "between":
+        return not row["value"] <= projected <= row["value_hi"]
+    return not {">=": projected >= value, ">": projected > value, "<=": projected <= value,
+                "<": projected < value}.get(comparator, True)
+
+
+def target_rules(rows: pd.DataFrame) -> pd.DataFrame:
+    """The lines a trajectory chart draws for the targets: both edges of a band, else the target value."""
+    rules = []
+    for row in rows.to_dict("records"):
+        if row["plan_comparator"] == "qualitative":
+            continue
+        edges = [row["value"], row["value_hi"]] if row["plan_comparator"] == "between" else \
+            [row["target_value"] if pd.notna(row["target_value"]) else row["value"]]
+        rules += [{"horizon": row["horizon"], "target_value": v} for v in edges if pd.notna(v)]
+    return pd.DataFrame(rules, columns=["horizon", "target_value"])
+
+
+def plan_targets_text(rows: pd.DataFrame, lang: str) -> str:
+    """'Mục tiêu 2030: ≥ 30% GRDP · Mục tiêu 2045: ≥ 50% GRDP' for the rows of one indicator."""
+    parts = []
+    for row in rows.to_dict("records"):
+        horizon = t(f"horizon.{int(row['horizon'])}", lang)
+        parts.append(f"{horizon}: {target_text(row, lang)}")
+    return " · ".join(parts)
 
 
 def status_text(status: str, lang: str) -> str:
@@ -174,6 +222,12 @@ def value_listing(history: pd.DataFrame, unit: str, lang: str) -> pd.DataFrame:
         t("col.upload", lang): [f"#{u} · {b} · {fmt_date(a.to_pydatetime(), lang)}"
                                 for u, b, a in zip(history["upload_id"], history["by"], history["at"], strict=True)],
     })
+
+
+def indicator_board(board: pd.DataFrame, code: str) -> pd.DataFrame:
+    """The board rows that read the same actuals as `code` (both horizons of one indicator)."""
+    indicator = board.loc[board["code"] == code, "indicator"].iloc[0]
+    return board[board["indicator"] == indicator].reset_index(drop=True)
 
 
 def indicator_rows(targets: pd.DataFrame, code: str) -> pd.DataFrame:
@@ -220,7 +274,7 @@ def target_board(targets: pd.DataFrame, assessed: pd.DataFrame, leads: pd.DataFr
     from hue57.metrics import progress  # noqa: PLC0415
 
     info = targets[["code", "horizon", "name_vi", "name_en", "parent", "text_vi", "comparator", "value",
-                    "value_hi", "relative_to"]].rename(columns={"comparator": "plan_comparator"})
+                    "value_hi", "relative_to", "unit_vi"]].rename(columns={"comparator": "plan_comparator"})
     board = assessed.merge(info, on=["code", "horizon"], how="left", validate="one_to_one")
     board["group"] = board["parent"].where(board["parent"].fillna("") != "", board["code"])
     agencies = leads.groupby(["code", "horizon"])["agency_id"].agg(list).rename("agency_ids")
@@ -289,8 +343,7 @@ def scorecard(board: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col.horizon", lang): board["horizon"].astype(str).tolist(),
         t("col.latest", lang): [latest(r) for r in rows],
         t("col.target", lang): [target_text(r, lang) for r in rows],
-        t("col.gap", lang): [fmt_value(r["gap"], r["unit"], lang) if r["status"] != "met" else "0"
-                             for r in rows],
+        t("col.gap", lang): [gap_text(r, lang) for r in rows],
         t("col.status", lang): [status_text(s, lang) for s in board["status"]],
         t("col.trend", lang): [trend_text(r, lang) for r in rows],
         t("col.source", lang): board["source"].fillna("").tolist() if "source" in board else "",

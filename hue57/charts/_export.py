@@ -10,6 +10,8 @@ from pathlib import Path
 import altair as alt
 import vl_convert as vlc
 
+from hue57 import calendar
+
 _FONT_DIRS = [Path("/usr/share/fonts/truetype/noto"), Path("/usr/share/fonts/truetype/dejavu")]
 _FONT = "Noto Sans"
 _registered = False
@@ -40,4 +42,4 @@ def png_name(stem: str, on: dt.date | None = None) -> str:
     """A file name a leader can file: 'chi-tieu-7_2026-11-28.png' (ASCII, no spaces)."""
     ascii_stem = unicodedata.normalize("NFKD", stem.replace("đ", "d").replace("Đ", "D"))
     ascii_stem = re.sub(r"[^A-Za-z0-9.]+", "-", ascii_stem.encode("ascii", "ignore").decode()).strip("-")
-    return f"{ascii_stem.lower()}_{(on or dt.date.today()).isoformat()}.png"
+    return f"{ascii_stem.lower()}_{(on or calendar.today()).isoformat()}.png"

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from hue57 import metrics, share, store, tasks, views
+from hue57 import calendar, metrics, share, store, tasks, views
 from hue57.cli import UserError, add_format, emit
 
 
@@ -15,12 +13,12 @@ def cmd_gaps(args) -> None:
             view, snap = share.snapshot_for_token(store.db_path(args.db), args.share)
         except share.InvalidLink as exc:
             raise UserError(exc.message(args.lang)) from exc
-        year = view.as_of_year or dt.date.today().year
+        year = view.as_of_year or calendar.today().year
         filters = dict(view.filters)  # what the link's viewer sees: nothing on the command line widens it
         horizon = filters.pop("horizon", None)
     else:
         snap = store.load(args.db)
-        year = args.as_of or dt.date.today().year
+        year = args.as_of or calendar.today().year
     assessed = metrics.assess(snap.targets, snap.actuals, year)
     board = views.target_board(snap.targets, assessed, tasks.target_leads(snap.targets, snap.agencies))
     board = views.filter_board(board, horizon=str(horizon or ""), group=filters.get("group", ""),

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from hue57 import store, tasks
+from hue57 import calendar, store, tasks
 from hue57.cli import add_format, emit, parse_date
 from hue57.i18n import t
 
@@ -26,7 +24,7 @@ def cmd_targets(args) -> None:
 
 def cmd_tasks(args) -> None:
     snap = store.load(args.db)
-    on = parse_date(args.as_of) if args.as_of else dt.date.today()
+    on = parse_date(args.as_of) if args.as_of else calendar.today()
     table = tasks.task_table(snap.tasks, snap.progress, snap.agencies, on)
     table["start_date"] = _iso(table["start_date"])
     table["due_date"] = _iso(table["due_date"])  # empty for recurring tasks

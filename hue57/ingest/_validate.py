@@ -6,7 +6,6 @@ values (codes, statuses) or over rows already found wrong.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 from dataclasses import dataclass, field
 
@@ -14,6 +13,7 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
+from hue57 import calendar
 from hue57.i18n import normalise_lang, t
 from hue57.ingest._issues import Issues, empty_issues, render, row_list
 from hue57.ingest._numbers import file_convention, parse_numbers, shapes, to_float
@@ -29,7 +29,7 @@ MAX_NOTE = 1000
 
 
 def this_year() -> int:
-    return dt.date.today().year
+    return calendar.today().year
 
 
 def _label(text: object) -> str:

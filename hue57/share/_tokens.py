@@ -24,8 +24,8 @@ import hashlib
 import hmac
 import json
 import re
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from hue57 import calendar
 from hue57.i18n import LANGS, t
 
 REASONS = ("tampered", "expired", "revoked", "malformed", "unknown")
@@ -38,11 +38,6 @@ _B64 = re.compile(r"[A-Za-z0-9_-]+")
 _KEY = re.compile(r"[a-z][a-z_]{0,31}")
 _SIG_CHARS = 43  # 32 bytes of HMAC-SHA256 in base64 without padding
 _WIRE = {"link_id": "i", "upload_id": "u", "as_of_year": "y", "filters": "f", "lang": "l", "expires": "e"}
-
-try:
-    HUE_TZ: dt.tzinfo = ZoneInfo("Asia/Ho_Chi_Minh")
-except ZoneInfoNotFoundError:  # pragma: no cover — no tz database: Viet Nam keeps UTC+7 all year
-    HUE_TZ = dt.timezone(dt.timedelta(hours=7), "Asia/Ho_Chi_Minh")
 
 
 class BadFilter(ValueError):
@@ -71,7 +66,7 @@ class InvalidLink(Exception):
 
 def today_in_hue(now: dt.datetime | None = None) -> dt.date:
     """Today's date in Huế (links expire by the local calendar, not the server's); `now` aware, for tests."""
-    return (now or dt.datetime.now(dt.UTC)).astimezone(HUE_TZ).date()
+    return calendar.today(now)
 
 
 def _b64encode(data: bytes) -> str:

@@ -6,11 +6,11 @@ Vietnamese display text there; these widgets keep the plain value (`?code=8.1&st
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 
 import streamlit as st
 
+from hue57 import calendar
 from hue57.ui._context import Context
 
 
@@ -60,7 +60,7 @@ def choice(ctx: Context, key: str, label: str, options: Sequence[str], fmt: Call
 
 def as_of_year(ctx: Context, label: str, first: int = 2020) -> int:
     """The reporting year (`?year=`): actuals after it are ignored. A meeting link's year is fixed."""
-    this_year = dt.date.today().year
+    this_year = calendar.today().year
     if ctx.shared:
         year = int(ctx.as_of_year or this_year)
         st.selectbox(label, [year], disabled=True, key=f"shared_year__{ctx.lang}")
