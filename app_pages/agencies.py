@@ -31,7 +31,8 @@ for card in cards.itertuples(index=False):
         with right:
             st.markdown(f"**{t('agencies.tasks', ctx.lang, n=card.tasks)}**")
             if card.tasks:
-                st.markdown(t("agencies.on_time", ctx.lang, pct=fmt_percent(card.on_time_pct, ctx.lang, 0)))
+                st.markdown(t("agencies.on_time", ctx.lang, on_time=card.judged - card.late, judged=card.judged,
+                              pct=fmt_percent(card.on_time_pct, ctx.lang, 0)))
             if card.overdue_tasks:
                 st.markdown(t("agencies.overdue", ctx.lang, n=len(card.overdue_tasks),
                               tasks=", ".join(map(str, card.overdue_tasks))))

@@ -11,7 +11,9 @@ snap = ui.snapshot(ctx.upload_id)
 
 st.title(t("page.overview", ctx.lang))
 ui.data_as_of(snap, ctx)
-c1, c2, c3, c4, c5 = st.columns([1, 1, 2, 2, 2])
+presenting = ui.presentation_toggle(ctx)
+filters = st.expander(t("overview.filters", ctx.lang), expanded=not presenting)  # out of a projector's way
+c1, c2, c3, c4, c5 = filters.columns([1, 1, 2, 2, 2])
 with c1:
     year = ui.as_of_year(ctx, t("indicator.as_of", ctx.lang))
 with c2:
@@ -33,16 +35,19 @@ view = ui.overview(ctx.upload_id, year, ctx.lang, horizon=horizon, group=group, 
 if view.shown.empty:
     st.info(t("overview.no_rows", ctx.lang))
     st.stop()
-if ui.presentation_toggle(ctx):
+if presenting:
     ui.present(view.shown, ctx)
     st.stop()
 ui.status_tiles(view.counts)
 ui.changes_since_previous_meeting(snap, year, ctx)
 
 st.subheader(t("overview.gap_title", ctx.lang))
-if len(view.bars) < len(view.shown):
-    st.caption(t("overview.gap_limited", ctx.lang, shown=len(view.bars), total=len(view.shown)))
-ui.chart(view.spec)
+if len(view.bars):
+    ui.chart(view.spec)
+if missing := views.no_data_codes(view.shown):
+    st.caption(t("overview.no_data_line", ctx.lang, n=len(missing), codes=", ".join(missing)))
+if len(view.bars) < len(view.shown) - len(missing):
+    st.caption(t("overview.gap_limited", ctx.lang, shown=len(view.bars), total=len(view.shown) - len(missing)))
 
 st.subheader(t("overview.scorecard", ctx.lang))
 code_col = t("col.code", ctx.lang)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from hue57 import store
-from hue57.i18n import fmt_date, fmt_number, fmt_percent, fmt_value, t, unit_name
+from hue57 import calendar, store
+from hue57.i18n import fmt_date, fmt_datetime, fmt_number, fmt_percent, fmt_value, t, unit_name
 
 
 def target_name(targets: pd.DataFrame, lang: str) -> pd.Series:
@@ -253,9 +253,9 @@ def agency_cards(assessed: pd.DataFrame, leads: pd.DataFrame, task_rollup: pd.Da
     behind = per_target[per_target["status"].isin(BEHIND)].groupby("agency_id")["code"].agg(list)
     cards = counts.add_prefix("t_").join(behind.rename("behind_codes"), how="left")
     cards["targets"] = counts.sum(axis=1)
-    tasks = task_rollup.set_index("agency_id")[["tasks", "late", "on_time_pct", "overdue_tasks", "overdue"]]
+    tasks = task_rollup.set_index("agency_id")[["tasks", "judged", "late", "on_time_pct", "overdue_tasks", "overdue"]]
     cards = cards.join(tasks, how="outer").rename_axis("agency_id").reset_index()
-    for col in [c for c in cards.columns if c.startswith("t_")] + ["targets", "tasks", "late", "overdue"]:
+    for col in [c for c in cards.columns if c.startswith("t_")] + ["targets", "tasks", "judged", "late", "overdue"]:
         cards[col] = cards[col].fillna(0).astype("int64")
     cards["behind_codes"] = cards["behind_codes"].map(lambda v: v if isinstance(v, list) else [])
     cards["overdue_tasks"] = cards["overdue_tasks"].map(lambda v: v if isinstance(v, list) else [])
@@ -337,16 +337,16 @@ def scorecard(board: pd.DataFrame, lang: str) -> pd.DataFrame:
         return f"{fmt_value(row['latest_value'], row['unit'], lang)} ({int(row['latest_year'])})"
 
     rows = board.to_dict("records")
-    return pd.DataFrame({
+    return pd.DataFrame({  # what a leader reads first comes first: status, value, target
         t("col.code", lang): board["code"].tolist(),
         t("col.name", lang): board["name_en" if lang == "en" else "name_vi"].tolist(),
-        t("col.horizon", lang): board["horizon"].astype(str).tolist(),
+        t("col.status", lang): [status_text(s, lang) for s in board["status"]],
         t("col.latest", lang): [latest(r) for r in rows],
         t("col.target", lang): [target_text(r, lang) for r in rows],
         t("col.gap", lang): [gap_text(r, lang) for r in rows],
-        t("col.status", lang): [status_text(s, lang) for s in board["status"]],
         t("col.trend", lang): [trend_text(r, lang) for r in rows],
         t("col.source", lang): board["source"].fillna("").tolist() if "source" in board else "",
+        t("col.horizon", lang): board["horizon"].astype(str).tolist(),
         t("col.target_text", lang): board["text_vi"].tolist(),
     })
 
@@ -367,6 +367,7 @@ def gap_frame(board: pd.DataFrame, lang: str, limit: int = GAP_CHART_ROWS) -> pd
     A plan larger than `limit` rows shows the `limit` most behind (worst status, then least progress),
     still in plan order; the page says how many are left out and the filters reach the rest.
     """
+    board = board[board["status"] != "no_data"]  # listed in one line under the chart instead of empty bars
     if len(board) > limit:
         severity = {s: i for i, s in enumerate(("regressing", "insufficient", "moderate", "insufficient_data",
                                                   "on_track", "met", "no_data"))}
@@ -376,6 +377,11 @@ def gap_frame(board: pd.DataFrame, lang: str, limit: int = GAP_CHART_ROWS) -> pd
     names = board["name_en" if lang == "en" else "name_vi"]
     label = [f"{c}. {n[:48]}{'…' if len(n) > 48 else ''}" for c, n in zip(board["code"], names, strict=True)]
     return pd.DataFrame({"label": label, "status": board["status"].tolist(), "progress": board["progress"].tolist()})
+
+
+def no_data_codes(board: pd.DataFrame) -> list[str]:
+    """Codes of the targets with no value yet (named under the gap chart rather than drawn as empty bars)."""
+    return board.loc[board["status"] == "no_data", "code"].tolist()
 
 
 def board_status_counts(board: pd.DataFrame, lang: str) -> list[tuple[str, int]]:
@@ -390,7 +396,7 @@ def upload_history(history: pd.DataFrame, lang: str) -> pd.DataFrame:
     newest = history.iloc[::-1]
     return pd.DataFrame({
         t("upload.col.id", lang): newest["id"].map(lambda i: f"#{i}"),
-        t("upload.col.at", lang): [a.strftime("%d/%m/%Y %H:%M") + " UTC" for a in newest["at"]],
+        t("upload.col.at", lang): [fmt_datetime(calendar.local(a), lang) for a in newest["at"]],
         t("upload.col.by", lang): newest["by"],
         t("upload.col.file", lang): newest["filename"].fillna(""),
         t("upload.col.kind", lang): [t(f"upload.kind.{k}", lang) for k in newest["kind"]],
@@ -405,7 +411,7 @@ def link_listing(links: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Meeting links as the /share page lists them."""
     return pd.DataFrame({
         t("share.col.id", lang): links["id"].map(lambda i: f"#{i}"),
-        t("share.col.created_at", lang): [a.strftime("%d/%m/%Y %H:%M") + " UTC" for a in links["created_at"]],
+        t("share.col.created_at", lang): [fmt_datetime(calendar.local(a), lang) for a in links["created_at"]],
         t("share.col.by", lang): links["by"],
         t("share.field.snapshot", lang): links["upload_id"].map(lambda i: f"#{i}"),
         t("share.col.as_of_year", lang): links["as_of_year"].astype("Int64").astype("string").fillna("—"),
@@ -438,13 +444,18 @@ def changes_listing(changes: pd.DataFrame, targets: pd.DataFrame, lang: str) -> 
     })
 
 
-def presentation_screens(board: pd.DataFrame, per_screen: int = 7) -> list[list]:
-    """Board index labels split into screens in plan order; a group (8.1–8.12) is never split across two."""
+def presentation_screens(board: pd.DataFrame, per_screen: int = 4) -> list[list]:
+    """Board index labels split into screens of at most `per_screen` targets, in plan order. Small
+    groups stay whole on one screen; a larger group (8.1–8.12) fills screens of its own."""
     screens: list[list] = [[]]
     for _, rows in board.groupby("group", sort=False):
-        if screens[-1] and len(screens[-1]) + len(rows) > per_screen:
+        labels = rows.index.tolist()
+        if screens[-1] and len(screens[-1]) + len(labels) > per_screen:
             screens.append([])
-        screens[-1].extend(rows.index.tolist())
+        for start in range(0, len(labels), per_screen):
+            if start:
+                screens.append([])
+            screens[-1].extend(labels[start:start + per_screen])
     return screens
 
 
@@ -452,7 +463,8 @@ def reporting_listing(status: pd.DataFrame, agencies: pd.DataFrame, lang: str) -
     """Per agency (today's bodies): reports owed for the current half-year, received, and still missing."""
     return pd.DataFrame({
         t("tasks.col.lead_current", lang): [agency_label([a], agencies, lang) for a in status["agency_id"]],
-        t("tasks.col.report_due", lang): [fmt_date(d, lang) for d in status["report_due"]],
+        t("tasks.col.report_due", lang): [fmt_date(d, lang) + (f" ({t('tasks.reporting.passed', lang)})" if p else "")
+                                          for d, p in zip(status["report_due"], status["due_passed"], strict=True)],
         t("tasks.col.expected", lang): status["expected"],
         t("tasks.col.reported", lang): status["reported"],
         t("tasks.col.missing", lang): status["missing"].map(lambda m: ", ".join(map(str, m))),

@@ -68,3 +68,11 @@ def test_gap_chart_of_a_large_plan_keeps_the_most_behind_in_plan_order():
     assert frame["status"].value_counts().to_dict() == {"regressing": 10, "moderate": 10, "met": 20}
     codes = [int(label.split(".")[0]) for label in frame["label"]]
     assert codes == sorted(codes)
+
+
+def test_presentation_screens_keep_small_groups_whole_and_split_large_ones():
+    codes = ["1", "2", "3", "8", "8.1", "8.2", "8.3", "8.4", "9", "14a", "14b", "14c"]
+    groups = ["1", "2", "3", "8", "8", "8", "8", "8", "9", "14", "14", "14"]
+    board = pd.DataFrame({"code": codes, "group": groups}, index=range(100, 112))
+    screens = [[board.at[i, "code"] for i in screen] for screen in views.presentation_screens(board, per_screen=4)]
+    assert screens == [["1", "2", "3"], ["8", "8.1", "8.2", "8.3"], ["8.4", "9"], ["14a", "14b", "14c"]]

@@ -185,7 +185,7 @@ def test_explain_qualitative_gives_the_analysts_assessment():
     target = {"comparator": "qualitative", "unit": "rank"}
     row = row_of(target, [("x", 2025, np.nan, "moderate")])
     assert explain(row) == "Đánh giá của chuyên viên (2025): Cần đẩy nhanh"
-    assert explain(row, "en") == "Analyst's assessment (2025): Needs acceleration"
+    assert explain(row, "en") == "Analyst's assessment (2025): Speed up"
     assert explain(row_of(target, [])) == "Chưa có đánh giá của chuyên viên → Chưa có số liệu"
 
 

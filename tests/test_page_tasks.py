@@ -4,7 +4,7 @@ import datetime as dt
 
 from streamlit.testing.v1 import AppTest
 
-from hue57 import store, tasks
+from hue57 import calendar, store, tasks
 
 
 def _run(**params) -> AppTest:
@@ -25,7 +25,7 @@ def test_tasks_page_shows_every_task_with_the_tracker_status(db):
     assert list(listing.index) == list(range(1, 71))
     words = {"overdue": "Quá hạn", "due_soon": "Sắp đến hạn", "not_reported": "Chưa báo cáo",
              "not_started": "Chưa bắt đầu", "in_progress": "Đang thực hiện", "done": "Hoàn thành",
-             "reported": "Đã báo cáo", "unparsed": "Chưa xác định được thời hạn"}
+             "reported": "Đã báo cáo", "unparsed": "Chưa rõ thời hạn"}
     for no in (1, 2, 7, 62):
         assert listing.loc[no, "Tình trạng"].endswith(words[table.loc[no, "status"]])
     assert len(at.get("vega_lite_chart")) == 1
@@ -57,4 +57,6 @@ def test_reporting_calendar_lists_missing_reports_per_agency(db):
     assert "Chưa báo cáo (nhiệm vụ số)" in table.columns
     khcn = table[table["Cơ quan chủ trì (sau sắp xếp)"] == "Sở KH&CN"].iloc[0]
     assert khcn["Đã báo cáo"] == 0 and khcn["Số nhiệm vụ phải báo cáo"] > 0  # nothing reported is shipped
-    assert khcn["Hạn báo cáo"] in {f"10/06/{dt.date.today().year}", f"25/11/{dt.date.today().year}"}
+    today = calendar.today()
+    due = tasks.report_due(tasks.current_period(today))
+    assert khcn["Hạn báo cáo"] == due.strftime("%d/%m/%Y") + (" (đã quá hạn)" if today > due else "")

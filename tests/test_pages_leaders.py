@@ -39,9 +39,10 @@ def _board(db, horizon=2030):
 
 
 def _tiles(at) -> dict[str, int]:
-    """Status tiles: a '### N' number above a caption with the status word."""
+    """Status tiles: a '### N' number above a caption with the status word, in status order."""
     numbers = [int(m.value.removeprefix("### ")) for m in at.markdown if m.value.startswith("### ")]
-    return dict(zip([c.value for c in at.caption][-len(numbers):], numbers, strict=True))
+    labels = {views.status_text(s, "vi") for s in metrics.STATUS_ORDER}
+    return dict(zip([c.value for c in at.caption if c.value in labels], numbers, strict=True))
 
 
 def test_overview_tiles_and_scorecard_match_assess(db):

@@ -238,7 +238,7 @@ def test_timeline_says_the_status_in_words_not_only_by_colour(timeline):
     assert len(labels) == 1
     rows = timeline["datasets"][labels[0]["data"]["name"]]
     assert {r["no"]: r["status_label"] for r in rows} == {
-        1: "✖ Quá hạn", 2: "… Chưa bắt đầu", 3: "● Đã báo cáo", 4: "? Chưa xác định được thời hạn"}
+        1: "✖ Quá hạn", 2: "… Chưa bắt đầu", 3: "● Đã báo cáo", 4: "? Chưa rõ thời hạn"}
     for layer in timeline["layer"]:
         if "color" in layer["encoding"]:
             assert layer["encoding"]["color"]["field"] == "status_label"
@@ -250,7 +250,7 @@ def test_timeline_colours_are_the_colour_blind_safe_palette_in_vietnamese(timeli
     scale = bar["encoding"]["color"]["scale"]
     assert dict(zip(scale["domain"], scale["range"], strict=True)) == {
         "✖ Quá hạn": "#D55E00", "… Chưa bắt đầu": "#BDBDBD", "● Đã báo cáo": "#56B4E9",
-        "? Chưa xác định được thời hạn": "#7F7F7F"}
+        "? Chưa rõ thời hạn": "#7F7F7F"}
     assert bar["encoding"]["y"]["title"] == "Nhiệm vụ"
     assert bar["encoding"]["y"]["sort"] == ["1. Nhiệm vụ thử 1", "2. Nhiệm vụ thử 2", "3. Nhiệm vụ thử 3",
                                             "4. Nhiệm vụ thử 4"]
@@ -262,7 +262,7 @@ def test_timeline_in_english():
     table = task_table(TIMELINE_TASKS, make_progress(), AGENCIES, date(2026, 11, 28))
     spec = task_timeline(table, date(2026, 11, 28), "en").to_dict()
     labels = {r["status_label"] for rows in spec["datasets"].values() for r in rows if "status_label" in r}
-    assert labels == {"✖ Overdue", "… Not started", "○ Not reported", "? Deadline not understood"}
+    assert labels == {"✖ Overdue", "… Not started", "○ Not reported", "? Unclear deadline"}
 
 
 def test_every_task_word_has_vietnamese_and_english_with_the_same_placeholders():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from hue57.charts._locale import localised
 from hue57.charts._palette import STATUS_COLORS, STATUS_ICONS, STATUS_ORDER
 from hue57.i18n import fmt_percent, t
 
@@ -40,4 +41,4 @@ def gap_bars(frame: pd.DataFrame, lang: str = "vi") -> alt.Chart:
     bars = alt.Chart(data).mark_bar(height=14).encode(x="shown:Q", y=y, color=color, tooltip=tooltip)
     labels = alt.Chart(data).mark_text(align="left", dx=4, fontSize=12, color="#222222").encode(
         x=alt.datum(1.0), y=y, text="end_text:N")
-    return (track + bars + labels).properties(height=alt.Step(26), width="container")
+    return localised((track + bars + labels).properties(height=alt.Step(26), width="container"), lang)

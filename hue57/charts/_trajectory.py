@@ -5,6 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from hue57.charts._locale import localised
 from hue57.i18n import fmt_value, t, unit_name
 
 SERIES_STYLE = {  # series → (dash, colour): told apart by dash and legend words, not colour alone
@@ -57,7 +58,7 @@ def trajectory(paths: pd.DataFrame, targets: pd.DataFrame, *, unit: str, lang: s
         label = alt.Chart(rules).mark_text(align="left", dy=-7, fontSize=12, color="#333333").encode(
             y=alt.Y("target_value:Q", scale=scale), x=alt.value(4), text="label:N")
         layers += [rule, label]
-    return alt.layer(*layers).properties(height=380, width="container")
+    return localised(alt.layer(*layers).properties(height=380, width="container"), lang)
 
 
 def _axis_title(unit: str, lang: str) -> str:

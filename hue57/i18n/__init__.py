@@ -3,6 +3,7 @@
 from hue57.i18n._catalogue import CATALOGUE, LANGS, t
 from hue57.i18n._formats import (
     fmt_date,
+    fmt_datetime,
     fmt_int,
     fmt_number,
     fmt_percent,
@@ -15,6 +16,7 @@ __all__ = [
     "CATALOGUE",
     "LANGS",
     "fmt_date",
+    "fmt_datetime",
     "fmt_int",
     "fmt_number",
     "fmt_percent",

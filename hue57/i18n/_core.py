@@ -10,7 +10,7 @@ TEXT: dict[str, dict[str, str]] = {
     # target status (gap method)
     "status.met": {"vi": "Đã đạt", "en": "Met"},
     "status.on_track": {"vi": "Đúng lộ trình", "en": "On track"},
-    "status.moderate": {"vi": "Cần đẩy nhanh", "en": "Needs acceleration"},
+    "status.moderate": {"vi": "Cần đẩy nhanh", "en": "Speed up"},
     "status.insufficient": {"vi": "Chậm", "en": "Too slow"},
     "status.regressing": {"vi": "Đi lùi", "en": "Regressing"},
     "status.insufficient_data": {"vi": "Chưa đủ số liệu", "en": "Not enough data"},

@@ -76,3 +76,11 @@ def fmt_date(d: dt.date | dt.datetime | None, lang: str = "vi", *, empty: str = 
     if normalise_lang(lang) == "vi":
         return d.strftime("%d/%m/%Y")
     return format_date(d, format="medium", locale="en_US")
+
+
+def fmt_datetime(moment: dt.datetime | None, lang: str = "vi", *, empty: str = "—") -> str:
+    """A local date and time: 28/11/2026 10:31 (vi), Nov 28, 2026, 10:31 (en)."""
+    if not isinstance(moment, dt.datetime):
+        return empty
+    return f"{fmt_date(moment, lang)} {moment.strftime('%H:%M')}" if normalise_lang(lang) == "vi" else \
+        f"{fmt_date(moment, lang)}, {moment.strftime('%H:%M')}"

@@ -9,7 +9,7 @@ TEXT: dict[str, dict[str, str]] = {
     "tasks.status.not_started": {"vi": "Chưa bắt đầu", "en": "Not started"},
     "tasks.status.reported": {"vi": "Đã báo cáo", "en": "Reported"},
     "tasks.status.done": {"vi": "Hoàn thành", "en": "Done"},
-    "tasks.status.unparsed": {"vi": "Chưa xác định được thời hạn", "en": "Deadline not understood"},
+    "tasks.status.unparsed": {"vi": "Chưa rõ thời hạn", "en": "Unclear deadline"},
     "tasks.recurring": {"vi": "Thường xuyên", "en": "Recurring"},
     # reporting periods and calendar
     "tasks.period.h1": {"vi": "6 tháng đầu năm {year}", "en": "First half of {year}"},

@@ -11,8 +11,8 @@ from hue57.ui._context import Context
 
 # Our own constant style (never user text): larger type for a room reading a projector.
 _LARGE_TYPE = """<style>
-[data-testid="stMainBlockContainer"] p, [data-testid="stMainBlockContainer"] li { font-size: 1.45rem; }
-[data-testid="stMainBlockContainer"] h3 { font-size: 2.1rem; }
+[data-testid="stVerticalBlockBorderWrapper"] [data-testid="stMarkdownContainer"] p { font-size: 1.4rem; }
+[data-testid="stVerticalBlockBorderWrapper"] h3 { font-size: 1.9rem; }
 </style>"""
 
 
@@ -33,9 +33,8 @@ def present(board: pd.DataFrame, ctx: Context) -> None:
     for _, row in board.loc[screens[index]].iterrows():
         with st.container(border=True):
             st.markdown(f"### {row['code']}. {row[name]}")
-            st.markdown(f"**{views.status_text(row['status'], ctx.lang)}** · "
-                        f"{t('col.target', ctx.lang)}: {views.target_text(row, ctx.lang)}")
-            st.markdown(metrics.explain(row, ctx.lang))
+            st.markdown(f"{t('col.target', ctx.lang)}: {views.target_text(row, ctx.lang)}")
+            st.markdown(f"**{views.status_text(row['status'], ctx.lang)}** — {metrics.explain(row, ctx.lang)}")
 
 
 def presentation_toggle(ctx: Context) -> bool:

@@ -43,7 +43,7 @@ def friendly_errors(ctx: Context):
 
 def refuse_link(ctx: Context) -> None:
     """A meeting link that must not open: say why and what to do; show nothing else."""
-    st.title(t("share.readonly", ctx.lang))
+    st.title(t("share.refused_title", ctx.lang))
     st.error(share.InvalidLink(ctx.refusal or "malformed").message(ctx.lang))
 
 
