@@ -5,7 +5,7 @@ import streamlit as st
 from hue57 import ui
 
 st.set_page_config(page_title="hue57", page_icon=":material/insights:", layout="wide")
-ctx = ui.context()
+ctx = ui.start()
 st.session_state["hue57_ctx"] = ctx
 if ctx.role == "refused":
     ui.refuse_link(ctx)  # a tampered, expired or revoked link: the reason, and no data at all

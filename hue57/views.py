@@ -4,35 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from hue57 import calendar, store
+from hue57 import calendar, charts, metrics, tasks
 from hue57.i18n import fmt_date, fmt_datetime, fmt_number, fmt_percent, fmt_value, t, unit_name
 
 
 def target_name(targets: pd.DataFrame, lang: str) -> pd.Series:
     return targets["name_en"] if lang == "en" else targets["name_vi"]
-
-
-def latest_actuals(targets: pd.DataFrame, actuals: pd.DataFrame) -> pd.DataFrame:
-    """Per target row: the newest actual of its indicator (value, year, source, note, upload)."""
-    newest = actuals.sort_values(["code", "year"]).drop_duplicates("code", keep="last")
-    newest = newest.rename(columns={"code": "indicator"})
-    return targets[["code", "indicator"]].merge(newest, on="indicator", how="left").drop(columns="indicator")
-
-
-def target_listing(snap: store.Snapshot, lang: str) -> pd.DataFrame:
-    """Every target with its horizon, the plan's wording, the latest actual with year and source."""
-    targets = snap.targets
-    latest = latest_actuals(targets, snap.actuals)
-    shown_value = [fmt_value(v, u, lang) for v, u in zip(latest["value"], targets["unit"], strict=True)]
-    return pd.DataFrame({
-        t("col.code", lang): targets["code"],
-        t("col.name", lang): target_name(targets, lang),
-        t("col.horizon", lang): targets["horizon"].astype("string"),
-        t("col.target_text", lang): targets["text_vi"],
-        t("col.latest", lang): shown_value,
-        t("col.year", lang): latest["year"].astype("Int64").astype("string").fillna(""),
-        t("col.source", lang): latest["source"].fillna(t("status.no_data", lang)),
-    })
 
 
 def agency_label(agency_ids: list[str], agencies: pd.DataFrame, lang: str) -> str:
@@ -42,9 +19,7 @@ def agency_label(agency_ids: list[str], agencies: pd.DataFrame, lang: str) -> st
 
 
 def task_status_text(status: str, lang: str) -> str:
-    from hue57.charts import TASK_STATUS_ICONS  # noqa: PLC0415 — icons live with the palette
-
-    return f"{TASK_STATUS_ICONS[status]} {t(f'tasks.status.{status}', lang)}"
+    return charts.task_status_label(status, lang)
 
 
 def task_listing(table: pd.DataFrame, agencies: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -98,10 +73,8 @@ def filter_tasks(table: pd.DataFrame, *, group: str = "", agency: str = "", stat
 
 def task_status_counts(table: pd.DataFrame, lang: str) -> list[tuple[str, int]]:
     """(label with icon, count) for every task status, in the tracker's order, zeros included."""
-    from hue57.tasks import STATUS_ORDER  # noqa: PLC0415
-
     counts = table["status"].value_counts()
-    return [(task_status_text(s, lang), int(counts.get(s, 0))) for s in STATUS_ORDER]
+    return [(task_status_text(s, lang), int(counts.get(s, 0))) for s in tasks.STATUS_ORDER]
 
 
 def progress_listing(history: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -204,9 +177,7 @@ def plan_targets_text(rows: pd.DataFrame, lang: str) -> str:
 
 
 def status_text(status: str, lang: str) -> str:
-    from hue57.charts import STATUS_ICONS  # noqa: PLC0415 — icons live with the palette
-
-    return f"{STATUS_ICONS[status]} {t(f'status.{status}', lang)}"
+    return charts.status_label(status, lang)
 
 
 def value_listing(history: pd.DataFrame, unit: str, lang: str) -> pd.DataFrame:
@@ -245,11 +216,9 @@ def agency_cards(assessed: pd.DataFrame, leads: pd.DataFrame, task_rollup: pd.Da
 
     Sorted most behind first: targets behind plus tasks late, then the lowest on-time share.
     """
-    from hue57.metrics import STATUS_ORDER  # noqa: PLC0415
-
     per_target = leads.merge(assessed[["code", "horizon", "status"]], on=["code", "horizon"], how="left")
     counts = per_target.pivot_table(index="agency_id", columns="status", values="code", aggfunc="count",
-                                    fill_value=0, observed=True).reindex(columns=list(STATUS_ORDER), fill_value=0)
+                                    fill_value=0, observed=True).reindex(columns=list(metrics.STATUS_ORDER), fill_value=0)
     behind = per_target[per_target["status"].isin(BEHIND)].groupby("agency_id")["code"].agg(list)
     cards = counts.add_prefix("t_").join(behind.rename("behind_codes"), how="left")
     cards["targets"] = counts.sum(axis=1)
@@ -267,12 +236,16 @@ def agency_cards(assessed: pd.DataFrame, leads: pd.DataFrame, task_rollup: pd.Da
                              na_position="last").reset_index(drop=True)
 
 
+def board_for(snap, year: int) -> pd.DataFrame:
+    """Every target of a snapshot assessed for `year`, joined for reading (see `target_board`)."""
+    return target_board(snap.targets, metrics.assess(snap.targets, snap.actuals, year),
+                        tasks.target_leads(snap.targets, snap.agencies), snap.actuals)
+
+
 def target_board(targets: pd.DataFrame, assessed: pd.DataFrame, leads: pd.DataFrame,
                  actuals: pd.DataFrame | None = None) -> pd.DataFrame:
     """`assess` output joined with what the overview filters and shows: names, group, agencies, progress,
     and (given `actuals`) the source and note of each latest value — no number without its source."""
-    from hue57.metrics import progress  # noqa: PLC0415
-
     info = targets[["code", "horizon", "name_vi", "name_en", "parent", "text_vi", "comparator", "value",
                     "value_hi", "relative_to", "unit_vi"]].rename(columns={"comparator": "plan_comparator"})
     board = assessed.merge(info, on=["code", "horizon"], how="left", validate="one_to_one")
@@ -280,7 +253,7 @@ def target_board(targets: pd.DataFrame, assessed: pd.DataFrame, leads: pd.DataFr
     agencies = leads.groupby(["code", "horizon"])["agency_id"].agg(list).rename("agency_ids")
     board = board.merge(agencies, on=["code", "horizon"], how="left")
     board["agency_ids"] = board["agency_ids"].map(lambda v: v if isinstance(v, list) else [])
-    board["progress"] = progress(board)
+    board["progress"] = metrics.progress(board)
     if actuals is not None:
         sources = actuals[["code", "year", "source", "note"]].rename(columns={"code": "indicator", "year": "latest_year"})
         sources["latest_year"] = sources["latest_year"].astype("Int64")
@@ -302,9 +275,6 @@ def filter_board(board: pd.DataFrame, *, horizon: str = "", group: str = "", age
     return board[keep]
 
 
-_SYMBOL = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
-
-
 def target_text(row, lang: str) -> str:
     """The target as a number with its comparator ('≥ 30% GRDP', '≤ hạng 5', '8–10%'), or the plan's words."""
     comparator, unit = row["plan_comparator"], row["unit"]
@@ -314,7 +284,7 @@ def target_text(row, lang: str) -> str:
         return f"{fmt_number(row['value'], lang)}–{fmt_value(row['value_hi'], unit, lang)}"
     if pd.notna(row["relative_to"]) and pd.isna(row["target_value"]):  # base-year count not known yet
         return t("target.relative", lang, times=fmt_number(row["value"], lang, 2), year=int(row["relative_to"]))
-    return f"{_SYMBOL[comparator]} {fmt_value(row['target_value'], unit, lang)}"
+    return f"{metrics.COMPARATOR_SYMBOLS[comparator]} {fmt_value(row['target_value'], unit, lang)}"
 
 
 def trend_text(row, lang: str) -> str:
@@ -385,10 +355,8 @@ def no_data_codes(board: pd.DataFrame) -> list[str]:
 
 
 def board_status_counts(board: pd.DataFrame, lang: str) -> list[tuple[str, int]]:
-    from hue57.metrics import STATUS_ORDER  # noqa: PLC0415
-
     counts = board["status"].value_counts()
-    return [(status_text(s, lang), int(counts.get(s, 0))) for s in STATUS_ORDER]
+    return [(status_text(s, lang), int(counts.get(s, 0))) for s in metrics.STATUS_ORDER]
 
 
 def upload_history(history: pd.DataFrame, lang: str) -> pd.DataFrame:

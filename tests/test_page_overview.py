@@ -20,7 +20,7 @@ def _scorecard(at, code="Mã"):
 
 def test_overview_lists_every_target_with_latest_actual_year_and_source(db):
     at = _run(db, horizon="")  # both horizons
-    assert not at.exception
+    assert not at.exception and not at.error, [e.value for e in at.error]
     assert at.title[0].value == "Tổng quan"
     listing = _scorecard(at)
     assert list(listing.index) == store.load(db).targets["code"].tolist()
@@ -33,6 +33,6 @@ def test_overview_lists_every_target_with_latest_actual_year_and_source(db):
 
 def test_overview_switches_to_english(db):
     at = _run(db, lang="en")
-    assert not at.exception
+    assert not at.exception and not at.error, [e.value for e in at.error]
     assert at.title[0].value == "Overview"
     assert {"Indicator", "Source", "Status"} <= set(at.dataframe[-1].value.columns)

@@ -93,3 +93,16 @@ def test_a_meeting_link_can_open_any_indicator_of_its_snapshot(db):
     assert "hạng 5 (2024)" in text and "hạng 1" not in text
     year_box = next(s for s in at.selectbox if s.label == "Năm đánh giá")
     assert year_box.disabled and year_box.value == 2024
+
+
+def test_opening_a_meeting_link_keeps_the_cached_data(db):
+    """Each participant's first open writes the link's open count; the data caches must not start over."""
+    from hue57.ui import _data
+
+    link = _link(db)
+    key_before, file_before = _data._key(None), _data._file_signature(str(db))
+    _run(s=link.token)  # a new session counts the open: the file changes
+    assert _data._file_signature(str(db)) != file_before
+    assert _data._key(None) == key_before  # same data version, so the snapshot and board are reused
+    _import_value(db, "8.1", 2026, 95.0)
+    assert _data._key(None)[2][0] == key_before[2][0] + 1  # new data: a new version

@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from hue57.charts._locale import localised
-from hue57.charts._palette import STATUS_COLORS, STATUS_ICONS, STATUS_ORDER
+from hue57.charts._palette import STATUS_COLORS, STATUS_ICONS, STATUS_ORDER, status_label
 from hue57.i18n import fmt_percent, t
 
 
@@ -18,9 +18,9 @@ def gap_bars(frame: pd.DataFrame, lang: str = "vi") -> alt.Chart:
     """
     data = frame[["label", "status", "progress"]].copy()
     data["shown"] = data["progress"].clip(0, 1).fillna(0.0)
-    data["status_text"] = [f"{STATUS_ICONS[s]} {t(f'status.{s}', lang)}" for s in data["status"]]
+    data["status_text"] = [status_label(s, lang) for s in data["status"]]
     data["end_text"] = [
-        f"{STATUS_ICONS[s]} {fmt_percent(100 * p, lang, 0)}" if pd.notna(p) else f"{STATUS_ICONS[s]} {t(f'status.{s}', lang)}"
+        f"{STATUS_ICONS[s]} {fmt_percent(100 * p, lang, 0)}" if pd.notna(p) else status_label(s, lang)
         for s, p in zip(data["status"], data["progress"], strict=True)
     ]
     data["track"] = 1.0
@@ -29,7 +29,7 @@ def gap_bars(frame: pd.DataFrame, lang: str = "vi") -> alt.Chart:
     statuses = [s for s in STATUS_ORDER if s in set(data["status"])]
     color = alt.Color(
         "status_text:N", title=t("col.status", lang),
-        scale=alt.Scale(domain=[f"{STATUS_ICONS[s]} {t(f'status.{s}', lang)}" for s in statuses],
+        scale=alt.Scale(domain=[status_label(s, lang) for s in statuses],
                         range=[STATUS_COLORS[s] for s in statuses]),
         legend=alt.Legend(orient="top", labelFontSize=12, titleFontSize=12))
     tooltip = [alt.Tooltip("label:N", title=t("col.name", lang)),

@@ -1,6 +1,9 @@
 """Status colours (Okabe–Ito, safe for colour-blind readers) and the icon that always goes with them."""
 
-STATUS_ORDER = ("met", "on_track", "moderate", "insufficient", "regressing", "insufficient_data", "no_data")
+from hue57.i18n import t
+from hue57.metrics import STATUS_ORDER
+
+__all__ = ["STATUS_COLORS", "STATUS_ICONS", "STATUS_ORDER", "status_label"]
 
 STATUS_COLORS = {
     "met": "#009E73",
@@ -22,3 +25,8 @@ STATUS_ICONS = {
     "insufficient_data": "…",
     "no_data": "○",
 }
+
+
+def status_label(status: str, lang: str) -> str:
+    """The icon and the word of a target status ('✔ Đã đạt'): what every chart, tile and table shows."""
+    return f"{STATUS_ICONS[status]} {t(f'status.{status}', lang)}"

@@ -20,7 +20,7 @@ import pandas as pd
 from hue57.i18n import fmt_date, normalise_lang, t
 from hue57.tasks.status import PLAN_START, STATUS_ORDER
 
-__all__ = ["TASK_STATUS_COLORS", "TASK_STATUS_ICONS", "task_timeline"]
+__all__ = ["TASK_STATUS_COLORS", "TASK_STATUS_ICONS", "task_status_label", "task_timeline"]
 
 TASK_STATUS_COLORS = {
     "overdue": "#D55E00",
@@ -54,7 +54,8 @@ def _short(title: str, limit: int = _TITLE_CHARS) -> str:
     return title if len(title) <= limit else title[: limit - 1].rstrip(" ,;.") + "…"
 
 
-def _status_label(status: str, lang: str) -> str:
+def task_status_label(status: str, lang: str) -> str:
+    """The icon and the word of a task status ('✖ Quá hạn'), on the chart and in every table."""
     return f"{TASK_STATUS_ICONS[status]} {t(f'tasks.status.{status}', lang)}"
 
 
@@ -80,7 +81,7 @@ def _rows(task_table: pd.DataFrame, on: date, lang: str) -> tuple[pd.DataFrame, 
         "x2": finish,
         "label_x": finish.fillna(start).fillna(plan_start),
         "status": table["status"].astype("str"),
-        "status_label": [_status_label(s, lang) for s in table["status"]],
+        "status_label": [task_status_label(s, lang) for s in table["status"]],
         "deadline": table["deadline_text"].astype("str"),
         "lead": table["lead_agency"].astype("str"),
         "start_text": [
@@ -110,7 +111,7 @@ def task_timeline(task_table: pd.DataFrame, on: date, lang: str = "vi") -> alt.L
     color = alt.Color(
         "status_label:N",
         title=t("tasks.col.status", lang),
-        scale=alt.Scale(domain=[_status_label(s, lang) for s in present],
+        scale=alt.Scale(domain=[task_status_label(s, lang) for s in present],
                         range=[TASK_STATUS_COLORS[s] for s in present]),
         legend=alt.Legend(orient="bottom", columns=4),
     )

@@ -26,11 +26,11 @@ class UserError(Exception):
     """Bad input or a refused action: printed to stderr, exit 2."""
 
 
-def parse_date(text: str) -> dt.date:
+def parse_date(text: str, lang: str = "vi") -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
-        raise UserError(t("cli.error.date", "vi", value=text)) from exc
+        raise UserError(t("cli.error.date", lang, value=text)) from exc
 
 
 def emit(frame: pd.DataFrame, fmt: str, out=None) -> None:

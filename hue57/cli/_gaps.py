@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hue57 import calendar, metrics, share, store, tasks, views
+from hue57 import calendar, metrics, share, store, views
 from hue57.cli import UserError, add_format, emit
 
 
@@ -19,9 +19,7 @@ def cmd_gaps(args) -> None:
     else:
         snap = store.load(args.db)
         year = args.as_of or calendar.today().year
-    assessed = metrics.assess(snap.targets, snap.actuals, year)
-    board = views.target_board(snap.targets, assessed, tasks.target_leads(snap.targets, snap.agencies))
-    board = views.filter_board(board, horizon=str(horizon or ""), group=filters.get("group", ""),
+    board = views.filter_board(views.board_for(snap, year), horizon=str(horizon or ""), group=filters.get("group", ""),
                                agency=filters.get("agency", ""), status=filters.get("status", ""))
     emit(board[["name_vi", *metrics.OUTPUT_COLUMNS]].assign(as_of=year), args.format)
 

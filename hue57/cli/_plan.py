@@ -24,7 +24,7 @@ def cmd_targets(args) -> None:
 
 def cmd_tasks(args) -> None:
     snap = store.load(args.db)
-    on = parse_date(args.as_of) if args.as_of else calendar.today()
+    on = parse_date(args.as_of, args.lang) if args.as_of else calendar.today()
     table = tasks.task_table(snap.tasks, snap.progress, snap.agencies, on)
     table["start_date"] = _iso(table["start_date"])
     table["due_date"] = _iso(table["due_date"])  # empty for recurring tasks

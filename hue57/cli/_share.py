@@ -46,7 +46,7 @@ def cmd_create(args) -> None:
     filters = parse_filters(args.filters, args.lang)
     try:
         link = share.create_link(args.db, upload_id=upload_id, as_of_year=args.as_of_year, filters=filters,
-                                 lang=args.link_lang or args.lang, expires=parse_date(args.expires),
+                                 lang=args.link_lang or args.lang, expires=parse_date(args.expires, args.lang),
                                  by=args.by or _default_by())
     except share.LinkRefused as exc:
         raise UserError(exc.message(args.lang)) from exc

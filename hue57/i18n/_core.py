@@ -48,6 +48,8 @@ TEXT: dict[str, dict[str, str]] = {
                       "en": "The database is busy (another process is writing). Please try again in a few minutes."},
     "error.db_missing": {"vi": "Chưa có cơ sở dữ liệu tại {path}. Hãy chạy: python -m hue57 init",
                          "en": "No database at {path}. Run: python -m hue57 init"},
+    "error.db_missing_page": {"vi": "Chưa có cơ sở dữ liệu. Hãy báo quản trị viên chạy lệnh khởi tạo: python -m hue57 init",
+                              "en": "There is no database yet. Ask the administrator to run: python -m hue57 init"},
     "error.unexpected": {"vi": "Đã xảy ra lỗi không mong muốn. Vui lòng tải lại trang; nếu vẫn lỗi, báo cho Sở Khoa học và Công nghệ.",
                          "en": "Something unexpected went wrong. Reload the page; if it persists, tell the Department of Science and Technology."},
 }

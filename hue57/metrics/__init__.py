@@ -1,12 +1,13 @@
 """Pure-pandas gap method: assess targets against actuals, trajectories, explanations and roll-ups."""
 
 from hue57.metrics._assess import COMPARATORS, OUTPUT_COLUMNS, STATUS_ORDER, assess
-from hue57.metrics._explain import explain
+from hue57.metrics._explain import COMPARATOR_SYMBOLS, explain
 from hue57.metrics._paths import SERIES, paths
 from hue57.metrics._progress import progress
 from hue57.metrics._rollup import rollup_by_group, status_counts
 
 __all__ = [
+    "COMPARATOR_SYMBOLS",
     "COMPARATORS",
     "OUTPUT_COLUMNS",
     "SERIES",

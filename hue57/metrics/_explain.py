@@ -25,7 +25,7 @@ from collections.abc import Mapping
 
 from hue57.i18n import fmt_number, fmt_percent, fmt_value, normalise_lang, t
 
-_SYMBOL = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
+COMPARATOR_SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
 
 
 def explain(row: Mapping, lang: str = "vi") -> str:
@@ -131,7 +131,7 @@ def _target_with_comparator(target: float | None, comparator: str, unit: str, is
     if is_rank and comparator == "<=":
         return t("metrics.rank.top", lang, n=fmt_number(target, lang, 0))
     text = fmt_value(target, "rank" if is_rank else unit, lang)
-    return f"{_SYMBOL.get(comparator, '')} {text}".strip()
+    return f"{COMPARATOR_SYMBOLS.get(comparator, '')} {text}".strip()
 
 
 def _unit(row: Mapping, lang: str) -> str:

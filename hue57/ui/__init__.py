@@ -19,6 +19,7 @@ from hue57.ui._widgets import (
     read_only_banner,
     refuse_link,
     require_analyst,
+    start,
     status_tiles,
     task_detail,
     undo_form,
@@ -26,5 +27,5 @@ from hue57.ui._widgets import (
 
 __all__ = [
     "PAGES", "Context", "OverviewView", "as_of_year", "board", "changes_since_previous_meeting", "changes_table", "chart", "choice", "context", "current", "data_as_of", "friendly_errors", "links", "navigation", "overview", "plain", "present", "presentation_toggle", "read_only_banner",
-    "refuse_link", "require_analyst", "snapshot", "status_tiles", "task_detail", "undo_form",
+    "refuse_link", "require_analyst", "snapshot", "start", "status_tiles", "task_detail", "undo_form",
 ]

@@ -23,10 +23,6 @@ class Context:
     filters: dict = field(default_factory=dict)  # for a meeting link: only what the signed token says
 
     @property
-    def read_only(self) -> bool:
-        return self.role != "analyst"
-
-    @property
     def shared(self) -> bool:
         return self.role in ("shared", "refused")
 

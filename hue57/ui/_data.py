@@ -1,4 +1,8 @@
-"""Cached reads for the pages: one store read per data change, shared by every session."""
+"""Cached reads for the pages: one store read per data change, shared by every session.
+
+The file's modification time tells cheaply that something was written; the data version (newest
+committed upload) tells whether it was data. Heavy caches key on the version only.
+"""
 
 from __future__ import annotations
 
@@ -23,31 +27,38 @@ def _file_signature(path) -> tuple:
     return tuple(sig)
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _version(path: str, signature: tuple) -> tuple:
+    """The data's version: the newest committed upload (and when the database was created). A write that
+    changes no data (a meeting link's open count, a login counter) changes the file but not this."""
+    with store.connect(path) as con:
+        newest = store.latest_upload_id(con)
+        created = con.execute("SELECT value FROM meta WHERE key = 'created_at'").fetchone()
+    return newest, created[0] if created else None
+
+
 # A resource, not data: sessions share one read-only Snapshot instead of unpickling a copy per run.
 # Pages never assign into its frames (pandas copy-on-write keeps derived frames separate).
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _load(path: str, as_of_upload: int | None, signature: tuple) -> store.Snapshot:
+def _load(path: str, as_of_upload: int | None, version: tuple) -> store.Snapshot:
     return store.load(path, as_of_upload)
-
-
-def snapshot(as_of_upload: int | None = None) -> store.Snapshot:
-    """The data as of `as_of_upload` (newest when None); re-read only after the file changed."""
-    path = str(store.db_path())
-    return _load(path, as_of_upload, _file_signature(path))
 
 
 def _key(as_of_upload: int | None) -> tuple:
     path = str(store.db_path())
-    return path, as_of_upload, _file_signature(path)
+    return path, as_of_upload, _version(path, _file_signature(path))
+
+
+def snapshot(as_of_upload: int | None = None) -> store.Snapshot:
+    """The data as of `as_of_upload` (newest when None); re-read only after new data was committed."""
+    return _load(*_key(as_of_upload))
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _board(path: str, as_of_upload: int | None, signature: tuple, year: int):
-    from hue57 import metrics, tasks, views  # noqa: PLC0415
+def _board(path: str, as_of_upload: int | None, version: tuple, year: int):
+    from hue57 import views  # noqa: PLC0415
 
-    snap = _load(path, as_of_upload, signature)
-    return views.target_board(snap.targets, metrics.assess(snap.targets, snap.actuals, year),
-                              tasks.target_leads(snap.targets, snap.agencies), snap.actuals)
+    return views.board_for(_load(path, as_of_upload, version), year)
 
 
 def board(as_of_upload: int | None, year: int):
@@ -82,11 +93,11 @@ class OverviewView:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _overview(path: str, as_of_upload: int | None, signature: tuple, year: int, filters: tuple,
+def _overview(path: str, as_of_upload: int | None, version: tuple, year: int, filters: tuple,
               lang: str) -> OverviewView:
     from hue57 import charts, views  # noqa: PLC0415
 
-    shown = views.filter_board(_board(path, as_of_upload, signature, year), **dict(filters))
+    shown = views.filter_board(_board(path, as_of_upload, version, year), **dict(filters))
     bars = views.gap_frame(shown, lang)
     chart = charts.gap_bars(bars, lang)
     return OverviewView(shown, views.board_status_counts(shown, lang), bars, chart, chart.to_dict(validate=False),

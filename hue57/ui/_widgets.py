@@ -9,12 +9,21 @@ import pandas as pd
 import streamlit as st
 
 from hue57 import share, store
-from hue57.i18n import fmt_date, t
+from hue57.i18n import fmt_date, normalise_lang, t
 from hue57.ui._context import Context, context
 from hue57.ui._data import links, snapshot
 from hue57.ui._login import login_form
 
 log = logging.getLogger("hue57")
+
+
+def start() -> Context:
+    """The request context for `dashboard.py`; if even that needs the database and it fails (a meeting
+    link checked against a missing or busy file), say so in the reader's language and stop the page."""
+    fallback = Context(lang=normalise_lang(st.query_params.get("lang", "vi")))
+    with friendly_errors(fallback):
+        return context()
+    st.stop()
 
 
 def current() -> Context:
@@ -32,8 +41,8 @@ def friendly_errors(ctx: Context):
     """Run a page; a store problem or a bug becomes a message in the user's language, never a traceback."""
     try:
         yield
-    except store.DatabaseMissing as exc:
-        st.error(t("error.db_missing", ctx.lang, path=exc))
+    except store.DatabaseMissing:
+        st.error(t("error.db_missing_page", ctx.lang))  # the file's path is for administrators, not readers
     except store.DatabaseBusy:
         st.warning(t("error.db_busy", ctx.lang))
     except Exception:  # a bug: log it for us, show the user what to do
