@@ -10,21 +10,7 @@ import pytest
 
 from hue57.i18n import _metrics
 from hue57.metrics import STATUS_ORDER, assess, explain, paths, rollup_by_group, status_counts
-
-NA = pd.NA
-
-
-def targets(*rows: dict) -> pd.DataFrame:
-    base = {"code": "x", "horizon": 2030, "comparator": ">=", "value": np.nan, "value_hi": np.nan,
-            "unit": "count", "relative_to": NA}
-    frame = pd.DataFrame([{**base, **row} for row in rows])
-    frame["relative_to"] = frame["relative_to"].astype("Int64")
-    return frame
-
-
-def actuals(*points: tuple) -> pd.DataFrame:
-    rows = [p if len(p) == 4 else (*p, None) for p in points]
-    return pd.DataFrame(rows, columns=["code", "year", "value", "status"]).astype({"value": "float64"})
+from tests.test_assess_rules import actuals, targets
 
 
 def row_of(target: dict, points: list[tuple], as_of: int = 2025) -> dict:

@@ -17,29 +17,7 @@ from hue57.tasks import (
     reporting_status,
     task_table,
 )
-
-AGENCIES = store.read_plan_agencies()
-PROGRESS_COLUMNS = ["task_no", "period", "status", "progress_pct", "note", "evidence"]
-
-
-def make_tasks(*rows: tuple[int, str, str]) -> pd.DataFrame:
-    """Tasks with (no, deadline_text, lead_agency) and the other plan columns filled in."""
-    return pd.DataFrame({
-        "no": [r[0] for r in rows],
-        "group": 1,
-        "group_title_vi": "Nhóm thử",
-        "title_vi": [f"Nhiệm vụ thử {r[0]}" for r in rows],
-        "lead_agency": [r[2] for r in rows],
-        "coordinating": "",
-        "output": "Kế hoạch",
-        "deadline_text": [r[1] for r in rows],
-    })
-
-
-def make_progress(*rows: tuple) -> pd.DataFrame:
-    full = [(r + (None,) * 6)[:6] for r in rows]
-    return pd.DataFrame(full, columns=PROGRESS_COLUMNS).astype({"task_no": "int64", "progress_pct": "float64"})
-
+from tests.test_task_status import AGENCIES, make_progress, make_tasks
 
 # --- calendar --------------------------------------------------------------------------------------------
 
