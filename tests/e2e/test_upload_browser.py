@@ -74,3 +74,28 @@ def test_cli_import_while_the_dashboard_serves_shows_on_reload(fresh_server, pag
     page.reload()
     settle(page)
     assert "Đã đạt: 95% (2026)" in page.locator("[data-testid=stMain]").inner_text()
+
+
+def test_progress_upload_turns_an_overdue_task_done(analyst_server, page, tmp_path):
+    srv = analyst_server
+    viewer = page.context.new_page()
+    open_page(viewer, srv.url + "/tasks?task_status=done")
+    assert viewer.get_by_role("combobox", name="Nhiệm vụ", exact=True).count() == 1
+    assert viewer.get_by_role("combobox", name="Nhiệm vụ", exact=True).input_value() == ""  # no task is done yet
+
+    open_page(page, srv.url + "/upload")
+    page.get_by_label("Tên đăng nhập").fill("chuyen_vien")
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_selector("h1:has-text('Cập nhật số liệu')")
+    progress = tmp_path / "tien_do.csv"
+    progress.write_text("STT nhiệm vụ,Kỳ,Trạng thái,Tiến độ (%),Ghi chú,Minh chứng\n"
+                        "7,2025-H1,Hoàn thành,100,Đã ban hành (kiểm thử),Kế hoạch số 00/KH (kiểm thử)\n",
+                        encoding="utf-8")
+    page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(progress))
+    page.get_by_role("button", name="Xác nhận cập nhật").click()
+    page.wait_for_selector("[data-testid=stAlertContentSuccess]", timeout=30_000)
+
+    open_page(viewer, srv.url + "/tasks?task_status=done")
+    assert viewer.get_by_role("combobox", name="Nhiệm vụ", exact=True).input_value().startswith("7. ")
+    screenshot(viewer, "tasks_done_after_progress_upload")
