@@ -114,7 +114,7 @@ def test_unknown_indicator_code_falls_back_to_the_default(db):
 
 def test_agencies_page_lists_most_behind_first_with_merged_bodies(db):
     at = _run("agencies")
-    headings = [m.value.removeprefix("#### ") for m in at.markdown if m.value.startswith("#### ")]
+    headings = [m.value.strip("*") for m in at.markdown if m.value.startswith("**") and m.value.endswith("**")]
     assert headings[0] == "Sở Khoa học và Công nghệ"  # holds the former Department of Information and Communications
     assert "Sở Thông tin và Truyền thông" not in headings
     text = " ".join(m.value for m in at.markdown)
@@ -124,7 +124,7 @@ def test_agencies_page_lists_most_behind_first_with_merged_bodies(db):
 def test_agencies_page_in_english(db):
     at = _run("agencies", lang="en")
     assert at.title[0].value == "Agencies"
-    assert any(m.value == "#### Department of Science and Technology" for m in at.markdown)
+    assert any(m.value == "**Department of Science and Technology**" for m in at.markdown)
 
 
 def test_band_target_is_drawn_as_both_edges_even_without_data(db):
