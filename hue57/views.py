@@ -136,6 +136,8 @@ def assessment_facts(row, lang: str) -> pd.DataFrame:
         (t("facts.year_reached", lang), str(int(row["year_reached"])) if pd.notna(row["year_reached"])
          else t("facts.not_by_2100", lang)),
     ]
+    if row["status"] == "met":  # the pace still "required" of a met target (often negative) only confuses
+        facts = [f for f in facts if f[0] not in (t("facts.required", lang), t("facts.ratio", lang))]
     return pd.DataFrame(facts, columns=[t("facts.what", lang), t("col.value", lang)])
 
 
