@@ -60,5 +60,5 @@ if len(committed) >= 2:
     c1, c2 = st.columns(2)
     old = c1.selectbox(t("sharepage.compare_old", ctx.lang), committed, index=1, format_func=lambda i: f"#{i}")
     new = c2.selectbox(t("sharepage.compare_new", ctx.lang), committed, index=0, format_func=lambda i: f"#{i}")
-    changes = share.changes_between(store.load(db, old), store.load(db, new), metrics.assess, calendar.today().year)
+    changes = share.changes_between(ui.snapshot(old), ui.snapshot(new), metrics.assess, calendar.today().year)
     ui.changes_table(changes, snap.targets, ctx)

@@ -45,7 +45,8 @@ st.caption(t("tasks.reporting.caption", ctx.lang))
 st.dataframe(views.reporting_listing(reporting, snap.agencies, ctx.lang), hide_index=True, width="stretch")
 
 st.subheader(t("tasks.detail.title", ctx.lang))
+by_no = table.set_index("no")
 no = st.selectbox(t("tasks.col.title", ctx.lang), shown["no"].tolist(), key="task",
-                  format_func=lambda n: f"{n}. {table.set_index('no').at[n, 'title_vi'][:90]}")
+                  format_func=lambda n: f"{n}. {by_no.at[n, 'title_vi'][:90]}")
 if no is not None:
-    ui.task_detail(table.set_index("no").loc[no], store.progress_history(None, no, ctx.upload_id), snap.agencies, ctx)
+    ui.task_detail(by_no.loc[no], store.progress_history(None, no, ctx.upload_id), snap.agencies, ctx)

@@ -106,3 +106,30 @@ def test_opening_a_meeting_link_keeps_the_cached_data(db):
     assert _data._key(None) == key_before  # same data version, so the snapshot and board are reused
     _import_value(db, "8.1", 2026, 95.0)
     assert _data._key(None)[2][0] == key_before[2][0] + 1  # new data: a new version
+
+
+def _analyst(page: str) -> AppTest:
+    at = AppTest.from_file("../dashboard.py", default_timeout=90)
+    at.session_state["hue57_user"] = "chuyen_vien"
+    at.switch_page(f"app_pages/{page}.py")
+    return at.run()
+
+
+def test_share_page_creates_lists_and_revokes_a_link(db):
+    at = _analyst("share")
+    assert not at.exception and not at.error
+    at = next(b for b in at.button if b.label == "Tạo liên kết").click().run()
+    assert any("Đã tạo liên kết số 1" in s.value for s in at.success)
+    url = at.code[0].value
+    assert "/?s=" in url
+    links = at.dataframe[0].value
+    assert links.iloc[0]["Tình trạng"] == "Đang hiệu lực" and links.iloc[0]["Người tạo"] == "chuyen_vien"
+    at = next(b for b in at.button if b.label == "Thu hồi").click().run()
+    assert share.list_links(db).iloc[0]["revoked"]
+
+
+def test_share_page_compares_two_uploads(db):
+    _import_value(db, "8.1", 2026, 95.0)
+    at = _analyst("share")
+    changes = at.dataframe[-1].value
+    assert changes.iloc[0]["Mã"] == "8.1" and changes.iloc[0]["Giá trị mới"] == "95% (2026)"
