@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -24,6 +25,14 @@ FORMATS = ("table", "csv", "json")
 
 class UserError(Exception):
     """Bad input or a refused action: printed to stderr, exit 2."""
+
+
+def default_user() -> str:
+    """Who `--by` means when it is not given: `$HUE57_USER`, else the login name."""
+    try:
+        return os.environ.get("HUE57_USER") or getpass.getuser() or "cli"
+    except (KeyError, OSError):  # no passwd entry and no USER/LOGNAME in some containers
+        return "cli"
 
 
 def parse_date(text: str, lang: str = "vi") -> dt.date:

@@ -9,19 +9,11 @@ from pathlib import Path
 import pandas as pd
 
 from hue57 import ingest, store
-from hue57.cli import UserError, add_format, emit
+from hue57.cli import UserError, add_format, default_user, emit
 from hue57.i18n import t
 
 HISTORY_COLUMNS = ["id", "at", "by", "filename", "sha256", "kind", "rows_total", "rows_new", "rows_changed",
                    "rows_unchanged", "status", "dry_run", "reverts"]
-
-
-def default_user() -> str:
-    """The OS user name, as `--by` defaults to it."""
-    try:
-        return getpass.getuser() or "unknown"
-    except (KeyError, OSError):  # no passwd entry and no USER/LOGNAME in a container
-        return "unknown"
 
 
 def _read_bytes(path: str, lang: str) -> bytes:

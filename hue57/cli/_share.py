@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import getpass
-import os
-
 from hue57 import share
-from hue57.cli import UserError, add_format, emit, parse_date
+from hue57.cli import UserError, add_format, default_user, emit, parse_date
 from hue57.i18n import fmt_date, t
 
 LIST_COLUMNS = ["id", "created_at", "by", "upload_id", "as_of_year", "filters", "lang", "expires", "revoked",
                 "opened", "state"]
-
-
-def _default_by() -> str:
-    try:
-        return os.environ.get("HUE57_USER") or getpass.getuser() or "cli"
-    except (KeyError, OSError):  # no login name in some containers
-        return "cli"
 
 
 def parse_filters(texts: list[str] | None, lang: str) -> dict[str, str]:
@@ -47,7 +37,7 @@ def cmd_create(args) -> None:
     try:
         link = share.create_link(args.db, upload_id=upload_id, as_of_year=args.as_of_year, filters=filters,
                                  lang=args.link_lang or args.lang, expires=parse_date(args.expires, args.lang),
-                                 by=args.by or _default_by())
+                                 by=args.by or default_user())
     except share.LinkRefused as exc:
         raise UserError(exc.message(args.lang)) from exc
     print(t("share.cli.created", args.lang, id=link.id, upload=link.upload_id,
@@ -63,7 +53,7 @@ def cmd_list(args) -> None:
 
 def cmd_revoke(args) -> None:
     try:
-        changed = share.revoke(args.db, args.id, args.by or _default_by())
+        changed = share.revoke(args.db, args.id, args.by or default_user())
     except share.LinkRefused as exc:
         raise UserError(exc.message(args.lang)) from exc
     print(t("share.cli.revoked" if changed else "share.cli.already_revoked", args.lang, id=args.id))
