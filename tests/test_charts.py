@@ -76,3 +76,8 @@ def test_presentation_screens_keep_small_groups_whole_and_split_large_ones():
     board = pd.DataFrame({"code": codes, "group": groups}, index=range(100, 112))
     screens = [[board.at[i, "code"] for i in screen] for screen in views.presentation_screens(board, per_screen=4)]
     assert screens == [["1", "2", "3"], ["8", "8.1", "8.2", "8.3"], ["8.4", "9"], ["14a", "14b", "14c"]]
+
+
+def test_percentage_axis_stops_at_100(db):
+    lines = _layers(_indicator_chart("8.1"))[0]
+    assert lines["encoding"]["y"]["scale"]["domain"] == [0.0, 100.0]

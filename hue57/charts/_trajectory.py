@@ -32,7 +32,8 @@ def trajectory(paths: pd.DataFrame, targets: pd.DataFrame, *, unit: str, lang: s
     if rank:
         scale = alt.Scale(domain=[max(hi * 1.1, hi + 1), 1], nice=False)
     else:
-        scale = alt.Scale(domain=[min(0.0, lo), hi * 1.1 if hi > 0 else 1.0], nice=True)
+        top = 100.0 if unit.startswith("%") and 0 < hi <= 100 else (hi * 1.1 if hi > 0 else 1.0)  # a share ends at 100%
+        scale = alt.Scale(domain=[min(0.0, lo), top], nice=True)
     years = alt.X("year:Q", title=t("col.year", lang), axis=alt.Axis(format="d", tickMinStep=1),
                   scale=alt.Scale(nice=False))
     y = alt.Y("value:Q", title=_axis_title(unit, lang), scale=scale)
