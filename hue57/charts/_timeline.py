@@ -104,7 +104,7 @@ def task_timeline(task_table: pd.DataFrame, on: date, lang: str = "vi") -> alt.L
     order = rows["task"].tolist()
     present = [s for s in STATUS_ORDER if s in set(rows["status"])]
 
-    y = alt.Y("task:N", sort=order, title=t("tasks.chart.task", lang), axis=alt.Axis(labelLimit=420))
+    y = alt.Y("task:N", sort=order, title=None, axis=alt.Axis(labelLimit=420))  # the labels say "task"; a title overlaps them
     room = pd.Timestamp(date(end.year + _LABEL_YEARS, 12, 31))  # space right of the bars for status words
     x_scale = alt.Scale(domain=[pd.Timestamp(PLAN_START).isoformat(), room.isoformat()])
     x = alt.X("x:T", title=t("tasks.chart.time", lang), scale=x_scale, axis=alt.Axis(format="%Y", tickCount="year"))

@@ -43,7 +43,6 @@ TEXT: dict[str, dict[str, str]] = {
     "tasks.col.on_time_pct": {"vi": "Tỷ lệ đúng hạn", "en": "On time"},
     "tasks.col.overdue_tasks": {"vi": "Nhiệm vụ quá hạn (số)", "en": "Overdue tasks (no.)"},
     # timeline chart (hue57.charts.task_timeline)
-    "tasks.chart.task": {"vi": "Nhiệm vụ", "en": "Task"},
     "tasks.chart.time": {"vi": "Thời gian", "en": "Time"},
     "tasks.chart.today": {"vi": "Hôm nay {date}", "en": "Today {date}"},
     "tasks.chart.no_start": {"vi": "Không ghi (tính từ {date})", "en": "Not stated (from {date})"},
