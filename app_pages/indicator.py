@@ -21,7 +21,7 @@ if (asked := st.query_params.get("code")) and asked not in names:
     st.warning(ui.plain(t("indicator.unknown", ctx.lang, code=asked)))
 
 board = ui.board(ctx.upload_id, year)
-rows = views.indicator_board(board, code)  # every horizon of this indicator (7 → 2030 and 26 → 2045)
+rows = views.indicator_rows(board, code)  # every horizon of this indicator (7 → 2030 and 26 → 2045)
 first = rows.iloc[0]
 st.title(f"{code}. {names[code]}")
 st.caption(f"{views.plan_targets_text(rows, ctx.lang)} — {t('indicator.lead', ctx.lang)}: "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from hue57 import calendar, charts, metrics, tasks
@@ -12,10 +13,14 @@ def target_name(targets: pd.DataFrame, lang: str) -> pd.Series:
     return targets["name_en"] if lang == "en" else targets["name_vi"]
 
 
+def agency_labels(id_lists, agencies: pd.DataFrame, lang: str) -> list[str]:
+    """Lists of agency ids as the reader knows them: short Vietnamese names, or English names."""
+    names = dict(zip(agencies["agency_id"], agencies["name_en" if lang == "en" else "short_vi"], strict=True))
+    return [", ".join(names.get(a) or a for a in ids) for ids in id_lists]
+
+
 def agency_label(agency_ids: list[str], agencies: pd.DataFrame, lang: str) -> str:
-    """Agency ids as the reader knows them: short Vietnamese names, or English names."""
-    names = agencies.set_index("agency_id")["name_en" if lang == "en" else "short_vi"].to_dict()
-    return ", ".join(names.get(a) or a for a in agency_ids)
+    return agency_labels([agency_ids], agencies, lang)[0]
 
 
 def task_status_text(status: str, lang: str) -> str:
@@ -33,7 +38,7 @@ def task_listing(table: pd.DataFrame, agencies: pd.DataFrame, lang: str) -> pd.D
         t("tasks.col.no", lang): table["no"],
         t("tasks.col.group", lang): table["group"].map(_roman),
         t("tasks.col.title", lang): table["title_vi"],
-        t("tasks.col.lead_current", lang): [agency_label(ids, agencies, lang) for ids in table["lead_current"]],
+        t("tasks.col.lead_current", lang): agency_labels(table["lead_current"], agencies, lang),
         t("tasks.col.deadline", lang): table["deadline_text"],
         t("tasks.col.due", lang): due,
         t("tasks.col.status", lang): [task_status_text(s, lang) for s in table["status"]],
@@ -87,9 +92,14 @@ def progress_listing(history: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("tasks.col.progress", lang): [fmt_percent(p, lang, 0, empty="") for p in history["progress_pct"]],
         t("tasks.col.note", lang): history["note"].fillna(""),
         t("tasks.col.evidence", lang): history["evidence"].fillna(""),
-        t("col.upload", lang): [f"#{u} · {b} · {fmt_date(a.to_pydatetime(), lang)}"
-                                for u, b, a in zip(history["upload_id"], history["by"], history["at"], strict=True)],
+        t("col.upload", lang): _upload_labels(history, lang),
     })
+
+
+def _upload_labels(history: pd.DataFrame, lang: str) -> list[str]:
+    """'#3 · chuyen_vien · 28/11/2026': which upload a stored row came from, dated in Huế time."""
+    return [f"#{u} · {b} · {fmt_date(calendar.local(a.to_pydatetime()), lang)}"
+            for u, b, a in zip(history["upload_id"], history["by"], history["at"], strict=True)]
 
 
 def rate_text(rate: float, kind: str, unit: str, lang: str) -> str:
@@ -130,14 +140,15 @@ def assessment_facts(row, lang: str) -> pd.DataFrame:
         (t("facts.gap", lang), gap_text(row, lang)),
         (t("facts.base", lang), at_year(row["base_value"], row["base_year"])),
         (t("facts.observed", lang), rate_text(row["observed_rate"], row["rate_kind"], unit, lang)),
-        (t("facts.required", lang), rate_text(row["required_rate"], row["rate_kind"], unit, lang)),
-        (t("facts.ratio", lang), fmt_number(row["ratio"], lang, 2)),
+    ]
+    if row["status"] != "met":  # the pace still "required" of a met target (often negative) only confuses
+        facts += [(t("facts.required", lang), rate_text(row["required_rate"], row["rate_kind"], unit, lang)),
+                  (t("facts.ratio", lang), fmt_number(row["ratio"], lang, 2))]
+    facts += [
         (t("facts.projected", lang), at_year(row["projected_value"], row["horizon"])),
         (t("facts.year_reached", lang), str(int(row["year_reached"])) if pd.notna(row["year_reached"])
          else t("facts.not_by_2100", lang)),
     ]
-    if row["status"] == "met":  # the pace still "required" of a met target (often negative) only confuses
-        facts = [f for f in facts if f[0] not in (t("facts.required", lang), t("facts.ratio", lang))]
     return pd.DataFrame(facts, columns=[t("facts.what", lang), t("col.value", lang)])
 
 
@@ -150,11 +161,10 @@ def slips_by_horizon(row) -> bool:
     """Met today, but at the current pace the projection at the horizon no longer meets the target."""
     if row["status"] != "met" or pd.isna(row["projected_value"]):
         return False
-    value, projected, comparator = row["value"], row["projected_value"], row["plan_comparator"]
-    if comparator == "between":
-        return not row["value"] <= projected <= row["value_hi"]
-    return not {">=": projected >= value, ">": projected > value, "<=": projected <= value,
-                "<": projected < value}.get(comparator, True)
+    meets = metrics.satisfies(np.array([row["projected_value"]], float), np.array([row["plan_comparator"]]),
+                              np.array([row["target_value"]], float), np.array([row["value"]], float),
+                              np.array([row["value_hi"]], float))
+    return not bool(meets[0])
 
 
 def target_rules(rows: pd.DataFrame) -> pd.DataFrame:
@@ -192,21 +202,15 @@ def value_listing(history: pd.DataFrame, unit: str, lang: str) -> pd.DataFrame:
         t("col.value", lang): value,
         t("col.source", lang): history["source"].fillna(""),
         t("col.note", lang): history["note"].fillna(""),
-        t("col.upload", lang): [f"#{u} · {b} · {fmt_date(a.to_pydatetime(), lang)}"
-                                for u, b, a in zip(history["upload_id"], history["by"], history["at"], strict=True)],
+        t("col.upload", lang): _upload_labels(history, lang),
     })
 
 
-def indicator_board(board: pd.DataFrame, code: str) -> pd.DataFrame:
-    """The board rows that read the same actuals as `code` (both horizons of one indicator)."""
-    indicator = board.loc[board["code"] == code, "indicator"].iloc[0]
-    return board[board["indicator"] == indicator].reset_index(drop=True)
-
-
-def indicator_rows(targets: pd.DataFrame, code: str) -> pd.DataFrame:
-    """The target rows that read the same actuals as `code` (both horizons of one indicator)."""
-    indicator = targets.loc[targets["code"] == code, "indicator"].iloc[0]
-    return targets[targets["indicator"] == indicator].reset_index(drop=True)
+def indicator_rows(frame: pd.DataFrame, code: str) -> pd.DataFrame:
+    """The rows (of the targets or of the board) that read the same actuals as `code`: both horizons of
+    one indicator, e.g. 7 (2030) and 26 (2045)."""
+    indicator = frame.loc[frame["code"] == code, "indicator"].iloc[0]
+    return frame[frame["indicator"] == indicator].reset_index(drop=True)
 
 
 BEHIND = ("moderate", "insufficient", "regressing")
@@ -302,10 +306,8 @@ def trend_text(row, lang: str) -> str:
 def scorecard(board: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The overview's table: code, name, latest value with year, target, gap, status, trend."""
     def latest(row):
-        if row["plan_comparator"] == "qualitative":
-            return "—"
-        if pd.isna(row["latest_value"]):
-            return "—"
+        if pd.isna(row["latest_value"]):  # no data, or a qualitative target (its status is the assessment)
+            return t("none", lang)
         return f"{fmt_value(row['latest_value'], row['unit'], lang)} ({int(row['latest_year'])})"
 
     rows = board.to_dict("records")
@@ -432,7 +434,7 @@ def presentation_screens(board: pd.DataFrame, per_screen: int = 4) -> list[list]
 def reporting_listing(status: pd.DataFrame, agencies: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Per agency (today's bodies): reports owed for the current half-year, received, and still missing."""
     return pd.DataFrame({
-        t("tasks.col.lead_current", lang): [agency_label([a], agencies, lang) for a in status["agency_id"]],
+        t("tasks.col.lead_current", lang): agency_labels([[a] for a in status["agency_id"]], agencies, lang),
         t("tasks.col.report_due", lang): [fmt_date(d, lang) + (f" ({t('tasks.reporting.passed', lang)})" if p else "")
                                           for d, p in zip(status["report_due"], status["due_passed"], strict=True)],
         t("tasks.col.expected", lang): status["expected"],

@@ -81,3 +81,13 @@ def test_presentation_screens_keep_small_groups_whole_and_split_large_ones():
 def test_percentage_axis_stops_at_100(db):
     lines = _layers(_indicator_chart("8.1"))[0]
     assert lines["encoding"]["y"]["scale"]["domain"] == [0.0, 100.0]
+
+
+def test_a_relative_target_slips_against_its_computed_value_not_its_multiplier():
+    row = {"status": "met", "projected_value": 100.0, "plan_comparator": ">=", "target_value": 130.0,
+           "value": 1.3, "value_hi": float("nan")}  # 1,3 × a 2025 count of 100 publications
+    assert views.slips_by_horizon(row)
+    assert not views.slips_by_horizon({**row, "projected_value": 140.0})
+    band = {**row, "plan_comparator": "between", "value": 8.0, "value_hi": 10.0, "target_value": 9.0}
+    assert views.slips_by_horizon({**band, "projected_value": 11.0})
+    assert not views.slips_by_horizon({**band, "projected_value": 9.5})

@@ -128,7 +128,7 @@ def test_agencies_page_in_english(db):
 
 
 def test_band_target_is_drawn_as_both_edges_even_without_data(db):
-    rows = views.indicator_board(_board(db), "17")
+    rows = views.indicator_rows(_board(db), "17")
     assert views.target_rules(rows)["target_value"].tolist() == [8.0, 10.0]
     at = _run("indicator", code="17")
     assert len(at.get("vega_lite_chart")) == 1

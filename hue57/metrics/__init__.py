@@ -1,6 +1,6 @@
 """Pure-pandas gap method: assess targets against actuals, trajectories, explanations and roll-ups."""
 
-from hue57.metrics._assess import COMPARATORS, OUTPUT_COLUMNS, STATUS_ORDER, assess
+from hue57.metrics._assess import COMPARATORS, OUTPUT_COLUMNS, STATUS_ORDER, assess, satisfies
 from hue57.metrics._explain import COMPARATOR_SYMBOLS, explain
 from hue57.metrics._paths import SERIES, paths
 from hue57.metrics._progress import progress
@@ -17,5 +17,6 @@ __all__ = [
     "paths",
     "progress",
     "rollup_by_group",
+    "satisfies",
     "status_counts",
 ]
