@@ -48,4 +48,4 @@ history = store.uploads(db)
 st.dataframe(views.upload_history(history, ctx.lang), hide_index=True, width="stretch")
 undoable = history.loc[(history["status"] == "committed") & (history["kind"] != "seed"), "id"].tolist()[::-1]
 if undoable:
-    ui.undo_form(db, undoable, history, ctx)
+    ui.undo_form(db, undoable, ctx)

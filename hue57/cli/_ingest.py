@@ -88,7 +88,7 @@ def cmd_revert(args) -> None:
         later = _later_uploads(exc.conflicts, store.uploads(args.db), args.lang) if len(exc.conflicts) else ""
         raise UserError(t(f"ingest.revert.{exc.reason}", args.lang, id=args.id, later=later)) from exc
     if result.status == "committed":
-        print(t("ingest.revert.done", args.lang, target=args.id, id=result.upload_id, changed=result.changed))
+        print(t("ingest.revert.done", args.lang, target=args.id, id=result.upload_id, changed=result.written))
     else:
         print(t("ingest.revert.nothing", args.lang, target=args.id))
 

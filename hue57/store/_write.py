@@ -44,6 +44,11 @@ class CommitResult:
     unchanged: int
     diff: pd.DataFrame = field(repr=False)
 
+    @property
+    def written(self) -> int:
+        """Cells this upload wrote: new ones and changed ones (an undo may bring back a removed cell)."""
+        return self.new + self.changed
+
 
 NUMERIC_FIELDS = frozenset({"value", "progress_pct"})
 

@@ -8,7 +8,7 @@ import logging
 import pandas as pd
 import streamlit as st
 
-from hue57 import share, store
+from hue57 import calendar, metrics, share, store, views
 from hue57.i18n import fmt_date, normalise_lang, t
 from hue57.ui._context import Context, context
 from hue57.ui._data import links, snapshot
@@ -32,7 +32,8 @@ def current() -> Context:
 
 
 def data_as_of(snap: store.Snapshot, ctx: Context) -> None:
-    when = fmt_date(snap.uploaded_at.to_pydatetime() if snap.uploaded_at is not None else None, ctx.lang)
+    when = fmt_date(calendar.local(snap.uploaded_at.to_pydatetime()) if snap.uploaded_at is not None else None,
+                    ctx.lang)
     st.caption(t("overview.data_as_of", ctx.lang, upload=snap.upload_id, date=when))
 
 
@@ -60,7 +61,7 @@ def read_only_banner(ctx: Context) -> None:
     """On a meeting link: 'Chỉ xem' with the snapshot date and upload number, on every page."""
     if ctx.role != "shared" or ctx.link is None:
         return
-    uploaded = ctx.link.uploaded_at.to_pydatetime() if ctx.link.uploaded_at is not None else None
+    uploaded = calendar.local(ctx.link.uploaded_at.to_pydatetime()) if ctx.link.uploaded_at is not None else None
     st.info(t("share.banner", ctx.lang, upload=ctx.link.upload_id, date=fmt_date(uploaded, ctx.lang),
               expires=fmt_date(ctx.link.expires, ctx.lang)), icon=":material/visibility:")
 
@@ -87,8 +88,6 @@ def status_tiles(counts: list[tuple[str, int]]) -> None:
 
 def task_detail(row, history: pd.DataFrame, agencies: pd.DataFrame, ctx: Context) -> None:
     """One task: the plan's fields, its status today, and every progress report with its upload."""
-    from hue57 import views  # noqa: PLC0415
-
     lang = ctx.lang
     st.markdown(f"**{row['title_vi']}**")
     left, right = st.columns(2)
@@ -111,7 +110,7 @@ def chart(spec_chart) -> None:
     st.vega_lite_chart(spec, width="stretch")
 
 
-def undo_form(db, undoable: list[int], history: pd.DataFrame, ctx: Context) -> None:
+def undo_form(db, undoable: list[int], ctx: Context) -> None:
     """Undo an upload by a new upload; when later uploads changed the same cells, ask before overriding."""
     with st.form("undo"):
         upload_id = st.selectbox(t("upload.undo_which", ctx.lang), undoable, format_func=lambda i: f"#{i}")
@@ -126,13 +125,11 @@ def undo_form(db, undoable: list[int], history: pd.DataFrame, ctx: Context) -> N
         st.error(t(f"upload.undo_refused.{exc.reason}", ctx.lang, id=upload_id, later=later))
         return
     st.session_state["upload_message"] = t("ingest.revert.done", ctx.lang, target=upload_id, id=result.upload_id,
-                                           changed=result.new + result.changed)
+                                           changed=result.written)
     st.rerun()
 
 
 def changes_table(changes: pd.DataFrame, targets: pd.DataFrame, ctx: Context) -> None:
-    from hue57 import views  # noqa: PLC0415
-
     table = views.changes_listing(changes, targets, ctx.lang)
     if table.empty:
         st.caption(t("share.changes.none", ctx.lang))
@@ -142,7 +139,6 @@ def changes_table(changes: pd.DataFrame, targets: pd.DataFrame, ctx: Context) ->
 
 def changes_since_previous_meeting(snap: store.Snapshot, year: int, ctx: Context) -> None:
     """On the overview: what changed since the snapshot of the previous meeting link, if there was one."""
-    from hue57 import metrics  # noqa: PLC0415
     previous = share.previous_meeting(links(), snap.upload_id)
     if previous is None:
         return
