@@ -25,7 +25,7 @@ with c3:
     group = ui.choice(ctx, "group", t("overview.group", ctx.lang), list(dict.fromkeys(board["group"])),
                       lambda g: f"{g}. {names.get(g, g)}" if g else t("filter.all", ctx.lang))
 with c4:
-    agency = ui.choice(ctx, "agency", t("col.agency", ctx.lang), sorted({a for ids in board["agency_ids"] for a in ids}),
+    agency = ui.choice(ctx, "agency", t("col.agency", ctx.lang), views.agency_options(board["agency_ids"]),
                        lambda a: views.agency_label([a], snap.agencies, ctx.lang) if a else t("filter.all", ctx.lang))
 with c5:
     status = ui.choice(ctx, "status", t("col.status", ctx.lang), list(metrics.STATUS_ORDER),

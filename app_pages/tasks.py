@@ -15,7 +15,7 @@ st.title(t("page.tasks", ctx.lang))
 st.caption(t("tasks.page.caption", ctx.lang, period=tasks.period_label(tasks.current_period(today), ctx.lang)))
 
 groups = sorted(table["group"].unique().tolist())
-agency_ids = sorted({a for ids in table["lead_current"] for a in ids})
+agency_ids = views.agency_options(table["lead_current"])
 years = sorted({str(d.year) for d in table["due_date"].dropna()})
 c1, c2, c3, c4 = st.columns(4)
 with c1:

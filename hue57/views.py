@@ -19,6 +19,11 @@ def agency_labels(id_lists, agencies: pd.DataFrame, lang: str) -> list[str]:
     return [", ".join(names.get(a) or a for a in ids) for ids in id_lists]
 
 
+def agency_options(id_lists) -> list[str]:
+    """Every agency id named in lists of ids (a filter's options), sorted."""
+    return sorted({a for ids in id_lists for a in ids})
+
+
 def agency_label(agency_ids: list[str], agencies: pd.DataFrame, lang: str) -> str:
     return agency_labels([agency_ids], agencies, lang)[0]
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from hue57 import store
+from hue57 import charts, share, store, views
 
 
 def _file_signature(path) -> tuple:
@@ -56,8 +56,6 @@ def snapshot(as_of_upload: int | None = None) -> store.Snapshot:
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _board(path: str, as_of_upload: int | None, version: tuple, year: int):
-    from hue57 import views  # noqa: PLC0415
-
     return views.board_for(_load(path, as_of_upload, version), year)
 
 
@@ -69,8 +67,6 @@ def board(as_of_upload: int | None, year: int):
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _links(path: str, signature: tuple):
-    from hue57 import share  # noqa: PLC0415
-
     return share.list_links(path)
 
 
@@ -95,8 +91,6 @@ class OverviewView:
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _overview(path: str, as_of_upload: int | None, version: tuple, year: int, filters: tuple,
               lang: str) -> OverviewView:
-    from hue57 import charts, views  # noqa: PLC0415
-
     shown = views.filter_board(_board(path, as_of_upload, version, year), **dict(filters))
     bars = views.gap_frame(shown, lang)
     chart = charts.gap_bars(bars, lang)
