@@ -10,26 +10,37 @@ ctx = ui.current()
 snap = ui.snapshot(ctx.upload_id)
 
 st.title(t("page.overview", ctx.lang))
-ui.data_as_of(snap, ctx)
-presenting = ui.presentation_toggle(ctx)
-filters = st.expander(t("overview.filters", ctx.lang), expanded=not presenting)  # out of a projector's way
-c1, c2, c3, c4, c5 = filters.columns([1, 1, 2, 2, 2])
-with c1:
+# Filters and downloads sit in popovers: closed, their widgets are not drawn, which keeps the page a
+# whole meeting opens at once light (bench/pages.py); the line under them says which view is shown.
+bar = st.container(horizontal=True, vertical_alignment="center")
+with bar.popover(t("overview.filters", ctx.lang), icon=":material/filter_list:"):
     year = ui.as_of_year(ctx, t("indicator.as_of", ctx.lang))
-with c2:
     horizon = ui.choice(ctx, "horizon", t("overview.horizon", ctx.lang), ["2030", "2045"],
                         lambda h: h or t("filter.all", ctx.lang), default="2030")
-board = ui.board(ctx.upload_id, year)
-names = dict(zip(board["code"], board["name_en" if ctx.lang == "en" else "name_vi"], strict=True))
-with c3:
-    group = ui.choice(ctx, "group", t("overview.group", ctx.lang), list(dict.fromkeys(board["group"])),
-                      lambda g: f"{g}. {names.get(g, g)}" if g else t("filter.all", ctx.lang))
-with c4:
+    board = ui.board(ctx.upload_id, year)
+    names = dict(zip(board["code"], board["name_en" if ctx.lang == "en" else "name_vi"], strict=True))
+
+    def group_name(g: str) -> str:
+        return f"{g}. {names.get(g, g)}" if g else t("filter.all", ctx.lang)
+
+    def agency_name(a: str) -> str:
+        return views.agency_label([a], snap.agencies, ctx.lang) if a else t("filter.all", ctx.lang)
+
+    def status_name(s: str) -> str:
+        return views.status_text(s, ctx.lang) if s else t("filter.all", ctx.lang)
+
+    group = ui.choice(ctx, "group", t("overview.group", ctx.lang), list(dict.fromkeys(board["group"])), group_name)
     agency = ui.choice(ctx, "agency", t("col.agency", ctx.lang), views.agency_options(board["agency_ids"]),
-                       lambda a: views.agency_label([a], snap.agencies, ctx.lang) if a else t("filter.all", ctx.lang))
-with c5:
-    status = ui.choice(ctx, "status", t("col.status", ctx.lang), list(metrics.STATUS_ORDER),
-                       lambda s: views.status_text(s, ctx.lang) if s else t("filter.all", ctx.lang))
+                       agency_name)
+    status = ui.choice(ctx, "status", t("col.status", ctx.lang), list(metrics.STATUS_ORDER), status_name)
+with bar:
+    presenting = ui.presentation_toggle(ctx)
+ui.data_as_of(snap, ctx, [(label, value) for label, value, chosen in [
+    (t("indicator.as_of", ctx.lang), year, True),
+    (t("overview.horizon", ctx.lang), horizon or t("filter.all", ctx.lang), True),
+    (t("overview.group", ctx.lang), group_name(group), bool(group)),
+    (t("col.agency", ctx.lang), agency_name(agency), bool(agency)),
+    (t("col.status", ctx.lang), status_name(status), bool(status))] if chosen])
 
 view = ui.overview(ctx.upload_id, year, ctx.lang, horizon=horizon, group=group, agency=agency, status=status)
 if view.shown.empty:
@@ -38,28 +49,14 @@ if view.shown.empty:
 if presenting:
     ui.present(view.shown, ctx)
     st.stop()
-ui.status_tiles(view.counts)
 ui.changes_since_previous_meeting(snap, year, ctx)
-
-st.subheader(t("overview.gap_title", ctx.lang))
-if len(view.bars):
-    ui.chart(view.spec)
-if missing := views.no_data_codes(view.shown):
-    st.caption(t("overview.no_data_line", ctx.lang, n=len(missing), codes=", ".join(missing)))
-if len(view.bars) < len(view.shown) - len(missing):
-    st.caption(t("overview.gap_limited", ctx.lang, shown=len(view.bars), total=len(view.shown) - len(missing)))
-
-st.subheader(t("overview.scorecard", ctx.lang))
-code_col = t("col.code", ctx.lang)
-st.dataframe(view.table.assign(**{code_col: views.indicator_urls(view.shown["code"], ctx.link_params())}),
-             hide_index=True, width="stretch", column_config={code_col: st.column_config.LinkColumn(
-                 code_col, display_text=r"code=([^&]+)", help=t("overview.open_indicator", ctx.lang))})
+ui.overview_report(view, ctx)
 today = calendar.today()
-d1, d2, d3, _ = st.columns([1, 1, 1, 2])  # files are built only when clicked
-d1.download_button(t("export.csv", ctx.lang), lambda: export.csv_bytes(view.table),
-                   file_name=f"tong-quan_{today}.csv", mime="text/csv")
-d2.download_button(t("export.xlsx", ctx.lang), lambda: export.xlsx_bytes(view.table),
-                   file_name=f"tong-quan_{today}.xlsx",
-                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-d3.download_button(t("export.png", ctx.lang), lambda: charts.chart_png(view.chart), mime="image/png",
-                   file_name=charts.png_name("khoang-cach", today))
+with st.popover(t("export.menu", ctx.lang), icon=":material/download:"):  # files are built only when clicked
+    st.download_button(t("export.csv", ctx.lang), lambda: export.csv_bytes(view.table),
+                       file_name=f"tong-quan_{today}.csv", mime="text/csv")
+    st.download_button(t("export.xlsx", ctx.lang), lambda: export.xlsx_bytes(view.table),
+                       file_name=f"tong-quan_{today}.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    st.download_button(t("export.png", ctx.lang), lambda: charts.chart_png(view.chart), mime="image/png",
+                       file_name=charts.png_name("khoang-cach", today))

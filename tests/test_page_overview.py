@@ -3,6 +3,7 @@
 from streamlit.testing.v1 import AppTest
 
 from hue57 import store
+from tests import report_html
 
 
 def _run(db, **params) -> AppTest:
@@ -13,9 +14,7 @@ def _run(db, **params) -> AppTest:
 
 
 def _scorecard(at, code="Mã"):
-    card = at.dataframe[-1].value
-    card[code] = card[code].str.extract(r"code=([^&]+)", expand=False)
-    return card.set_index(code)
+    return report_html.scorecard(report_html.overview_block(at)).set_index(code)
 
 
 def test_overview_lists_every_target_with_latest_actual_year_and_source(db):
@@ -35,4 +34,4 @@ def test_overview_switches_to_english(db):
     at = _run(db, lang="en")
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert at.title[0].value == "Overview"
-    assert {"Indicator", "Source", "Status"} <= set(at.dataframe[-1].value.columns)
+    assert {"Indicator", "Source", "Status"} <= set(report_html.scorecard(report_html.overview_block(at)).columns)

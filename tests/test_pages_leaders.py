@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from hue57 import metrics, store, tasks, views
 from hue57.i18n import t
+from tests import report_html
 
 THIS_YEAR = dt.date.today().year
 
@@ -24,10 +25,11 @@ def _run(page: str | None = None, **params) -> AppTest:
 
 
 def _scorecard(at, code_col="Mã"):
-    """The scorecard with its code column read back from the indicator links it holds."""
-    card = at.dataframe[0].value
-    assert card[code_col].str.startswith("indicator?code=").all()
-    card[code_col] = card[code_col].str.extract(r"code=([^&]+)", expand=False)
+    """The scorecard by code; each code links to its own indicator page."""
+    card = report_html.scorecard(report_html.overview_block(at))
+    links = card.attrs["links"]
+    assert [link.split("code=")[1].split("&")[0] for link in links] == card[code_col].tolist()
+    assert all(link.startswith("indicator?code=") for link in links)
     return card.set_index(code_col)
 
 
@@ -39,10 +41,8 @@ def _board(db, horizon=2030):
 
 
 def _tiles(at) -> dict[str, int]:
-    """Status tiles: a '### N' number above a caption with the status word, in status order."""
-    numbers = [int(m.value.removeprefix("### ")) for m in at.markdown if m.value.startswith("### ")]
-    labels = {views.status_text(s, "vi") for s in metrics.STATUS_ORDER}
-    return dict(zip([c.value for c in at.caption if c.value in labels], numbers, strict=True))
+    """Status tiles: the count and, under it, the icon and status word, in status order."""
+    return report_html.tiles(report_html.overview_block(at))
 
 
 def test_overview_tiles_and_scorecard_match_assess(db):
@@ -57,7 +57,9 @@ def test_overview_tiles_and_scorecard_match_assess(db):
     assert card.loc["4", "Thực hiện"] == "hạng 5 (2024)"
     assert card.loc["8.1", "Thực hiện"] == "91% (2025)" and card.loc["8.1", "Mục tiêu"] == "≥ 70%"
     assert card.loc["7", "Trạng thái"] == "○ Chưa có số liệu"
-    assert len(at.get("vega_lite_chart")) == 1
+    chart = report_html.read(report_html.overview_block(at))
+    assert len(chart.images) == 1 and chart.images[0]["src"].startswith("data:image/svg+xml;base64,")
+    assert chart.images[0]["alt"].startswith("Biểu đồ thanh ngang, 5 chỉ tiêu")  # the five met ones have bars
 
 
 def test_overview_filter_set_through_the_url(db):

@@ -6,6 +6,7 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from hue57 import share, store
+from tests import report_html
 
 
 def _run(page=None, **params) -> AppTest:
@@ -30,9 +31,7 @@ def _import_value(db, code, year, value):
 
 
 def _scorecard(at):
-    card = at.dataframe[-1].value  # after the "changes since the previous meeting" table, when there is one
-    card["Mã"] = card["Mã"].str.extract(r"code=([^&]+)", expand=False)
-    return card.set_index("Mã")
+    return report_html.scorecard(report_html.overview_block(at)).set_index("Mã")
 
 
 def test_link_keeps_showing_its_snapshot_after_a_new_import(db):
@@ -56,7 +55,7 @@ def test_url_parameters_outside_the_token_change_nothing(db):
 def test_presentation_mode_comes_from_the_signed_filters(db):
     at = _run(s=_link(db, filters={"present": "1", "horizon": "2030"}).token)
     assert any(m.value == "**Trang 1/11**" for m in at.markdown)  # 39 targets, four per screen, groups kept
-    assert not at.dataframe  # large cards, not the table
+    assert not at.dataframe and not at.get("html")[1:]  # large cards (and their style), not the report
 
 
 def test_changes_since_the_previous_meeting_on_the_overview(db):
@@ -73,7 +72,7 @@ def test_revoked_link_shows_only_the_reason(db):
     share.revoke(db, link.id, "test")
     at = _run(s=link.token)
     assert [e.value for e in at.error] == ["Liên kết đã bị thu hồi và không còn sử dụng được."]
-    assert not at.dataframe and not at.get("vega_lite_chart") and not at.sidebar.children
+    assert not at.dataframe and not at.get("vega_lite_chart") and not at.get("html") and not at.sidebar.children
 
 
 def test_meeting_link_cannot_reach_upload_or_share(db):

@@ -20,6 +20,7 @@ TEXT: dict[str, dict[str, str]] = {
     "chart.target_label": {"vi": "Mục tiêu {horizon}: {value}", "en": "{horizon} target: {value}"},
     "chart.axis.rank": {"vi": "Thứ hạng (1 là cao nhất)", "en": "Rank (1 is best)"},
     "filter.all": {"vi": "Tất cả", "en": "All"},
+    "export.menu": {"vi": "Tải xuống", "en": "Download"},
     "export.csv": {"vi": "Tải bảng (CSV)", "en": "Download table (CSV)"},
     "export.xlsx": {"vi": "Tải bảng (Excel)", "en": "Download table (Excel)"},
     "export.png": {"vi": "Tải biểu đồ (PNG)", "en": "Download chart (PNG)"},
@@ -73,6 +74,10 @@ TEXT: dict[str, dict[str, str]] = {
     "overview.horizon": {"vi": "Mốc mục tiêu", "en": "Target horizon"},
     "overview.group": {"vi": "Nhóm chỉ tiêu", "en": "Indicator group"},
     "overview.gap_title": {"vi": "Khoảng cách đến mục tiêu", "en": "Distance to target"},
+    "overview.gap_alt": {"vi": "Biểu đồ thanh ngang, {n} chỉ tiêu: mỗi thanh là phần đã đi được từ năm gốc đến mục "
+                                "tiêu, cuối thanh ghi trạng thái hoặc tỉ lệ đã đạt.",
+                         "en": "Horizontal bar chart of {n} targets: each bar is the part of the way from the base "
+                               "year to the target already covered, ending in the status or the share achieved."},
     "overview.scorecard": {"vi": "Bảng theo dõi chỉ tiêu", "en": "Target scorecard"},
     "overview.open_indicator": {"vi": "Xem chi tiết chỉ tiêu", "en": "Open an indicator"},
     "overview.no_rows": {"vi": "Không có chỉ tiêu nào khớp bộ lọc đã chọn.", "en": "No target matches the chosen filters."},

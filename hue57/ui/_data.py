@@ -76,6 +76,9 @@ def links():
     return _links(path, _file_signature(path))
 
 
+GAP_CHART_WIDTH = 800  # px: about the main column beside the sidebar at 1280×720, so its type is drawn 1:1
+
+
 @dataclass(frozen=True)
 class OverviewView:
     """Everything the overview draws for one data version, year, filter set and language."""
@@ -84,7 +87,7 @@ class OverviewView:
     counts: list              # (status label, count) per status
     bars: pd.DataFrame        # the gap chart's rows (at most views.GAP_CHART_ROWS)
     chart: object             # the Altair gap chart (PNG export)
-    spec: dict                # its Vega-Lite spec, ready to draw
+    svg: str                  # the chart drawn by Vega on the server ('' without bars)
     table: pd.DataFrame       # the scorecard as exported
 
 
@@ -94,8 +97,8 @@ def _overview(path: str, as_of_upload: int | None, version: tuple, year: int, fi
     shown = views.filter_board(_board(path, as_of_upload, version, year), **dict(filters))
     bars = views.gap_frame(shown, lang)
     chart = charts.gap_bars(bars, lang)
-    return OverviewView(shown, views.board_status_counts(shown, lang), bars, chart, chart.to_dict(validate=False),
-                        views.scorecard(shown, lang))
+    svg = charts.chart_svg(chart, width=GAP_CHART_WIDTH) if len(bars) else ""
+    return OverviewView(shown, views.board_status_counts(shown, lang), bars, chart, svg, views.scorecard(shown, lang))
 
 
 def overview(as_of_upload: int | None, year: int, lang: str, **filters: str) -> OverviewView:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Sequence
 
 import pandas as pd
 import streamlit as st
@@ -31,10 +32,14 @@ def current() -> Context:
     return st.session_state.get("hue57_ctx") or context()
 
 
-def data_as_of(snap: store.Snapshot, ctx: Context) -> None:
+def data_as_of(snap: store.Snapshot, ctx: Context, view: Sequence[tuple[str, object]] = ()) -> None:
+    """Which upload the page shows, then the view it is filtered to ('Năm đánh giá: 2026 · …')."""
     when = fmt_date(calendar.local(snap.uploaded_at.to_pydatetime()) if snap.uploaded_at is not None else None,
                     ctx.lang)
-    st.caption(t("overview.data_as_of", ctx.lang, upload=snap.upload_id, date=when))
+    line = t("overview.data_as_of", ctx.lang, upload=snap.upload_id, date=when)
+    if view:
+        line += " " + " · ".join(f"{label}: {value}" for label, value in view)
+    st.caption(line)
 
 
 @contextlib.contextmanager
@@ -75,15 +80,6 @@ def require_analyst(ctx: Context) -> bool:
         return False
     login_form(ctx)
     return False
-
-
-def status_tiles(counts: list[tuple[str, int]]) -> None:
-    """One metric tile per status: the icon and word as the label, so the count never relies on colour."""
-    # One compact row: the label wraps under the number instead of being cut ("Đúng lộ…") on a projector.
-    for column, (label, count) in zip(st.columns(len(counts)), counts, strict=True):
-        with column.container(border=True):
-            st.markdown(f"### {count}")
-            st.caption(label)
 
 
 def task_detail(row, history: pd.DataFrame, agencies: pd.DataFrame, ctx: Context) -> None:

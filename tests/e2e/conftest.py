@@ -90,6 +90,15 @@ def settle(page, timeout: float = 30_000) -> None:
     page.wait_for_function("!document.querySelector('[data-testid=stSkeleton]')", timeout=timeout)
 
 
+def chart_drawn(page) -> bool:
+    """The overview's gap chart (drawn by Vega on the server) was decoded by the browser: a broken SVG
+    would leave the image 0 pixels wide."""
+    image = "[data-testid=hue57Chart] img"
+    page.wait_for_function(f"(() => {{ const img = document.querySelector('{image}'); return img && img.complete; }})()",
+                           timeout=20_000)
+    return page.locator(image).evaluate("img => img.naturalWidth > 300")
+
+
 def open_page(page, url: str) -> None:
     page.goto(url)
     settle(page)

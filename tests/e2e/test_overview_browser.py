@@ -1,18 +1,45 @@
-"""A leader opens `/` in a real browser: Vietnamese title, the targets, no exception."""
+"""A leader opens `/` in a real browser: Vietnamese title, status tiles, the gap chart drawn by Vega on
+the server, the scorecard whose codes open their indicator page, no exception."""
 
-from tests.e2e.conftest import open_page, screenshot
+from tests.e2e.conftest import chart_drawn, open_page, screenshot
 
 
 def test_overview_opens_in_vietnamese_without_exception(server, page):
     open_page(page, server.url + "/")
     assert page.locator("h1").first.inner_text().strip() == "Tổng quan"
     assert page.locator("[data-testid=stException]").count() == 0
-    assert page.locator("[data-testid=stDataFrame], [data-testid=stTable]").count() >= 1
+    tiles = page.locator("[data-testid=hue57Tiles] li").all_inner_texts()
+    assert [t.split("\n")[-1] for t in tiles][:2] == ["✔ Đã đạt", "▲ Đúng lộ trình"]
+    assert tiles[0].split("\n")[0] == "5"
+    assert chart_drawn(page)
+    assert page.locator("[data-testid=hue57Table] tbody tr").count() == 39
     screenshot(page, "overview_vi")
+
+
+def test_a_code_in_the_scorecard_opens_its_indicator(server, page):
+    open_page(page, server.url + "/?lang=en")
+    page.locator("[data-testid=hue57Table] a", has_text="8.1").first.click()
+    page.wait_for_url("**/indicator?code=8.1&lang=en")
+    page.wait_for_selector("h1:has-text('8.1.')")
+    assert page.locator("[data-testid=stException]").count() == 0
 
 
 def test_overview_in_english_with_lang_param(server, page):
     open_page(page, server.url + "/?lang=en")
     assert page.locator("h1").first.inner_text().strip() == "Overview"
     assert page.locator("[data-testid=stException]").count() == 0
+    assert page.locator("[data-testid=hue57Tiles] li").first.inner_text().split("\n")[-1] == "✔ Met"
+    assert page.locator("[data-testid=hue57Table] th").first.inner_text() == "Code"
+    assert chart_drawn(page)
     screenshot(page, "overview_en")
+
+
+def test_downloads_and_filters_open_from_their_buttons(server, page):
+    open_page(page, server.url + "/")
+    assert page.locator("[data-testid=stDownloadButton]").count() == 0  # closed: nothing drawn yet
+    page.get_by_role("button", name="Tải xuống").click()
+    page.locator("[data-testid=stDownloadButton]").first.wait_for(timeout=20_000)
+    assert page.locator("[data-testid=stDownloadButton]").count() == 3
+    page.keyboard.press("Escape")
+    page.get_by_role("button", name="Bộ lọc").click()
+    page.get_by_role("combobox", name="Mốc mục tiêu").wait_for(timeout=20_000)

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from hue57 import share
-from tests.e2e.conftest import open_page, screenshot
+from tests.e2e.conftest import chart_drawn, open_page, screenshot
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +26,7 @@ def test_link_opens_read_only_with_banner_and_viewing_navigation_only(server, pa
     sidebar = page.locator("[data-testid=stSidebar]").inner_text()
     assert "Tổng quan" in sidebar and "Cập nhật số liệu" not in sidebar and "Chia sẻ" not in sidebar
     assert page.locator("[data-testid=stFileUploader]").count() == 0
-    assert page.locator("[data-testid=stVegaLiteChart]").count() >= 1
+    assert chart_drawn(page)
     screenshot(page, "share_link_overview")
 
 
@@ -45,7 +45,7 @@ def test_tampered_link_shows_a_reason_and_no_data(server, page, link):
     text = page.locator("[data-testid=stMain]").inner_text()
     assert "Liên kết đã bị sửa đổi" in text
     for selector in ("[data-testid=stDataFrame]", "[data-testid=stTable]", "[data-testid=stVegaLiteChart]",
-                     "[data-testid=stSidebar] a"):
+                     "[data-testid=hue57Chart]", "[data-testid=hue57Table]", "[data-testid=stSidebar] a"):
         assert page.locator(selector).count() == 0, selector
     screenshot(page, "share_link_tampered")
 

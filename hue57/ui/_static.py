@@ -1,0 +1,134 @@
+"""Read-only blocks drawn as one element each: status tiles, a chart Vega drew on the server, a table.
+
+Why one element each: the browser renders every Streamlit element as its own message, and a data grid
+or an in-browser Vega view is a large script to load on every visit. On the overview (what a whole
+meeting opens at once) seven bordered tiles, a Vega view and a data grid made the page 2× slower to
+settle than a bare page; as three static blocks it loads like a page of text (see bench/pages.py).
+
+Only our own words and numbers go into this HTML, and every piece of text is escaped all the same:
+text from an upload (a source, a note) is shown as text, never as markup.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import re
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+import streamlit as st
+
+from hue57 import views
+from hue57.i18n import t
+from hue57.ui._context import Context
+
+_CSS = """<style>
+.hue57-tiles{display:flex;flex-wrap:wrap;gap:.5rem;margin:0!important;padding:0!important;list-style:none}
+.hue57-tile{flex:1 1 0;min-width:6.5rem;margin:0!important;border:1px solid rgba(49,51,63,.2);border-radius:.5rem;padding:.4rem .75rem}
+.hue57-tile b{display:block;font-size:1.75rem;font-weight:600;line-height:1.3}
+.hue57-tile span{font-size:.875rem;color:rgba(49,51,63,.75)}
+.hue57-chart{margin:0}
+.hue57-chart figcaption{font-size:.875rem;color:rgba(49,51,63,.6);margin-top:.25rem}
+.hue57-table{max-height:28rem;overflow:auto;border:1px solid rgba(49,51,63,.2);border-radius:.5rem}
+.hue57-table table{border-collapse:collapse;width:100%;font-size:.875rem;margin:0}
+.hue57-table th{position:sticky;top:0;background:#f0f2f6;text-align:left;font-weight:600;z-index:1}
+.hue57-table th,.hue57-table td{padding:.3rem .5rem;border-bottom:1px solid rgba(49,51,63,.1);vertical-align:top}
+.hue57-table tbody tr:nth-child(even){background:#fafafa}
+.hue57-table .num{white-space:nowrap}
+.hue57-table .wide{min-width:14rem}
+</style>"""
+
+
+def tiles_html(counts: Sequence[tuple[str, int]]) -> str:
+    """One tile per (label, count): the count, and under it the label (icon and word, never colour
+    alone). The label wraps under the number instead of being cut ("Đúng lộ…") on a projector."""
+    items = "".join(f'<li class="hue57-tile"><b>{int(count)}</b><span>{html.escape(str(label))}</span></li>'
+                    for label, count in counts)
+    return f'<ul class="hue57-tiles" data-testid="hue57Tiles">{items}</ul>'
+
+
+def table_html(frame: pd.DataFrame, *, links: Mapping[str, Sequence[str]] | None = None,
+               nowrap: Sequence[str] = (), wide: Sequence[str] = ()) -> str:
+    """`frame` as an HTML table; a column named in `links` shows each cell as a link to its URL.
+
+    Empty and missing cells show as empty. Columns in `nowrap` (codes, values) do not break across
+    lines; columns in `wide` (names, plan wording) are given room before they wrap.
+    """
+    links = links or {}
+    columns = list(frame.columns)
+    css = ['class="num"' if c in nowrap else 'class="wide"' if c in wide else "" for c in columns]
+    head = "".join(f'<th scope="col" {cls}>{html.escape(str(c))}</th>' if cls else
+                   f'<th scope="col">{html.escape(str(c))}</th>' for c, cls in zip(columns, css, strict=True))
+    targets = [links.get(c) for c in columns]
+    rows = []
+    for i, values in enumerate(frame.itertuples(index=False, name=None)):
+        cells = []
+        for value, cls, urls in zip(values, css, targets, strict=True):
+            text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else html.escape(str(value))
+            if urls is not None and text:
+                text = f'<a href="{html.escape(str(urls[i]), quote=True)}" target="_self">{text}</a>'
+            cells.append(f"<td {cls}>{text}</td>" if cls else f"<td>{text}</td>")
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    return (f'<div class="hue57-table" data-testid="hue57Table" tabindex="0"><table><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table></div>")
+
+
+def chart_html(svg: str, description: str, *, title: str = "", notes: Sequence[str] = ()) -> str:
+    """A chart Vega rendered to SVG (`charts.chart_svg`) as an image with its description as alt text,
+    under its title and above its notes (no image when `svg` is empty: nothing to draw).
+
+    An image, not inline SVG: the browser decodes it as one picture instead of sanitising and laying
+    out hundreds of SVG nodes in the page.
+    """
+    parts = [f"<h3>{html.escape(title)}</h3>"] if title else []
+    if svg:
+        data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+        parts.append(f'<img src="data:image/svg+xml;base64,{data}" alt="{html.escape(description, quote=True)}" '
+                     f'style="width:100%;max-width:{_svg_width(svg)}px">')
+    parts += [f"<figcaption>{html.escape(note)}</figcaption>" for note in notes]
+    return f'<figure class="hue57-chart" data-testid="hue57Chart">{"".join(parts)}</figure>'
+
+
+def _svg_width(svg: str) -> int:
+    match = re.search(r'viewBox="0 0 ([\d.]+) ', svg)
+    return round(float(match[1])) if match else 1100
+
+
+def status_tiles(counts: Sequence[tuple[str, int]]) -> None:
+    """The status counts as one row of tiles."""
+    st.html(_CSS + tiles_html(counts))
+
+
+STATIC_TABLE_ROWS = 300  # beyond this a scrolling grid that draws only the visible rows is lighter
+
+
+def overview_report(view, ctx: Context) -> None:
+    """The overview's status tiles, gap chart and scorecard (each code linking to its indicator page).
+
+    One element when the scorecard is a plain table (up to `STATIC_TABLE_ROWS` rows: it wraps long
+    Vietnamese names instead of cutting them); a larger plan gets Streamlit's grid for the scorecard,
+    which draws only the rows on screen.
+    """
+    lang = ctx.lang
+    missing = views.no_data_codes(view.shown)
+    notes = [t("overview.no_data_line", lang, n=len(missing), codes=", ".join(missing))] if missing else []
+    if len(view.bars) < len(view.shown) - len(missing):
+        notes.append(t("overview.gap_limited", lang, shown=len(view.bars), total=len(view.shown) - len(missing)))
+    code = t("col.code", lang)
+    urls = views.indicator_urls(view.shown["code"], ctx.link_params())
+    blocks = [tiles_html(view.counts),
+              chart_html(view.svg, t("overview.gap_alt", lang, n=len(view.bars)),
+                         title=t("overview.gap_title", lang), notes=notes)]
+    small = len(view.table) <= STATIC_TABLE_ROWS
+    if small:
+        blocks.append(f"<h3>{html.escape(t('overview.scorecard', lang))}</h3>" + table_html(
+            view.table, links={code: urls},
+            nowrap=[t(k, lang) for k in ("col.code", "col.status", "col.latest", "col.gap", "col.trend", "col.horizon")],
+            wide=[t(k, lang) for k in ("col.name", "col.target", "col.target_text")]))
+    st.html(_CSS + "".join(blocks))
+    if not small:
+        st.subheader(t("overview.scorecard", lang))
+        st.dataframe(view.table.assign(**{code: urls}), hide_index=True, width="stretch",
+                     column_config={code: st.column_config.LinkColumn(
+                         code, display_text=r"code=([^&]+)", help=t("overview.open_indicator", lang))})
