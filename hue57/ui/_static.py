@@ -36,7 +36,7 @@ _CSS = """<style>
 .hue57-table th,.hue57-table td{padding:.3rem .5rem;border-bottom:1px solid rgba(49,51,63,.1);vertical-align:top}
 .hue57-table tbody tr:nth-child(even){background:#fafafa}
 .hue57-table .num{white-space:nowrap}
-.hue57-table .wide{min-width:14rem}
+.hue57-table .wide{min-width:14rem;overflow-wrap:anywhere}
 </style>"""
 
 
@@ -125,7 +125,7 @@ def overview_report(view, ctx: Context) -> None:
         blocks.append(f"<h3>{html.escape(t('overview.scorecard', lang))}</h3>" + table_html(
             view.table, links={code: urls},
             nowrap=[t(k, lang) for k in ("col.code", "col.status", "col.latest", "col.gap", "col.trend", "col.horizon")],
-            wide=[t(k, lang) for k in ("col.name", "col.target", "col.target_text")]))
+            wide=[t(k, lang) for k in ("col.name", "col.target", "col.source", "col.target_text")]))
     st.html(_CSS + "".join(blocks))
     if not small:
         st.subheader(t("overview.scorecard", lang))
