@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from hue57 import store  # noqa: E402
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, settle, start_server  # noqa: E402
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, chart_decoded_js, settle, start_server  # noqa: E402
 
 BARE = 'import streamlit as st\nst.title("Tổng quan")\nst.write("bare page")\n'
 
@@ -53,7 +53,7 @@ def synthetic_plan(folder: Path, n_targets: int = 2000, years: range = range(201
 
 
 # Settled, for the overview, also means its chart is on screen: the browser has decoded the image.
-CHART_DECODED = "(() => { const img = document.querySelector('[data-testid=hue57Chart] img'); return !img || img.complete; })()"
+CHART_DECODED = chart_decoded_js(required=False)
 
 
 def time_pages(page, urls: dict[str, str], runs: int) -> dict[str, float]:

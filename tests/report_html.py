@@ -76,7 +76,8 @@ def tiles(body: str) -> dict[str, int]:
 
 
 def scorecard(body: str) -> pd.DataFrame:
-    """The scorecard as a frame: header row as columns, each code replaced by the code its link opens."""
+    """The scorecard as a frame (header row as columns, cells as read); `attrs["links"]` holds each link's
+    address in row order."""
     reader = read(body)
     header, *rows = reader.rows
     frame = pd.DataFrame(rows, columns=header)

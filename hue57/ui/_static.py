@@ -1,9 +1,9 @@
-"""Read-only blocks drawn as one element each: status tiles, a chart Vega drew on the server, a table.
+"""Read-only HTML blocks: status tiles, a chart Vega drew on the server, a table.
 
-Why one element each: the browser renders every Streamlit element as its own message, and a data grid
-or an in-browser Vega view is a large script to load on every visit. On the overview (what a whole
-meeting opens at once) seven bordered tiles, a Vega view and a data grid made the page 2× slower to
-settle than a bare page; as three static blocks it loads like a page of text (see bench/pages.py).
+Why static HTML: the browser renders every Streamlit element as its own message, and a data grid or an
+in-browser Vega view is a large script to load on every visit. On the overview (what a whole meeting
+opens at once) seven bordered tiles, a Vega view and a data grid made the page about 2.3× slower to
+settle than a bare page; drawn as one block it is about 1.4–1.8× (bench/pages.py).
 
 Only our own words and numbers go into this HTML, and every piece of text is escaped all the same:
 text from an upload (a source, a note) is shown as text, never as markup.
@@ -22,6 +22,7 @@ import streamlit as st
 from hue57 import views
 from hue57.i18n import t
 from hue57.ui._context import Context
+from hue57.ui._data import OverviewView
 
 _CSS = """<style>
 .hue57-tiles{display:flex;flex-wrap:wrap;gap:.5rem;margin:0!important;padding:0!important;list-style:none}
@@ -57,9 +58,8 @@ def table_html(frame: pd.DataFrame, *, links: Mapping[str, Sequence[str]] | None
     """
     links = links or {}
     columns = list(frame.columns)
-    css = ['class="num"' if c in nowrap else 'class="wide"' if c in wide else "" for c in columns]
-    head = "".join(f'<th scope="col" {cls}>{html.escape(str(c))}</th>' if cls else
-                   f'<th scope="col">{html.escape(str(c))}</th>' for c, cls in zip(columns, css, strict=True))
+    css = [' class="num"' if c in nowrap else ' class="wide"' if c in wide else "" for c in columns]
+    head = "".join(f'<th scope="col"{cls}>{html.escape(str(c))}</th>' for c, cls in zip(columns, css, strict=True))
     targets = [links.get(c) for c in columns]
     rows = []
     for i, values in enumerate(frame.itertuples(index=False, name=None)):
@@ -68,7 +68,7 @@ def table_html(frame: pd.DataFrame, *, links: Mapping[str, Sequence[str]] | None
             text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else html.escape(str(value))
             if urls is not None and text:
                 text = f'<a href="{html.escape(str(urls[i]), quote=True)}" target="_self">{text}</a>'
-            cells.append(f"<td {cls}>{text}</td>" if cls else f"<td>{text}</td>")
+            cells.append(f"<td{cls}>{text}</td>")
         rows.append(f"<tr>{''.join(cells)}</tr>")
     return (f'<div class="hue57-table" data-testid="hue57Table" tabindex="0"><table><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table></div>")
@@ -103,7 +103,7 @@ def status_tiles(counts: Sequence[tuple[str, int]]) -> None:
 STATIC_TABLE_ROWS = 300  # beyond this a scrolling grid that draws only the visible rows is lighter
 
 
-def overview_report(view, ctx: Context) -> None:
+def overview_report(view: OverviewView, ctx: Context) -> None:
     """The overview's status tiles, gap chart and scorecard (each code linking to its indicator page).
 
     One element when the scorecard is a plain table (up to `STATIC_TABLE_ROWS` rows: it wraps long

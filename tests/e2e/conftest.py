@@ -90,13 +90,19 @@ def settle(page, timeout: float = 30_000) -> None:
     page.wait_for_function("!document.querySelector('[data-testid=stSkeleton]')", timeout=timeout)
 
 
+CHART_IMAGE = "[data-testid=hue57Chart] img"  # the overview's gap chart, drawn by Vega on the server
+
+
+def chart_decoded_js(required: bool = True) -> str:
+    """A page expression true once the chart image is decoded (or, not `required`, when there is none)."""
+    missing = "false" if required else "true"
+    return f"(() => {{ const img = document.querySelector('{CHART_IMAGE}'); return img ? img.complete : {missing}; }})()"
+
+
 def chart_drawn(page) -> bool:
-    """The overview's gap chart (drawn by Vega on the server) was decoded by the browser: a broken SVG
-    would leave the image 0 pixels wide."""
-    image = "[data-testid=hue57Chart] img"
-    page.wait_for_function(f"(() => {{ const img = document.querySelector('{image}'); return img && img.complete; }})()",
-                           timeout=20_000)
-    return page.locator(image).evaluate("img => img.naturalWidth > 300")
+    """The overview's gap chart was decoded by the browser: a broken SVG would leave it 0 pixels wide."""
+    page.wait_for_function(chart_decoded_js(), timeout=20_000)
+    return page.locator(CHART_IMAGE).evaluate("img => img.naturalWidth > 300")
 
 
 def open_page(page, url: str) -> None:
