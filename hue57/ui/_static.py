@@ -25,8 +25,8 @@ from hue57.ui._context import Context
 from hue57.ui._data import OverviewView
 
 _CSS = """<style>
-.hue57-tiles{display:flex;flex-wrap:wrap;gap:.5rem;margin:0!important;padding:0!important;list-style:none}
-.hue57-tile{flex:1 1 0;min-width:6.5rem;margin:0!important;border:1px solid rgba(49,51,63,.2);border-radius:.5rem;padding:.4rem .75rem}
+.hue57-tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(5.5rem,1fr));gap:.5rem;margin:0!important;padding:0!important;list-style:none}
+.hue57-tile{margin:0!important;border:1px solid rgba(49,51,63,.2);border-radius:.5rem;padding:.4rem .75rem}
 .hue57-tile b{display:block;font-size:1.75rem;font-weight:600;line-height:1.3}
 .hue57-tile span{font-size:.875rem;color:rgba(49,51,63,.75)}
 .hue57-chart{margin:0}
