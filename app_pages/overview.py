@@ -10,13 +10,19 @@ ctx = ui.current()
 snap = ui.snapshot(ctx.upload_id)
 
 st.title(t("page.overview", ctx.lang))
-# Filters and downloads sit in popovers: closed, their widgets are not drawn, which keeps the page a
-# whole meeting opens at once light (bench/pages.py); the line under them says which view is shown.
+# Filters and downloads sit in popovers whose contents run only while open: a whole meeting opens this
+# page at once, and each widget drawn costs the browser time (bench/pages.py). Closed, the filters still
+# apply: their values live in the URL. The line under the bar says which view is shown.
 bar = st.container(horizontal=True, vertical_alignment="center")
-with bar.popover(t("overview.filters", ctx.lang), icon=":material/filter_list:"):
-    year = ui.as_of_year(ctx, t("indicator.as_of", ctx.lang))
+filters = bar.popover(t("overview.filters", ctx.lang), icon=":material/filter_list:", key="overview_filters",
+                      on_change="rerun")
+downloads = bar.popover(t("export.menu", ctx.lang), icon=":material/download:", key="overview_downloads",
+                        on_change="rerun")
+with filters:
+    draw = bool(filters.open)
+    year = ui.as_of_year(ctx, t("indicator.as_of", ctx.lang), draw=draw)
     horizon = ui.choice(ctx, "horizon", t("overview.horizon", ctx.lang), ["2030", "2045"],
-                        lambda h: h or t("filter.all", ctx.lang), default="2030")
+                        lambda h: h or t("filter.all", ctx.lang), default="2030", draw=draw)
     board = ui.board(ctx.upload_id, year)
     names = dict(zip(board["code"], board["name_en" if ctx.lang == "en" else "name_vi"], strict=True))
 
@@ -29,10 +35,11 @@ with bar.popover(t("overview.filters", ctx.lang), icon=":material/filter_list:")
     def status_name(s: str) -> str:
         return views.status_text(s, ctx.lang) if s else t("filter.all", ctx.lang)
 
-    group = ui.choice(ctx, "group", t("overview.group", ctx.lang), list(dict.fromkeys(board["group"])), group_name)
+    group = ui.choice(ctx, "group", t("overview.group", ctx.lang), list(dict.fromkeys(board["group"])), group_name,
+                      draw=draw)
     agency = ui.choice(ctx, "agency", t("col.agency", ctx.lang), views.agency_options(board["agency_ids"]),
-                       agency_name)
-    status = ui.choice(ctx, "status", t("col.status", ctx.lang), list(metrics.STATUS_ORDER), status_name)
+                       agency_name, draw=draw)
+    status = ui.choice(ctx, "status", t("col.status", ctx.lang), list(metrics.STATUS_ORDER), status_name, draw=draw)
 with bar:
     presenting = ui.presentation_toggle(ctx)
 ui.data_as_of(snap, ctx, [(label, value) for label, value, chosen in [
@@ -43,6 +50,18 @@ ui.data_as_of(snap, ctx, [(label, value) for label, value, chosen in [
     (t("col.status", ctx.lang), status_name(status), bool(status))] if chosen])
 
 view = ui.overview(ctx.upload_id, year, ctx.lang, horizon=horizon, group=group, agency=agency, status=status)
+if downloads.open and not view.shown.empty:  # files are built only when a button is clicked
+    today = calendar.today()
+    with downloads:
+        st.download_button(t("export.csv", ctx.lang), lambda: export.csv_bytes(view.table),
+                           file_name=f"tong-quan_{today}.csv", mime="text/csv")
+        st.download_button(t("export.xlsx", ctx.lang), lambda: export.xlsx_bytes(view.table),
+                           file_name=f"tong-quan_{today}.xlsx",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        st.download_button(t("export.png", ctx.lang), lambda: charts.chart_png(view.chart), mime="image/png",
+                           file_name=charts.png_name("khoang-cach", today))
+elif downloads.open:
+    downloads.caption(t("overview.no_rows", ctx.lang))
 if view.shown.empty:
     st.info(t("overview.no_rows", ctx.lang))
     st.stop()
@@ -51,12 +70,3 @@ if presenting:
     st.stop()
 ui.changes_since_previous_meeting(snap, year, ctx)
 ui.overview_report(view, ctx)
-today = calendar.today()
-with st.popover(t("export.menu", ctx.lang), icon=":material/download:"):  # files are built only when clicked
-    st.download_button(t("export.csv", ctx.lang), lambda: export.csv_bytes(view.table),
-                       file_name=f"tong-quan_{today}.csv", mime="text/csv")
-    st.download_button(t("export.xlsx", ctx.lang), lambda: export.xlsx_bytes(view.table),
-                       file_name=f"tong-quan_{today}.xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    st.download_button(t("export.png", ctx.lang), lambda: charts.chart_png(view.chart), mime="image/png",
-                       file_name=charts.png_name("khoang-cach", today))

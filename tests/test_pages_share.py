@@ -49,7 +49,12 @@ def test_url_parameters_outside_the_token_change_nothing(db):
     card = _scorecard(at)
     assert "26" not in card.index and len(card) == 39  # the token says 2030, all statuses, year 2026
     assert card.loc["4", "Thực hiện"] == "hạng 5 (2024)"
-    assert all(box.disabled for box in at.selectbox)
+    at.session_state["overview_filters"] = True  # opened, the filters show the token's values, locked
+    at.run()
+    boxes = {box.label: box for box in at.selectbox}
+    assert len(boxes) == 5 and all(box.disabled for box in boxes.values())
+    assert boxes["Mốc mục tiêu"].value == "2030" and boxes["Năm đánh giá"].value == 2026
+    assert boxes["Trạng thái"].value == ""
 
 
 def test_presentation_mode_comes_from_the_signed_filters(db):

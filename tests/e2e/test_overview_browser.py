@@ -1,7 +1,7 @@
 """A leader opens `/` in a real browser: Vietnamese title, status tiles, the gap chart drawn by Vega on
 the server, the scorecard whose codes open their indicator page, no exception."""
 
-from tests.e2e.conftest import chart_drawn, open_page, screenshot
+from tests.e2e.conftest import chart_drawn, open_page, screenshot, settle
 
 
 def test_overview_opens_in_vietnamese_without_exception(server, page):
@@ -43,3 +43,12 @@ def test_downloads_and_filters_open_from_their_buttons(server, page):
     page.keyboard.press("Escape")
     page.get_by_role("button", name="Bộ lọc").click()
     page.get_by_role("combobox", name="Mốc mục tiêu").wait_for(timeout=20_000)
+    page.get_by_role("combobox", name="Mốc mục tiêu").click()
+    page.get_by_role("option", name="2045").click()
+    page.wait_for_url("**/?horizon=2045")
+    page.wait_for_function("document.querySelectorAll('[data-testid=hue57Table] tbody tr').length === 3")
+    page.keyboard.press("Escape")  # closed again: its widgets leave the page, the view stays
+    page.get_by_role("combobox", name="Mốc mục tiêu").wait_for(state="detached", timeout=20_000)
+    settle(page)
+    assert page.locator("[data-testid=hue57Table] tbody tr").count() == 3
+    assert page.locator("[data-testid=stException]").count() == 0
