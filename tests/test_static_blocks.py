@@ -57,3 +57,19 @@ def test_a_plan_larger_than_a_readable_table_gets_the_scrolling_grid(db, monkeyp
     card = at.dataframe[-1].value
     assert len(card) == 39 and card["Mã"].str.startswith("indicator?code=").all()
     assert "hue57Table" not in report_html.overview_block(at)  # the tiles and chart stay one block
+
+
+def test_the_report_is_built_once_per_language_and_link_and_each_keeps_its_links(db, monkeypatch):
+    from hue57.ui import Context, overview
+
+    view = overview(None, 2026, "vi", horizon="2030", group="", agency="", status="")
+    built = []
+    monkeypatch.setattr(_static, "_report_html", lambda *args: built.append(args[1:3]) or f"<p>{args[1:3]}</p>")
+    shown = []
+    monkeypatch.setattr(_static.st, "html", shown.append)
+    view.html.clear()
+    for ctx in (Context(lang="vi"), Context(lang="vi"), Context(lang="en"), Context(lang="vi", share_token="T1"),
+                Context(lang="vi", share_token="T1")):
+        _static.overview_report(view, ctx)
+    assert built == [("vi", {}), ("en", {"lang": "en"}), ("vi", {"s": "T1"})]  # each built once, then reused
+    assert shown[0] == shown[1] and shown[3] == shown[4] and len(set(shown)) == 3

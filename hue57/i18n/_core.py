@@ -6,7 +6,6 @@ TEXT: dict[str, dict[str, str]] = {
     "app.short": {"vi": "hue57", "en": "hue57"},
     "lang.vi": {"vi": "Tiếng Việt", "en": "Vietnamese"},
     "lang.en": {"vi": "Tiếng Anh", "en": "English"},
-    "lang.switch": {"vi": "Ngôn ngữ", "en": "Language"},
     # target status (gap method)
     "status.met": {"vi": "Đã đạt", "en": "Met"},
     "status.on_track": {"vi": "Đúng lộ trình", "en": "On track"},

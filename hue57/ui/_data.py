@@ -7,7 +7,7 @@ committed upload) tells whether it was data. Heavy caches key on the version onl
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 import streamlit as st
@@ -89,6 +89,9 @@ class OverviewView:
     chart: object             # the Altair gap chart (PNG export)
     svg: str                  # the chart drawn by Vega on the server ('' without bars)
     table: pd.DataFrame       # the scorecard as exported
+    # The report's HTML per language and link parameters, built by the first session that draws it
+    # (`ui.overview_report`): every participant of a meeting gets the same block without rebuilding it.
+    html: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

@@ -44,15 +44,15 @@ def navigation(ctx: Context):
 
 
 def language_switch(ctx: Context) -> None:
-    """Tiếng Việt / English, kept in the URL (`?lang=en`) so a reload or a copied link keeps it."""
+    """One button naming the other language in its own words ("English" / "Tiếng Việt"); the choice is
+    kept in the URL (`?lang=en`) with the page's other parameters, so a reload or a copied link keeps it.
+    A button rather than a two-option control: it is one light element on every page load."""
+    other = "en" if ctx.lang == "vi" else "vi"
+
     def to_url() -> None:
-        chosen = st.session_state["lang_switch"]
-        if chosen == "vi":
+        if other == "vi":
             st.query_params.pop("lang", None)
         else:
-            st.query_params["lang"] = chosen
+            st.query_params["lang"] = other
 
-    st.session_state["lang_switch"] = ctx.lang
-    st.segmented_control(t("lang.switch", ctx.lang), ["vi", "en"], key="lang_switch", on_change=to_url,
-                         format_func=lambda code: t(f"lang.{code}", code),  # each language in its own words
-                         selection_mode="single", required=True)
+    st.button(t(f"lang.{other}", other), icon=":material/translate:", on_click=to_url, key="lang_switch")

@@ -110,25 +110,38 @@ def overview_report(view: OverviewView, ctx: Context) -> None:
     Vietnamese names instead of cutting them); a larger plan gets Streamlit's grid for the scorecard,
     which draws only the rows on screen.
     """
-    lang = ctx.lang
+    lang, params = ctx.lang, ctx.link_params()
+    small = len(view.table) <= STATIC_TABLE_ROWS
+    key = (lang, tuple(sorted(params.items())), small)
+    body = view.html.get(key)
+    if body is None:
+        body = _report_html(view, lang, params, small)
+        if len(view.html) < _REPORTS_KEPT:
+            view.html[key] = body
+    st.html(body)
+    if not small:
+        code = t("col.code", lang)
+        st.subheader(t("overview.scorecard", lang))
+        st.dataframe(view.table.assign(**{code: views.indicator_urls(view.shown["code"], params)}), hide_index=True,
+                     width="stretch", column_config={code: st.column_config.LinkColumn(
+                         code, display_text=r"code=([^&]+)", help=t("overview.open_indicator", lang))})
+
+
+_REPORTS_KEPT = 32  # per view: the languages times the meeting links open at once
+
+
+def _report_html(view: OverviewView, lang: str, params: Mapping[str, str], small: bool) -> str:
     missing = views.no_data_codes(view.shown)
     notes = [t("overview.no_data_line", lang, n=len(missing), codes=", ".join(missing))] if missing else []
     if len(view.bars) < len(view.shown) - len(missing):
         notes.append(t("overview.gap_limited", lang, shown=len(view.bars), total=len(view.shown) - len(missing)))
-    code = t("col.code", lang)
-    urls = views.indicator_urls(view.shown["code"], ctx.link_params())
     blocks = [tiles_html(view.counts),
               chart_html(view.svg, t("overview.gap_alt", lang, n=len(view.bars)),
                          title=t("overview.gap_title", lang), notes=notes)]
-    small = len(view.table) <= STATIC_TABLE_ROWS
     if small:
+        urls = views.indicator_urls(view.shown["code"], params)
         blocks.append(f"<h3>{html.escape(t('overview.scorecard', lang))}</h3>" + table_html(
-            view.table, links={code: urls},
+            view.table, links={t("col.code", lang): urls},
             nowrap=[t(k, lang) for k in ("col.code", "col.status", "col.latest", "col.gap", "col.trend", "col.horizon")],
             wide=[t(k, lang) for k in ("col.name", "col.target", "col.source", "col.target_text")]))
-    st.html(_CSS + "".join(blocks))
-    if not small:
-        st.subheader(t("overview.scorecard", lang))
-        st.dataframe(view.table.assign(**{code: urls}), hide_index=True, width="stretch",
-                     column_config={code: st.column_config.LinkColumn(
-                         code, display_text=r"code=([^&]+)", help=t("overview.open_indicator", lang))})
+    return _CSS + "".join(blocks)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.e2e.conftest import chart_drawn, open_page, screenshot
+from tests.e2e.conftest import chart_drawn, open_page, screenshot, settle
 
 CHART = "[data-testid=stVegaLiteChart]"
 
@@ -37,9 +37,19 @@ def test_language_is_kept_across_pages(server, page):
 
 def test_switching_language_sticks_in_the_address(server, page):
     open_page(page, server.url + "/tasks")
-    page.get_by_role("radio", name="English").click()
+    page.get_by_role("button", name="English").click()
     page.wait_for_url("**/tasks?lang=en")
     page.wait_for_selector("h1:has-text('Tasks')")
     page.reload()
     page.wait_for_selector("h1:has-text('Tasks')")
     assert page.get_by_role("combobox", name="Task group").input_value() == "All"
+
+
+def test_switching_back_to_vietnamese_keeps_the_pages_filters(server, page):
+    open_page(page, server.url + "/?lang=en&status=met")
+    page.get_by_role("button", name="Tiếng Việt").click()
+    page.wait_for_selector("h1:has-text('Tổng quan')")
+    page.wait_for_url("**/?status=met")
+    settle(page)
+    assert page.locator("[data-testid=hue57Table] tbody tr").count() == 5  # still only the met targets
+    assert page.get_by_role("button", name="English").count() == 1
