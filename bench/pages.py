@@ -3,12 +3,13 @@
 Goal (issue: leaders' view): the overview within 1.5x of the bare page with the shipped data, within
 3x with a synthetic 2,000-target plan. Prints the medians and the ratios.
 
-    .venv/bin/python bench/pages.py [--runs 11]
+    .venv/bin/python bench/pages.py [--runs 15]
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import shutil
 import statistics
 import sys
@@ -56,26 +57,39 @@ def synthetic_plan(folder: Path, n_targets: int = 2000, years: range = range(201
 CHART_DECODED = chart_decoded_js(required=False)
 
 
-def time_pages(page, urls: dict[str, str], runs: int) -> dict[str, float]:
-    """Median seconds from navigation to a settled page (and a drawn chart), per URL.
+def time_pages(page, urls: dict[str, str], runs: int, seed: int = 57) -> dict[str, list[float]]:
+    """Seconds from navigation to a settled page (and a drawn chart), `runs` loads per URL.
 
-    The pages take turns, one load of each per round, so a slow spell of this shared machine falls on
-    all of them alike instead of on whichever was being measured at the time.
+    The pages take turns, one load of each per round in a shuffled order, so a slow spell of this
+    shared machine falls on all of them alike. Each load starts from an empty tab after a pause: the
+    page before it has closed its session (on its server and in the browser) instead of closing it
+    while the next one is being measured, which made whichever page came after the heaviest one slower.
     """
+    rng = random.Random(seed)
     samples: dict[str, list[float]] = {name: [] for name in urls}
     for _ in range(runs):
-        for name, url in urls.items():
+        for name in rng.sample(list(urls), len(urls)):
+            page.goto("about:blank")
+            time.sleep(ISOLATION_PAUSE)
             started = time.perf_counter()
-            page.goto(url)
+            page.goto(urls[name])
             settle(page, timeout=120_000)
             page.wait_for_function(CHART_DECODED, timeout=120_000)
             samples[name].append(time.perf_counter() - started)
-    return {name: statistics.median(times) for name, times in samples.items()}
+    return samples
+
+
+ISOLATION_PAUSE = 0.5  # s
+
+
+def _spread(times: list[float]) -> str:
+    q1, _, q3 = statistics.quantiles(times, n=4)
+    return f"(middle half {q1 * 1000:.0f}–{q3 * 1000:.0f} ms)"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -98,15 +112,17 @@ def main() -> None:
                 for srv in servers.values():  # warm each server once (imports, caches)
                     page.goto(srv.url + "/")
                     settle(page, timeout=120_000)
-                medians = time_pages(page, {name: srv.url + "/" for name, srv in servers.items()}, args.runs)
+                samples = time_pages(page, {name: srv.url + "/" for name, srv in servers.items()}, args.runs)
                 browser.close()
         finally:
             for srv in servers.values():
                 srv.proc.terminate()
-    bare, shipped_t, big_t = medians["bare"], medians["shipped"], medians["2000"]
-    print(f"bare Streamlit page          median {bare * 1000:7.0f} ms  (runs={args.runs})")
-    print(f"overview, shipped data       median {shipped_t * 1000:7.0f} ms  ratio {shipped_t / bare:4.2f}x (goal <= 1.5x)")
-    print(f"overview, 2,000 targets      median {big_t * 1000:7.0f} ms  ratio {big_t / bare:4.2f}x (goal <= 3x)")
+    bare, shipped_t, big_t = (statistics.median(samples[name]) for name in ("bare", "shipped", "2000"))
+    print(f"bare Streamlit page          median {bare * 1000:5.0f} ms {_spread(samples['bare'])}  (runs={args.runs})")
+    print(f"overview, shipped data       median {shipped_t * 1000:5.0f} ms {_spread(samples['shipped'])}  "
+          f"ratio {shipped_t / bare:4.2f}x (goal <= 1.5x)")
+    print(f"overview, 2,000 targets      median {big_t * 1000:5.0f} ms {_spread(samples['2000'])}  "
+          f"ratio {big_t / bare:4.2f}x (goal <= 3x)")
 
 
 if __name__ == "__main__":

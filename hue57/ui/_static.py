@@ -3,7 +3,8 @@
 Why static HTML: the browser renders every Streamlit element as its own message, and a data grid or an
 in-browser Vega view is a large script to load on every visit. On the overview (what a whole meeting
 opens at once) seven bordered tiles, a Vega view and a data grid made the page about 2.3× slower to
-settle than a bare page; drawn as one block it is about 1.4–1.8× (bench/pages.py).
+settle than a bare page; drawn as one block, with the filters drawn only while open, it is about
+1.4–1.5× (bench/pages.py).
 
 Only our own words and numbers go into this HTML, and every piece of text is escaped all the same:
 text from an upload (a source, a note) is shown as text, never as markup.
