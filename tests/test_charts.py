@@ -1,6 +1,7 @@
 """Chart builders: rank axes inverted, status told by words as well as colour, PNG export."""
 
 import datetime as dt
+import re
 
 import pandas as pd
 
@@ -91,3 +92,14 @@ def test_a_relative_target_slips_against_its_computed_value_not_its_multiplier()
     band = {**row, "plan_comparator": "between", "value": 8.0, "value_hi": 10.0, "target_value": 9.0}
     assert views.slips_by_horizon({**band, "projected_value": 11.0})
     assert not views.slips_by_horizon({**band, "projected_value": 9.5})
+
+
+def test_trajectory_legend_shows_each_series_as_its_line_colour_and_dash(db):
+    svg = charts.chart_svg(_indicator_chart("4"), width=800)
+    symbols = re.findall(r'role-legend-symbol.*?<path [^>]*d="([^"]*)"[^>]*stroke="(#\w+)"[^>]*stroke-dasharray="([\d,. ]*)"',
+                         svg)
+    labels = re.findall(r'role-legend-label.*?<text [^>]*>([^<]+)</text>', svg)
+    assert labels == [t(f"chart.series.{s}", "vi") for s in ("actual", "required", "projection")]
+    assert all(re.fullmatch(r"M-[\d.]+,0L[\d.]+,0", shape) for shape, _, _ in symbols)  # a short line, not a dot
+    assert [(colour, dash.replace(" ", "")) for _, colour, dash in symbols] == [
+        ("#0072B2", ""), ("#009E73", "8,4"), ("#D55E00", "2,3")]  # a solid, a dashed and a dotted line sample

@@ -37,9 +37,11 @@ def trajectory(paths: pd.DataFrame, targets: pd.DataFrame, *, unit: str, lang: s
     years = alt.X("year:Q", title=t("col.year", lang), axis=alt.Axis(format="d", tickMinStep=1),
                   scale=alt.Scale(nice=False))
     y = alt.Y("value:Q", title=_axis_title(unit, lang), scale=scale)
-    color = alt.Color("series_text:N", title=None, legend=alt.Legend(orient="top", labelFontSize=12),
+    # One legend of line samples (colour and dash together), the way the lines are drawn.
+    legend = alt.Legend(orient="top", labelFontSize=12, symbolType="stroke", symbolStrokeWidth=2.5, symbolSize=500)
+    color = alt.Color("series_text:N", title=None, legend=legend,
                       scale=alt.Scale(domain=domain, range=[c for _, c in SERIES_STYLE.values()]))
-    dash = alt.StrokeDash("series_text:N", legend=None,
+    dash = alt.StrokeDash("series_text:N", title=None, legend=legend,
                           scale=alt.Scale(domain=domain, range=[d for d, _ in SERIES_STYLE.values()]))
     tooltip = [alt.Tooltip("series_text:N", title=t("chart.series", lang)),
                alt.Tooltip("year:Q", title=t("col.year", lang), format="d"),
