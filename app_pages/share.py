@@ -22,8 +22,8 @@ with st.form("create_link"):
     upload_id = c1.selectbox(t("share.field.snapshot", ctx.lang), committed, format_func=lambda i: f"#{i}")
     year = c2.number_input(t("indicator.as_of", ctx.lang), min_value=2000, max_value=2100,
                            value=calendar.today().year, step=1)
-    expires = c3.date_input(t("share.col.expires", ctx.lang), value=share.today_in_hue() + dt.timedelta(days=7),
-                            min_value=share.today_in_hue(), format="DD/MM/YYYY")
+    expires = c3.date_input(t("share.col.expires", ctx.lang), value=calendar.today() + dt.timedelta(days=7),
+                            min_value=calendar.today(), format="DD/MM/YYYY")
     c4, c5, c6 = st.columns(3)
     horizon = c4.selectbox(t("overview.horizon", ctx.lang), ["2030", "2045", ""],
                            format_func=lambda h: h or t("filter.all", ctx.lang))

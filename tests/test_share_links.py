@@ -10,12 +10,12 @@ import json
 import pandas as pd
 import pytest
 
-from hue57 import cli, share, store
-from hue57.share import InvalidLink, LinkRefused, today_in_hue
+from hue57 import calendar, cli, share, store
+from hue57.share import InvalidLink, LinkRefused
 from hue57.share._links import secret
 from hue57.store import _share as share_rows
 
-TODAY = today_in_hue()
+TODAY = calendar.today()
 NEXT_MONTH = TODAY + dt.timedelta(days=30)
 
 

@@ -11,8 +11,9 @@ import string
 
 import pytest
 
+from hue57 import calendar
 from hue57.i18n import t
-from hue57.share import REASONS, InvalidLink, sign, today_in_hue, unsign
+from hue57.share import REASONS, InvalidLink, sign, unsign
 
 SECRET = b"0123456789abcdef0123456789abcdef"
 TODAY = dt.date(2026, 6, 10)
@@ -109,10 +110,10 @@ def test_a_link_opens_through_its_expiry_day_and_not_after():
 
 def test_expiry_follows_the_calendar_in_hue_not_utc():
     evening_utc = dt.datetime(2026, 6, 30, 18, 30, tzinfo=dt.UTC)  # 01:30 on 1 July in Huế
-    assert today_in_hue(evening_utc) == dt.date(2026, 7, 1)
-    assert today_in_hue(dt.datetime(2026, 6, 30, 16, 59, tzinfo=dt.UTC)) == dt.date(2026, 6, 30)
+    assert calendar.today(evening_utc) == dt.date(2026, 7, 1)
+    assert calendar.today(dt.datetime(2026, 6, 30, 16, 59, tzinfo=dt.UTC)) == dt.date(2026, 6, 30)
     token = sign(PAYLOAD | {"expires": dt.date(2026, 6, 30)}, SECRET)
-    assert _reason(token, today=today_in_hue(evening_utc)) == "expired"
+    assert _reason(token, today=calendar.today(evening_utc)) == "expired"
 
 
 @pytest.mark.parametrize("token", [

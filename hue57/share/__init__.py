@@ -30,10 +30,10 @@ from hue57.share._links import (
     token_from_query,
     url_for,
 )
-from hue57.share._tokens import FILTER_KEYS, REASONS, InvalidLink, sign, today_in_hue, unsign
+from hue57.share._tokens import FILTER_KEYS, REASONS, InvalidLink, sign, unsign
 
 __all__ = [
     "CHANGE_COLUMNS", "FILTER_KEYS", "REASONS", "InvalidLink", "LinkRefused", "LinkView", "SharedLink", "base_url",
     "changes_between", "create_link", "filters_text", "list_links", "open_link", "previous_meeting", "revoke", "secret",
-    "shared_page_state", "sign", "snapshot_for_token", "today_in_hue", "token_from_query", "unsign", "url_for",
+    "shared_page_state", "sign", "snapshot_for_token", "token_from_query", "unsign", "url_for",
 ]

@@ -13,9 +13,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from hue57 import store
+from hue57 import calendar, store
 from hue57.i18n import LANGS, fmt_date, normalise_lang, t
-from hue57.share._tokens import FILTER_KEYS, BadFilter, InvalidLink, check_filters, sign, today_in_hue, unsign
+from hue57.share._tokens import FILTER_KEYS, BadFilter, InvalidLink, check_filters, sign, unsign
 from hue57.store import _share as rows
 
 DEFAULT_BASE_URL = "http://localhost:8501"
@@ -124,7 +124,7 @@ def create_link(db: Db, *, upload_id: int | None, as_of_year: int | None, filter
     """
     if not isinstance(expires, dt.date) or isinstance(expires, dt.datetime):
         raise LinkRefused("expires_type")
-    if expires < today_in_hue():
+    if expires < calendar.today():
         raise LinkRefused("expired", expires=expires)
     try:
         clean = check_filters(filters or {})
@@ -214,7 +214,7 @@ def list_links(db: Db) -> pd.DataFrame:
     expires, revoked, opened, then revoked_at, revoked_by, uploaded_at and state (active|expired|revoked)."""
     frame = rows.share_links(db)
     frame["filters"] = [filters_text(json.loads(f or "{}")) for f in frame["filters"]]
-    today = today_in_hue()
+    today = calendar.today()
     frame["state"] = ["revoked" if r else ("expired" if e < today else "active")
                       for r, e in zip(frame["revoked"], frame["expires"], strict=True)]
     frame["state"] = frame["state"].astype(object)

@@ -64,11 +64,6 @@ class InvalidLink(Exception):
         return t(f"share.invalid.{self.reason}", lang)
 
 
-def today_in_hue(now: dt.datetime | None = None) -> dt.date:
-    """Today's date in Huế (links expire by the local calendar, not the server's); `now` aware, for tests."""
-    return calendar.today(now)
-
-
 def _b64encode(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
@@ -175,6 +170,6 @@ def unsign(token: str, secret: bytes, *, today: dt.date | None = None) -> dict:
                                 else wire)
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError) as exc:
         raise InvalidLink("malformed", f"payload: {exc}") from exc
-    if fields["expires"] < (today or today_in_hue()):
+    if fields["expires"] < (today or calendar.today()):
         raise InvalidLink("expired", fields["expires"].isoformat())
     return fields
