@@ -57,6 +57,9 @@ def synthetic_plan(folder: Path, n_targets: int = 2000, years: range = range(201
 CHART_DECODED = chart_decoded_js(required=False)
 
 
+ISOLATION_PAUSE = 0.5  # s: long enough for the previous page's session to close on this machine
+
+
 def time_pages(page, urls: dict[str, str], runs: int, seed: int = 57) -> dict[str, list[float]]:
     """Seconds from navigation to a settled page (and a drawn chart), `runs` loads per URL.
 
@@ -77,9 +80,6 @@ def time_pages(page, urls: dict[str, str], runs: int, seed: int = 57) -> dict[st
             page.wait_for_function(CHART_DECODED, timeout=120_000)
             samples[name].append(time.perf_counter() - started)
     return samples
-
-
-ISOLATION_PAUSE = 0.5  # s
 
 
 def _spread(times: list[float]) -> str:

@@ -145,7 +145,6 @@ TEXT: dict[str, dict[str, str]] = {
     "indicator.slipping": {"vi": "Đã đạt, nhưng nếu giữ xu hướng hiện tại thì đến {horizon} sẽ ở mức {projected}, không còn đạt mục tiêu.",
                            "en": "Met, but at the current trend it would be {projected} by {horizon} and no longer meet the target."},
     "indicator.lead": {"vi": "Cơ quan chủ trì theo dõi", "en": "Monitoring agency"},
-    "indicator.formerly": {"vi": "theo Kế hoạch: {names}", "en": "in the plan: {names}"},
     "tasks.reporting.passed": {"vi": "đã quá hạn", "en": "passed"},
     "overview.no_data_line": {"vi": "Chưa có số liệu ({n} chỉ tiêu): {codes}", "en": "No data yet ({n} targets): {codes}"},
     "overview.filters": {"vi": "Bộ lọc", "en": "Filters"},

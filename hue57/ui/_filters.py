@@ -22,12 +22,13 @@ def _bound_select(key: str, label: str, options: list[str], fmt: Callable[[str],
     drawn, the value is the URL's: the widget writes every change there.
     """
     url_value = st.query_params.get(key)
+    from_url = url_value if url_value in options else default
     if not draw:
-        return url_value if url_value in options else default
+        return from_url
     widget = f"{key}__{lang}"
     marker = f"_url_{key}"
     if widget not in st.session_state or st.session_state.get(marker) != url_value:
-        st.session_state[widget] = url_value if url_value in options else default
+        st.session_state[widget] = from_url
         st.session_state[marker] = url_value
 
     def to_url() -> None:
