@@ -3,6 +3,13 @@
 Goal (issue: leaders' view): the overview within 1.5x of the bare page with the shipped data, within
 3x with a synthetic 2,000-target plan. Prints the medians and the ratios.
 
+The time is read from the page's own clock: from the start of the navigation to the first frame drawn
+once the page is settled (script finished, no skeleton, the chart image decoded), recorded in the page
+as it happens. Playwright only waits for that record. Timing the wait itself from Python, as this bench
+did before, added Playwright's polling (it looks again after 20, 50, 100, 100, 500 ms...) to every load:
+60 to 130 ms that fell on a bare page and an overview alike, so it shrank the ratio, and that in steps
+of about 100 ms. The wall time is still printed, for comparison with earlier runs.
+
     .venv/bin/python bench/pages.py [--runs 15]
 """
 
@@ -24,7 +31,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from hue57 import store  # noqa: E402
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, chart_decoded_js, settle, start_server  # noqa: E402
+from tests.e2e.conftest import (  # noqa: E402
+    CHART_IMAGE,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    chart_decoded_js,
+    settle,
+    start_server,
+)
 
 BARE = 'import streamlit as st\nst.title("Tổng quan")\nst.write("bare page")\n'
 
@@ -56,12 +70,42 @@ def synthetic_plan(folder: Path, n_targets: int = 2000, years: range = range(201
 # Settled, for the overview, also means its chart is on screen: the browser has decoded the image.
 CHART_DECODED = chart_decoded_js(required=False)
 
+# Installed in every page before its own scripts. Each DOM change (and each image load) checks the
+# settled condition; the moment it turns true, the next frame's time is kept in window.__hue57Settled.
+# Should the page leave that state again (another script run), the record is dropped and taken anew.
+SETTLED_AT = """
+(() => {
+  const settled = () => {
+    const app = document.querySelector('[data-testid=stApp]');
+    if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+    if (document.querySelector('[data-testid=stSkeleton]')) return false;
+    const img = document.querySelector('CHART_IMAGE');
+    return img ? img.complete : true;
+  };
+  let since = null;
+  window.__hue57Settled = null;
+  const check = () => {
+    if (!settled()) { since = null; window.__hue57Settled = null; return; }
+    if (since !== null) return;
+    const at = since = performance.now();
+    requestAnimationFrame(() => {  // the frame that shows it; the message runs after that frame's paint
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => { if (since === at) window.__hue57Settled = performance.now(); };
+      channel.port2.postMessage(0);
+    });
+  };
+  new MutationObserver(check).observe(document, {subtree: true, childList: true, attributes: true});
+  document.addEventListener('load', check, true);
+})();
+""".replace("CHART_IMAGE", CHART_IMAGE)
+
 
 ISOLATION_PAUSE = 0.5  # s: long enough for the previous page's session to close on this machine
 
 
-def time_pages(page, urls: dict[str, str], runs: int, seed: int = 57) -> dict[str, list[float]]:
-    """Seconds from navigation to a settled page (and a drawn chart), `runs` loads per URL.
+def time_pages(page, urls: dict[str, str], runs: int, seed: int = 57) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Seconds from navigation to a settled page (and a drawn chart), `runs` loads per URL: by the
+    page's clock (see SETTLED_AT), and as Python's wall time around Playwright's waits.
 
     The pages take turns, one load of each per round in a shuffled order, so a slow spell of this
     shared machine falls on all of them alike. Each load starts from an empty tab after a pause: the
@@ -69,7 +113,8 @@ def time_pages(page, urls: dict[str, str], runs: int, seed: int = 57) -> dict[st
     while the next one is being measured, which made whichever page came after the heaviest one slower.
     """
     rng = random.Random(seed)
-    samples: dict[str, list[float]] = {name: [] for name in urls}
+    in_page: dict[str, list[float]] = {name: [] for name in urls}
+    wall: dict[str, list[float]] = {name: [] for name in urls}
     for _ in range(runs):
         for name in rng.sample(list(urls), len(urls)):
             page.goto("about:blank")
@@ -78,8 +123,10 @@ def time_pages(page, urls: dict[str, str], runs: int, seed: int = 57) -> dict[st
             page.goto(urls[name])
             settle(page, timeout=120_000)
             page.wait_for_function(CHART_DECODED, timeout=120_000)
-            samples[name].append(time.perf_counter() - started)
-    return samples
+            settled_ms = page.wait_for_function("window.__hue57Settled", timeout=120_000).json_value()
+            wall[name].append(time.perf_counter() - started)
+            in_page[name].append(settled_ms / 1000)
+    return in_page, wall
 
 
 def _spread(times: list[float]) -> str:
@@ -109,20 +156,26 @@ def main() -> None:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 page = browser.new_page(viewport={"width": 1280, "height": 720})
+                page.add_init_script(SETTLED_AT)
                 for srv in servers.values():  # warm each server once (imports, caches)
                     page.goto(srv.url + "/")
                     settle(page, timeout=120_000)
-                samples = time_pages(page, {name: srv.url + "/" for name, srv in servers.items()}, args.runs)
+                samples, wall = time_pages(page, {name: srv.url + "/" for name, srv in servers.items()}, args.runs)
                 browser.close()
         finally:
             for srv in servers.values():
                 srv.proc.terminate()
     bare, shipped_t, big_t = (statistics.median(samples[name]) for name in ("bare", "shipped", "2000"))
-    print(f"bare Streamlit page          median {bare * 1000:5.0f} ms {_spread(samples['bare'])}  (runs={args.runs})")
+    print(f"Time to a settled page, by the page's clock (runs={args.runs})")
+    print(f"bare Streamlit page          median {bare * 1000:5.0f} ms {_spread(samples['bare'])}")
     print(f"overview, shipped data       median {shipped_t * 1000:5.0f} ms {_spread(samples['shipped'])}  "
           f"ratio {shipped_t / bare:4.2f}x (goal <= 1.5x)")
     print(f"overview, 2,000 targets      median {big_t * 1000:5.0f} ms {_spread(samples['2000'])}  "
           f"ratio {big_t / bare:4.2f}x (goal <= 3x)")
+    wall_bare = statistics.median(wall["bare"])
+    print("Wall time around Playwright's waits (includes its polling; how earlier runs were measured): "
+          + ", ".join(f"{name} {statistics.median(wall[name]) * 1000:.0f} ms ({statistics.median(wall[name]) / wall_bare:.2f}x)"
+                      for name in ("bare", "shipped", "2000")))
 
 
 if __name__ == "__main__":
