@@ -99,6 +99,37 @@ def chart_decoded_js(required: bool = True) -> str:
     return f"(() => {{ const img = document.querySelector('{CHART_IMAGE}'); return img ? img.complete : {missing}; }})()"
 
 
+# The settled condition above, timed by the page's own clock (bench/pages.py). Installed in every page
+# before its own scripts (`page.add_init_script`). Each DOM change (and each image load) checks the
+# settled condition; the moment it turns true, the next frame's time is kept in window.__hue57Settled.
+# Should the page leave that state again (another script run), the record is dropped and taken anew.
+SETTLED_AT = """
+(() => {
+  const settled = () => {
+    const app = document.querySelector('[data-testid=stApp]');
+    if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+    if (document.querySelector('[data-testid=stSkeleton]')) return false;
+    const img = document.querySelector('CHART_IMAGE');
+    return img ? img.complete : true;
+  };
+  let since = null;
+  window.__hue57Settled = null;
+  const check = () => {
+    if (!settled()) { since = null; window.__hue57Settled = null; return; }
+    if (since !== null) return;
+    const at = since = performance.now();
+    requestAnimationFrame(() => {  // the frame that shows it; the message runs after that frame's paint
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => { if (since === at) window.__hue57Settled = performance.now(); };
+      channel.port2.postMessage(0);
+    });
+  };
+  new MutationObserver(check).observe(document, {subtree: true, childList: true, attributes: true});
+  document.addEventListener('load', check, true);
+})();
+""".replace("CHART_IMAGE", CHART_IMAGE)
+
+
 def chart_drawn(page) -> bool:
     """The overview's gap chart was decoded by the browser: a broken SVG would leave it 0 pixels wide."""
     page.wait_for_function(chart_decoded_js(), timeout=20_000)
