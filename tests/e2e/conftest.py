@@ -100,7 +100,7 @@ def chart_decoded_js(required: bool = True) -> str:
 
 
 # The settled condition above, timed by the page's own clock (bench/pages.py). Installed in every page
-# before its own scripts (`page.add_init_script`). Each DOM change (and each image load) checks the
+# before its own scripts (`page.add_init_script`). Each DOM change (and each image load or error) checks the
 # settled condition; the moment it turns true, the next frame's time is kept in window.__hue57Settled.
 # Should the page leave that state again (another script run), the record is dropped and taken anew.
 SETTLED_AT = """
@@ -126,6 +126,7 @@ SETTLED_AT = """
   };
   new MutationObserver(check).observe(document, {subtree: true, childList: true, attributes: true});
   document.addEventListener('load', check, true);
+  document.addEventListener('error', check, true);  // a broken image is complete too, and fires no load
 })();
 """.replace("CHART_IMAGE", CHART_IMAGE)
 
