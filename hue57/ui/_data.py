@@ -89,7 +89,7 @@ class OverviewView:
     chart: object             # the Altair gap chart (PNG export)
     svg: str                  # the chart drawn by Vega on the server ('' without bars)
     table: pd.DataFrame       # the scorecard as exported
-    # The report's HTML per language and link parameters, built by the first session that draws it
+    # The report's HTML per set of link parameters, built by the first session that draws it
     # (`ui.overview_report`): every participant of a meeting gets the same block without rebuilding it.
     html: dict = field(default_factory=dict, compare=False, repr=False)
 

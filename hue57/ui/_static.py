@@ -3,8 +3,9 @@
 Why static HTML: the browser renders every Streamlit element as its own message, and a data grid or an
 in-browser Vega view is a large script to load on every visit. On the overview (what a whole meeting
 opens at once) seven bordered tiles, a Vega view and a data grid made the page about 2.3× slower to
-settle than a bare page; drawn as one block, with the filters drawn only while open, it is about
-1.4–1.5× (bench/pages.py).
+settle than a bare page, timed then around Playwright's waits; drawn as one block, with the filters
+drawn only while open, it is about 1.4–1.5× by that measure and 1.7–1.9× by the page's own clock
+(bench/pages.py).
 
 Only our own words and numbers go into this HTML, and every piece of text is escaped all the same:
 text from an upload (a source, a note) is shown as text, never as markup.
@@ -113,7 +114,7 @@ def overview_report(view: OverviewView, ctx: Context) -> None:
     """
     lang, params = ctx.lang, ctx.link_params()
     small = len(view.table) <= STATIC_TABLE_ROWS
-    key = (lang, tuple(sorted(params.items())), small)
+    key = tuple(sorted(params.items()))  # the view is one language already; its links differ per reader
     body = view.html.get(key)
     if body is None:
         body = _report_html(view, lang, params, small)
@@ -128,7 +129,7 @@ def overview_report(view: OverviewView, ctx: Context) -> None:
                          code, display_text=r"code=([^&]+)", help=t("overview.open_indicator", lang))})
 
 
-_REPORTS_KEPT = 32  # per view: the languages times the meeting links open at once
+_REPORTS_KEPT = 32  # per view: one per meeting link open at once, and one for readers without a link
 
 
 def _report_html(view: OverviewView, lang: str, params: Mapping[str, str], small: bool) -> str:
