@@ -94,7 +94,8 @@ CHART_IMAGE = "[data-testid=hue57Chart] img"  # the overview's gap chart, drawn 
 
 
 def chart_decoded_js(required: bool = True) -> str:
-    """A page expression true once the chart image is decoded (or, not `required`, when there is none)."""
+    """A page expression true once the chart image has loaded, `img.complete` (or, not `required`, when
+    there is none)."""
     missing = "false" if required else "true"
     return f"(() => {{ const img = document.querySelector('{CHART_IMAGE}'); return img ? img.complete : {missing}; }})()"
 
@@ -109,8 +110,7 @@ SETTLED_AT = """
     const app = document.querySelector('[data-testid=stApp]');
     if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
     if (document.querySelector('[data-testid=stSkeleton]')) return false;
-    const img = document.querySelector('CHART_IMAGE');
-    return img ? img.complete : true;
+    return CHART_LOADED;
   };
   let since = null;
   window.__hue57Settled = null;
@@ -128,7 +128,7 @@ SETTLED_AT = """
   document.addEventListener('load', check, true);
   document.addEventListener('error', check, true);  // a broken image is complete too, and fires no load
 })();
-""".replace("CHART_IMAGE", CHART_IMAGE)
+""".replace("CHART_LOADED", chart_decoded_js(required=False))
 
 
 def chart_drawn(page) -> bool:
