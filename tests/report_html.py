@@ -83,3 +83,9 @@ def scorecard(body: str) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=header)
     frame.attrs["links"] = reader.links
     return frame
+
+
+def overview_scorecard(at, code: str = "Mã") -> pd.DataFrame:
+    """The overview's scorecard in an AppTest run, indexed by its code column (`attrs["links"]` as above)."""
+    card = scorecard(overview_block(at))
+    return card.set_index(code).__finalize__(card)

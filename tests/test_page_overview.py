@@ -13,15 +13,11 @@ def _run(db, **params) -> AppTest:
     return at.run()
 
 
-def _scorecard(at, code="Mã"):
-    return report_html.scorecard(report_html.overview_block(at)).set_index(code)
-
-
 def test_overview_lists_every_target_with_latest_actual_year_and_source(db):
     at = _run(db, horizon="")  # both horizons
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert at.title[0].value == "Tổng quan"
-    listing = _scorecard(at)
+    listing = report_html.overview_scorecard(at)
     assert list(listing.index) == store.load(db).targets["code"].tolist()
     row = listing.loc["4"]
     assert row["Thực hiện"] == "hạng 5 (2024)" and "vneconomy.vn" in row["Nguồn"]
@@ -40,7 +36,7 @@ def test_overview_switches_to_english(db):
 def test_closed_popovers_draw_no_widgets_and_the_url_filters_still_apply(db):
     at = _run(db, status="met", horizon="2030")
     assert not at.selectbox and not at.get("download_button")  # closed: nothing inside them is sent
-    assert sorted(_scorecard(at).index) == ["3", "4", "8.1", "8.2", "8.4"]
+    assert sorted(report_html.overview_scorecard(at).index) == ["3", "4", "8.1", "8.2", "8.4"]
     assert "Trạng thái: ✔ Đã đạt" in at.caption[0].value  # the line under the bar names the view
 
 
@@ -53,10 +49,10 @@ def test_open_filters_show_the_urls_values_and_write_a_change_back(db):
     assert boxes["Trạng thái"].value == "met" and boxes["Mốc mục tiêu"].value == "2030"
     boxes["Mốc mục tiêu"].select("2045").run()
     assert at.query_params["horizon"] == "2045" and at.query_params["status"] == "met"
-    assert list(_scorecard(at).index) == ["27"]  # the 2045 targets that are met
+    assert list(report_html.overview_scorecard(at).index) == ["27"]  # the 2045 targets that are met
     at.session_state["overview_filters"] = False  # closed again: the URL keeps the view
     at.run()
-    assert not at.selectbox and list(_scorecard(at).index) == ["27"]
+    assert not at.selectbox and list(report_html.overview_scorecard(at).index) == ["27"]
 
 
 def test_downloads_are_offered_once_their_popover_is_open(db):
@@ -70,6 +66,6 @@ def test_downloads_are_offered_once_their_popover_is_open(db):
 def test_unknown_filter_values_in_the_url_fall_back_to_the_defaults(db):
     at = _run(db, status="<b>bogus</b>", horizon="1999", group="Z", agency="nope", year="1890")
     assert not at.exception and not at.error
-    card = _scorecard(at)
+    card = report_html.overview_scorecard(at)
     assert len(card) == 39 and set(card["Mốc"]) == {"2030"}  # horizon 2030, every status, group and agency
     assert "bogus" not in at.caption[0].value and f"Năm đánh giá: {calendar.today().year}" in at.caption[0].value

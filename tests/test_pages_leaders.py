@@ -26,11 +26,11 @@ def _run(page: str | None = None, **params) -> AppTest:
 
 def _scorecard(at, code_col="Mã"):
     """The scorecard by code; each code links to its own indicator page."""
-    card = report_html.scorecard(report_html.overview_block(at))
+    card = report_html.overview_scorecard(at, code_col)
     links = card.attrs["links"]
-    assert [link.split("code=")[1].split("&")[0] for link in links] == card[code_col].tolist()
+    assert [link.split("code=")[1].split("&")[0] for link in links] == card.index.tolist()
     assert all(link.startswith("indicator?code=") for link in links)
-    return card.set_index(code_col)
+    return card
 
 
 def _board(db, horizon=2030):

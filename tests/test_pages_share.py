@@ -30,15 +30,11 @@ def _import_value(db, code, year, value):
     return store.commit_upload(db, store.UploadRecord(by="test", filename="t.csv", sha256="x"), actuals=frame)
 
 
-def _scorecard(at):
-    return report_html.scorecard(report_html.overview_block(at)).set_index("Mã")
-
-
 def test_link_keeps_showing_its_snapshot_after_a_new_import(db):
     link = _link(db)
     _import_value(db, "8.1", 2026, 95.0)
-    shared = _scorecard(_run(s=link.token))
-    live = _scorecard(_run())
+    shared = report_html.overview_scorecard(_run(s=link.token))
+    live = report_html.overview_scorecard(_run())
     assert shared.loc["8.1", "Thực hiện"] == "91% (2025)"
     assert live.loc["8.1", "Thực hiện"] == "95% (2026)"
 
@@ -46,7 +42,7 @@ def test_link_keeps_showing_its_snapshot_after_a_new_import(db):
 def test_url_parameters_outside_the_token_change_nothing(db):
     link = _link(db, filters={"horizon": "2030"})
     at = _run(s=link.token, horizon="2045", status="met", year="2022", upload="99")
-    card = _scorecard(at)
+    card = report_html.overview_scorecard(at)
     assert "26" not in card.index and len(card) == 39  # the token says 2030, all statuses, year 2026
     assert card.loc["4", "Thực hiện"] == "hạng 5 (2024)"
     at.session_state["overview_filters"] = True  # opened, the filters show the token's values, locked
