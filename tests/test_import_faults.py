@@ -167,7 +167,7 @@ def test_two_imports_at_once_both_land_without_lost_update(big, tmp_path):
     a_codes = set(first.read_text().splitlines()[1:-1][i].split(",")[0] for i in (0, -1))
     b_codes = set(second.read_text().splitlines()[1:-1][i].split(",")[0] for i in (0, -1))
     assert a_codes | b_codes <= set(current["code"])  # both files' cells are there
-    assert len(current) == 11 + n_a + n_b - 1  # every cell of both, the shared one once
+    assert len(current) == 24 + n_a + n_b - 1  # every cell of both, the shared one once
     later = uploads.loc[3]
     shared = current[(current["code"] == "7") & (current["year"] == 2024)].iloc[0]
     assert shared["value"] == (22.0 if later["by"] == "binh" else 11.0)  # the later upload wins …

@@ -20,10 +20,10 @@ def test_init_creates_every_plan_table_and_the_seed_upload(tmp_path):
     path = tmp_path / "new.duckdb"
     result = store.init(path)
     assert result.created
-    assert (result.targets, result.tasks, result.actuals) == (42, 70, 11)
+    assert (result.targets, result.tasks, result.actuals) == (42, 70, 24)
     snap = store.load(path)
     assert snap.upload_id == 1
-    assert len(snap.targets) == 42 and len(snap.tasks) == 70 and len(snap.actuals) == 11
+    assert len(snap.targets) == 42 and len(snap.tasks) == 70 and len(snap.actuals) == 24
     history = store.uploads(path)
     assert history.loc[0, "by"] == "init" and history.loc[0, "kind"] == "seed"
 
@@ -79,7 +79,7 @@ def test_cli_read_while_dashboard_reads_succeeds(db):
     finally:
         holder.wait(timeout=30)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.count("\n") == 12
+    assert out.stdout.count("\n") == 25
 
 
 def test_cli_waits_for_a_writer_and_then_succeeds(db):

@@ -90,7 +90,43 @@ def test_shipped_actuals_all_have_a_source_and_a_known_code():
     actuals = store.read_plan_actuals()
     assert (actuals["source"].str.len() > 10).all()
     assert set(actuals["code"]) <= set(TARGETS["code"])
-    assert len(actuals) == 11
+    assert len(actuals) == 24
     dti = actuals[actuals["code"] == "4"].set_index("year")["value"].to_dict()
     assert dti == {2020: 2, 2021: 2, 2022: 4, 2023: 3, 2024: 5}
     assert actuals[actuals["code"] == "4"]["note"].str.contains("63").all()
+
+
+def test_every_shipped_rank_says_what_it_ranks_among():
+    """A rank has its basis, or a note saying the source does not state it."""
+    actuals = store.read_plan_actuals()
+    ranks = actuals[actuals["code"].isin(TARGETS.loc[TARGETS["unit"] == "rank", "code"])]
+    unstated = ranks["basis"].isna()
+    assert ranks.loc[unstated, "note"].str.contains("không nêu").all()
+    assert ranks.loc[ranks["code"] == "4", "basis"].eq(63).all()
+
+
+def test_shipped_facts_include_the_new_rows_with_bands_as_best_place():
+    actuals = store.read_plan_actuals().set_index(["code", "year"])
+    for code, year in (("8.3", 2025), ("8.7", 2025), ("18", 2021)):
+        assert (code, year) in actuals.index
+    qs_asia = actuals.loc["14b"]
+    assert qs_asia["value"].to_dict() == {2019: 451, 2020: 451, 2021: 401, 2022: 401, 2023: 351, 2024: 351,
+                                          2025: 348, 2026: 450}
+    assert qs_asia.loc[2023, "band"] == "351–400" and pd.isna(qs_asia.loc[2025, "band"])
+    assert actuals.loc[("14c", 2026), "band"] == "1401+" and actuals.loc[("14c", 2026), "value"] == 1401
+
+
+def test_a_band_that_is_not_stored_as_its_best_place_is_refused(tmp_path):
+    for name in ("targets.csv", "tasks.csv", "agencies.csv"):
+        (tmp_path / name).write_bytes((store.DATA_DIR / name).read_bytes())
+    (tmp_path / "actuals.csv").write_text("code,year,value,source,note,basis,band\n14b,2023,400,a source text,,,351–400\n",
+                                          encoding="utf-8")
+    with pytest.raises(ValueError, match="row 2"):
+        store.read_plan_actuals(tmp_path)
+
+
+def test_a_between_target_upside_down_is_refused_naming_its_row(tmp_path):
+    text = (store.DATA_DIR / "targets.csv").read_text(encoding="utf-8")
+    (tmp_path / "targets.csv").write_text(text.replace(",between,8,10,", ",between,10,8,"), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"row \d+ \(code 17\).*value_hi"):
+        store.read_plan_targets(tmp_path)

@@ -96,6 +96,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except store.DatabaseBusy:
         print(t("error.db_busy", args.lang), file=sys.stderr)
         return 2
+    except store.DatabaseNewer as exc:
+        print(t("error.db_newer", args.lang, found=exc.found, supported=exc.supported), file=sys.stderr)
+        return 2
     except store.StoreError as exc:
         print(str(exc), file=sys.stderr)
         return 2

@@ -49,6 +49,8 @@ TEXT: dict[str, dict[str, str]] = {
                          "en": "No database at {path}. Run: python -m hue57 init"},
     "error.db_missing_page": {"vi": "Chưa có cơ sở dữ liệu. Hãy báo quản trị viên chạy lệnh khởi tạo: python -m hue57 init",
                               "en": "There is no database yet. Ask the administrator to run: python -m hue57 init"},
+    "error.db_newer": {"vi": "Cơ sở dữ liệu được tạo bởi phiên bản hue57 mới hơn (lược đồ {found}, phiên bản này đọc được đến {supported}). Hãy cập nhật hue57; không thay đổi gì.",
+                       "en": "The database was written by a newer hue57 (schema {found}; this version reads up to {supported}). Update hue57; nothing was changed."},
     "error.unexpected": {"vi": "Đã xảy ra lỗi không mong muốn. Vui lòng tải lại trang; nếu vẫn lỗi, báo cho Sở Khoa học và Công nghệ.",
                          "en": "Something unexpected went wrong. Reload the page; if it persists, tell the Department of Science and Technology."},
 }

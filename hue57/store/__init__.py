@@ -21,6 +21,7 @@ from hue57.store._load import (
     read_plan_targets,
     read_plan_tasks,
 )
+from hue57.store._migrate import DatabaseNewer, ensure_current, schema_version
 from hue57.store._read import (
     Snapshot,
     actuals_history,
@@ -55,6 +56,7 @@ from hue57.store._write import (
 )
 
 __all__ = [
+    "DatabaseNewer", "ensure_current", "schema_version",
     "clear_failed_logins", "get_user", "insert_user", "list_users", "record_failed_login",
     "SHARE_LINK_COLUMNS", "UnknownUpload", "count_share_open", "insert_share_link", "revoke_share_link",
     "share_link", "share_links",

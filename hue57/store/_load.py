@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from hue57.store._connect import DatabaseMissing, connect, db_path
+from hue57.store._migrate import ensure_current
 from hue57.store._schema import DDL, SCHEMA_VERSION
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -21,7 +23,7 @@ TARGET_COLUMNS = ["code", "parent", "indicator", "horizon", "name_vi", "name_en"
 TASK_COLUMNS = ["no", "group", "group_title_vi", "title_vi", "lead_agency", "coordinating", "output",
                 "deadline_text"]
 AGENCY_COLUMNS = ["agency_id", "name_vi", "short_vi", "name_en", "aliases", "current_id", "merger_basis"]
-ACTUAL_COLUMNS = ["code", "year", "value", "source", "note"]
+ACTUAL_COLUMNS = ["code", "year", "value", "source", "note", "basis", "band"]
 COMPARATORS = (">=", ">", "<=", "<", "between", "qualitative")
 
 
@@ -36,6 +38,7 @@ def _read_text_csv(path: Path, columns: list[str]) -> pd.DataFrame:
 
 def read_plan_targets(data_dir: Path = DATA_DIR) -> pd.DataFrame:
     frame = _read_text_csv(data_dir / "targets.csv", TARGET_COLUMNS)
+    frame.insert(0, "_row", range(2, len(frame) + 2))
     frame["indicator"] = frame["indicator"].where(frame["indicator"] != "", frame["code"])
     for col in ("value", "value_hi"):
         frame[col] = pd.to_numeric(frame[col].replace("", None), errors="raise").astype("float64")
@@ -44,8 +47,13 @@ def read_plan_targets(data_dir: Path = DATA_DIR) -> pd.DataFrame:
     bad = sorted(set(frame["comparator"]) - set(COMPARATORS))
     if bad:
         raise ValueError(f"targets.csv: unknown comparators {bad}")
+    upside_down = frame[(frame["comparator"] == "between") & ~(frame["value_hi"] >= frame["value"])]
+    if len(upside_down):
+        row = upside_down.iloc[0]
+        raise ValueError(f"targets.csv row {row['_row']} (code {row['code']}): 'between' needs value_hi ≥ value "
+                         f"(got {row['value']:g} – {row['value_hi']:g})")
     frame["ord"] = range(len(frame))
-    return frame
+    return frame.drop(columns="_row")
 
 
 def read_plan_tasks(data_dir: Path = DATA_DIR) -> pd.DataFrame:
@@ -65,9 +73,20 @@ def read_plan_actuals(data_dir: Path = DATA_DIR) -> pd.DataFrame:
     frame = _read_text_csv(data_dir / "actuals.csv", ACTUAL_COLUMNS)
     frame["year"] = frame["year"].astype(int)
     frame["value"] = frame["value"].astype(float)
+    frame["basis"] = pd.to_numeric(frame["basis"].replace("", None), errors="raise").astype("Int64")
+    frame["band"] = frame["band"].astype(object).where(frame["band"] != "", None)
     if (frame["source"] == "").any():
         raise ValueError("actuals.csv: every published figure needs its source")
+    for row, (value, band) in enumerate(zip(frame["value"], frame["band"], strict=True), start=2):
+        if band is not None and band_start(band) != value:
+            raise ValueError(f"actuals.csv row {row}: a band is stored as its best place ({band} → {band_start(band)})")
     return frame
+
+
+def band_start(band: str) -> float | None:
+    """The best place of a published band: '351–400' → 351, '1401+' → 1401 (None when not a band)."""
+    match = re.fullmatch(r"\s*(\d+)\s*(?:[–-]\s*\d+|\+)\s*", str(band))
+    return float(match.group(1)) if match else None
 
 
 @dataclass(frozen=True)
@@ -89,7 +108,8 @@ def init(path: str | os.PathLike | None = None, data_dir: Path = DATA_DIR) -> In
     agencies = read_plan_agencies(data_dir)
     actuals = read_plan_actuals(data_dir)
     if file.exists():
-        try:  # already initialised: read-only, so the file is not touched at all
+        try:  # already initialised: read-only (the file is not touched) unless its schema is older
+            ensure_current(file)
             with connect(file) as con:
                 return InitResult(False, file, **_counts(con))
         except DatabaseMissing:

@@ -10,7 +10,7 @@ import pandas as pd
 from hue57.store._connect import connect
 
 _CURRENT_ACTUALS = """
-SELECT code, year, value, status, source, note, upload_id, deleted
+SELECT code, year, value, status, source, note, basis, band, upload_id, deleted
 FROM actuals
 WHERE upload_id <= ?
 QUALIFY row_number() OVER (PARTITION BY code, year ORDER BY upload_id DESC) = 1
@@ -56,7 +56,8 @@ def _typed_actuals(frame: pd.DataFrame) -> pd.DataFrame:
     frame["year"] = frame["year"].astype("int64")
     frame["value"] = frame["value"].astype("float64")
     frame["upload_id"] = frame["upload_id"].astype("int64")
-    for col in ("status", "source", "note"):
+    frame["basis"] = frame["basis"].astype("Int64")
+    for col in ("status", "source", "note", "band"):
         frame[col] = frame[col].astype("object").where(frame[col].notna(), None)
     return frame
 
@@ -114,7 +115,7 @@ def uploads(path: str | os.PathLike | None = None) -> pd.DataFrame:
 def actuals_history(path: str | os.PathLike | None = None, codes: list[str] | None = None,
                     as_of_upload: int | None = None) -> pd.DataFrame:
     """Every stored actual row up to `as_of_upload` with its upload (newest first), for provenance."""
-    sql = ("SELECT a.code, a.year, a.value, a.status, a.source, a.note, a.deleted, a.upload_id, "
+    sql = ("SELECT a.code, a.year, a.value, a.status, a.source, a.note, a.basis, a.band, a.deleted, a.upload_id, "
            'u."at", u."by", u.filename FROM actuals a JOIN uploads u ON u.id = a.upload_id WHERE a.upload_id <= ?')
     with connect(path) as con:
         params: list = [latest_upload_id(con) if as_of_upload is None else as_of_upload]

@@ -1,6 +1,6 @@
 """The DuckDB schema: the plan tables, append-only actuals and progress, uploads, users, share links."""
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -33,7 +33,9 @@ CREATE TABLE IF NOT EXISTS uploads (
 -- Append-only: a cell (code, year) is the row of its newest upload; `deleted` marks an undone cell.
 CREATE TABLE IF NOT EXISTS actuals (
     upload_id INTEGER NOT NULL, code VARCHAR NOT NULL, year INTEGER NOT NULL, value DOUBLE,
-    status VARCHAR, source VARCHAR, note VARCHAR, deleted BOOLEAN NOT NULL DEFAULT false
+    status VARCHAR, source VARCHAR, note VARCHAR, deleted BOOLEAN NOT NULL DEFAULT false,
+    basis INTEGER,  -- a rank's field: how many were ranked (63 provinces before the 2025 merger, 34 after)
+    band VARCHAR  -- a rank published as a band ('351–400', '1401+'): `value` holds its best place
 );
 
 CREATE TABLE IF NOT EXISTS task_progress (

@@ -19,7 +19,7 @@ from hue57.store._connect import connect
 from hue57.store._read import current_actuals, current_progress
 
 ACTUAL_KEYS = ["code", "year"]
-ACTUAL_FIELDS = ["value", "status", "source", "note"]
+ACTUAL_FIELDS = ["value", "status", "source", "note", "basis", "band"]
 PROGRESS_KEYS = ["task_no", "period"]
 PROGRESS_FIELDS = ["status", "progress_pct", "note", "evidence"]
 
@@ -50,7 +50,7 @@ class CommitResult:
         return self.new + self.changed
 
 
-NUMERIC_FIELDS = frozenset({"value", "progress_pct"})
+NUMERIC_FIELDS = frozenset({"value", "progress_pct", "basis"})
 
 
 def _same(old: pd.Series, new: pd.Series, numeric: bool) -> np.ndarray:
@@ -87,6 +87,16 @@ def classify(incoming: pd.DataFrame, current: pd.DataFrame, keys: list[str], fie
     return merged
 
 
+def with_rank_fields(actuals: pd.DataFrame) -> pd.DataFrame:
+    """Actual rows with the rank fields `basis` and `band` (missing: not stated), as the store keeps them."""
+    missing = {}
+    if "basis" not in actuals.columns:
+        missing["basis"] = pd.array([pd.NA] * len(actuals), dtype="Int64")
+    if "band" not in actuals.columns:
+        missing["band"] = pd.Series([None] * len(actuals), index=actuals.index, dtype=object)
+    return actuals.assign(**missing) if missing else actuals
+
+
 def _counts(diff: pd.DataFrame) -> tuple[int, int, int]:
     c = diff["change"].value_counts()
     return int(c.get("new", 0)), int(c.get("changed", 0)), int(c.get("unchanged", 0))
@@ -98,7 +108,7 @@ def preview(path: str | os.PathLike | None, actuals: pd.DataFrame | None = None,
     with connect(path) as con:
         if progress is not None:
             return classify(progress, current_progress(con), PROGRESS_KEYS, PROGRESS_FIELDS)
-        return classify(actuals, current_actuals(con), ACTUAL_KEYS, ACTUAL_FIELDS)
+        return classify(with_rank_fields(actuals), current_actuals(con), ACTUAL_KEYS, ACTUAL_FIELDS)
 
 
 def commit_upload(path: str | os.PathLike | None, record: UploadRecord, *,
@@ -135,7 +145,7 @@ def _commit(con, record: UploadRecord, *, actuals: pd.DataFrame | None, progress
         diff = classify(progress, current_progress(con), PROGRESS_KEYS, PROGRESS_FIELDS)
         table, columns = "task_progress", PROGRESS_KEYS + PROGRESS_FIELDS
     else:
-        diff = classify(actuals, current_actuals(con), ACTUAL_KEYS, ACTUAL_FIELDS)
+        diff = classify(with_rank_fields(actuals), current_actuals(con), ACTUAL_KEYS, ACTUAL_FIELDS)
         table, columns = "actuals", ACTUAL_KEYS + ACTUAL_FIELDS
     new, changed, unchanged = _counts(diff)
     status = "dry_run" if dry_run else ("committed" if new + changed else "no_op")

@@ -44,6 +44,16 @@ def _load(path: str, as_of_upload: int | None, version: tuple) -> store.Snapshot
     return store.load(path, as_of_upload)
 
 
+@st.cache_resource(show_spinner=False)
+def _migrated(path: str) -> bool:
+    return store.ensure_current(path)
+
+
+def schema_ready() -> None:
+    """Migrate a database left by an older hue57, once per server process (a no-op read afterwards)."""
+    _migrated(str(store.db_path()))
+
+
 def _key(as_of_upload: int | None) -> tuple:
     path = str(store.db_path())
     return path, as_of_upload, _version(path, _file_signature(path))

@@ -12,7 +12,7 @@ import streamlit as st
 from hue57 import calendar, metrics, share, store, views
 from hue57.i18n import fmt_date, normalise_lang, t
 from hue57.ui._context import Context, context
-from hue57.ui._data import links, snapshot
+from hue57.ui._data import links, schema_ready, snapshot
 from hue57.ui._login import login_form
 
 log = logging.getLogger("hue57")
@@ -23,6 +23,7 @@ def start() -> Context:
     link checked against a missing or busy file), say so in the reader's language and stop the page."""
     fallback = Context(lang=normalise_lang(st.query_params.get("lang", "vi")))
     with friendly_errors(fallback):
+        schema_ready()
         return context()
     st.stop()
 
@@ -51,6 +52,8 @@ def friendly_errors(ctx: Context):
         st.error(t("error.db_missing_page", ctx.lang))  # the file's path is for administrators, not readers
     except store.DatabaseBusy:
         st.warning(t("error.db_busy", ctx.lang))
+    except store.DatabaseNewer as exc:
+        st.error(t("error.db_newer", ctx.lang, found=exc.found, supported=exc.supported))
     except Exception:  # a bug: log it for us, show the user what to do
         log.exception("page failed")
         st.error(t("error.unexpected", ctx.lang))

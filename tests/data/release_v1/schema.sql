@@ -1,0 +1,10 @@
+CREATE TABLE actuals(upload_id INTEGER NOT NULL, code VARCHAR NOT NULL, "year" INTEGER NOT NULL, "value" DOUBLE, status VARCHAR, "source" VARCHAR, note VARCHAR, deleted BOOLEAN DEFAULT(false) NOT NULL);
+CREATE TABLE agencies(agency_id VARCHAR PRIMARY KEY, name_vi VARCHAR NOT NULL, short_vi VARCHAR, name_en VARCHAR, aliases VARCHAR, current_id VARCHAR, merger_basis VARCHAR);
+CREATE TABLE meta("key" VARCHAR PRIMARY KEY, "value" VARCHAR);
+CREATE TABLE share_links(id INTEGER PRIMARY KEY, created_at TIMESTAMP NOT NULL, "by" VARCHAR NOT NULL, upload_id INTEGER NOT NULL, as_of_year INTEGER, filters VARCHAR, lang VARCHAR, expires DATE NOT NULL, revoked BOOLEAN DEFAULT(false) NOT NULL, revoked_at TIMESTAMP, revoked_by VARCHAR, opened INTEGER DEFAULT(0) NOT NULL);
+CREATE TABLE targets(code VARCHAR PRIMARY KEY, parent VARCHAR, indicator VARCHAR NOT NULL, horizon INTEGER NOT NULL, name_vi VARCHAR NOT NULL, name_en VARCHAR NOT NULL, unit VARCHAR NOT NULL, unit_vi VARCHAR, comparator VARCHAR NOT NULL, "value" DOUBLE, value_hi DOUBLE, relative_to INTEGER, agency VARCHAR, text_vi VARCHAR NOT NULL, ord INTEGER NOT NULL);
+CREATE TABLE tasks("no" INTEGER PRIMARY KEY, "group" INTEGER NOT NULL, group_title_vi VARCHAR, title_vi VARCHAR NOT NULL, lead_agency VARCHAR, coordinating VARCHAR, output VARCHAR, deadline_text VARCHAR);
+CREATE TABLE task_progress(upload_id INTEGER NOT NULL, task_no INTEGER NOT NULL, period VARCHAR NOT NULL, status VARCHAR, progress_pct DOUBLE, note VARCHAR, evidence VARCHAR, deleted BOOLEAN DEFAULT(false) NOT NULL);
+CREATE TABLE uploads(id INTEGER PRIMARY KEY, "at" TIMESTAMP NOT NULL, "by" VARCHAR NOT NULL, filename VARCHAR, sha256 VARCHAR, kind VARCHAR NOT NULL, rows_total INTEGER NOT NULL, rows_new INTEGER NOT NULL, rows_changed INTEGER NOT NULL, rows_unchanged INTEGER NOT NULL, status VARCHAR NOT NULL, dry_run BOOLEAN NOT NULL, reverts INTEGER);
+CREATE TABLE users("name" VARCHAR PRIMARY KEY, "role" VARCHAR NOT NULL, salt VARCHAR NOT NULL, pw_hash VARCHAR NOT NULL, failed INTEGER DEFAULT(0) NOT NULL, locked_until TIMESTAMP, created_at TIMESTAMP NOT NULL);
+
