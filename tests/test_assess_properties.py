@@ -13,6 +13,7 @@ CODES = ("1", "2", "3", "8.1", "14a")
 YEARS = range(2016, 2031)
 AS_OF = 2026
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FEWER = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])  # explain per row is slow
 
 # values on a 0.25 grid keep the examples readable and away from float-noise coincidences
 numbers = st.integers(-40, 800).map(lambda n: n / 4)
@@ -123,7 +124,7 @@ def test_closed_form_year_reached_equals_stepping_year_by_year(targets, actuals)
         if row["status"] in ("met", "no_data", "insufficient_data") or row["comparator"] == "qualitative":
             continue
         latest = row["latest_value"]
-        if (row["unit"] == "%" and not 0 <= latest <= 100) or (row["unit"] == "rank" and latest < 1):
+        if (row["unit"] == "%" and not 0 <= latest <= 100) or (row["unit"] == "rank" and latest < 1) or latest < 0:
             continue  # a value outside its unit's range: the clipped projection could "meet" by clipping alone
         t = targets.iloc[i]
         expected = None
@@ -133,9 +134,64 @@ def test_closed_form_year_reached_equals_stepping_year_by_year(targets, actuals)
                 x = row["latest_value"] * (1 + row["observed_rate"]) ** n
             else:
                 x = row["latest_value"] + row["observed_rate"] * n
-            x = min(max(x, 0.0), 100.0) if row["unit"] == "%" else max(x, 1.0) if row["unit"] == "rank" else x
+            x = min(max(x, 0.0), 100.0) if row["unit"] == "%" else max(x, 1.0) if row["unit"] == "rank" else max(x, 0.0)
             if _meets(x, row["comparator"], row["target_value"], t["value"], t["value_hi"]):
                 expected = year
                 break
         got = None if pd.isna(row["year_reached"]) else int(row["year_reached"])
         assert got == expected, (i, row.to_dict())
+
+
+# any finite floats, from tiny to huge, negative and zero included: nothing may overflow into the output
+wild = st.one_of(st.floats(allow_nan=False, allow_infinity=False, width=64), st.sampled_from([1e-300, 1e300, 0.0]))
+
+
+@st.composite
+def ranked_actuals(draw, values=numbers):
+    frame = draw(actual_rows(values))
+    frame["basis"] = pd.array([draw(st.sampled_from([None, 34, 63])) for _ in range(len(frame))], dtype="Int64")
+    return frame
+
+
+@FEWER
+@given(target_rows(values=wild, relative=False), actual_rows(values=wild))
+def test_no_inf_in_any_numeric_column_for_any_finite_inputs(targets, actuals):
+    out = assess(targets, actuals, AS_OF)
+    for col in out.columns:
+        if pd.api.types.is_float_dtype(out[col]):
+            assert not np.isinf(out[col].to_numpy(dtype=float)).any(), col
+    from hue57.metrics import explain
+    for row in out.to_dict("records"):
+        explain(row, "vi")
+        explain(row, "en")
+
+
+@SETTINGS
+@given(target_rows(), ranked_actuals())
+def test_progress_is_within_0_and_1_and_full_only_when_met(targets, actuals):
+    from hue57.metrics import progress
+    out = assess(targets, actuals, AS_OF)
+    share = progress(out)
+    known = share.dropna()
+    assert ((known >= 0) & (known <= 1)).all()
+    assert (out.loc[share == 1, "status"] == "met").all()
+
+
+@SETTINGS
+@given(target_rows(), ranked_actuals())
+def test_missed_exactly_when_not_met_and_the_horizon_has_passed(targets, actuals):
+    for as_of in (2026, 2030, 2031):
+        out = assess(targets, actuals, as_of)
+        numeric = (out["comparator"] != "qualitative") & out["target_value"].notna()
+        past = numeric & (out["latest_year"] >= out["horizon"]).fillna(False)
+        not_met = out["status"] != "met"
+        assessable = out["status"] != "insufficient_data"  # values that overflowed are not judged
+        assert (out.loc[past & not_met & assessable, "status"] == "missed").all()
+        assert (~past[out["status"] == "missed"]).sum() == 0
+
+
+@SETTINGS
+@given(target_rows(units=("count", "enterprises")), actual_rows())
+def test_projections_of_counts_never_go_below_zero(targets, actuals):
+    out = assess(targets, actuals, AS_OF)
+    assert (out["projected_value"].dropna() >= 0).all()

@@ -21,10 +21,12 @@ def targets(*rows: dict) -> pd.DataFrame:
     return frame
 
 
-def actuals(*points: tuple) -> pd.DataFrame:
-    """(code, year, value) or (code, year, value, status)."""
+def actuals(*points: tuple, basis: int | None = 63) -> pd.DataFrame:
+    """(code, year, value) or (code, year, value, status); every point ranked among `basis` (ranks read it)."""
     rows = [p if len(p) == 4 else (*p, None) for p in points]
-    return pd.DataFrame(rows, columns=["code", "year", "value", "status"]).astype({"value": "float64"})
+    frame = pd.DataFrame(rows, columns=["code", "year", "value", "status"]).astype({"value": "float64"})
+    frame["basis"] = pd.array([basis] * len(frame), dtype="Int64")
+    return frame
 
 
 def one(target: dict, points: list[tuple], as_of: int = 2025) -> pd.Series:
@@ -110,16 +112,16 @@ def test_strict_less_than_rank_is_not_met_on_the_threshold():
 
 # ----------------------------------------------------------------------------------------- between
 def test_between_from_below_aims_at_the_low_edge():
-    # 4 (2020) → 6 (2024), band 8–10 by 2030: observed 1.5^(1/4)-1, required 2^(1/10)-1
+    # 4 (2020) → 6 (2024), band 8–10% by 2030, in points: observed 2/4 = 0.5, required (8-4)/10 = 0.4
     row = one({"comparator": "between", "value": 8, "value_hi": 10, "unit": "%"}, [("x", 2020, 4), ("x", 2024, 6)])
     assert row["target_value"] == 8.0
     assert row["gap"] == 2.0
-    assert row["rate_kind"] == "cagr"
-    assert row["observed_rate"] == approx(0.1066819197)
-    assert row["required_rate"] == approx(0.0717734625)
-    assert row["ratio"] == approx(1.4863699748)
+    assert row["rate_kind"] == "linear"
+    assert row["observed_rate"] == 0.5
+    assert row["required_rate"] == 0.4
+    assert row["ratio"] == approx(1.25)
     assert row["status"] == "on_track"
-    assert row["year_reached"] == 2027  # 6 × 1.5^(3/4) = 8.13
+    assert row["year_reached"] == 2028  # 6 + 0.5 × 4 = 8
 
 
 @pytest.mark.parametrize("value", [8.0, 9.0, 10.0])
@@ -132,20 +134,20 @@ def test_between_is_met_inside_the_band_edges_included(value):
 
 
 def test_between_from_above_aims_at_the_high_edge_and_must_fall():
-    # 12 (2020) → 11 (2024), band 8–10: observed (11/12)^(1/4)-1 < 0, required (10/12)^(1/10)-1 < 0
+    # 12 (2020) → 11 (2024), band 8–10%: observed -1/4 points a year, required (10-12)/10 = -0.2
     row = one({"comparator": "between", "value": 8, "value_hi": 10, "unit": "%"}, [("x", 2020, 12), ("x", 2024, 11)])
     assert row["target_value"] == 10.0
     assert row["gap"] == 1.0
-    assert row["observed_rate"] == approx(-0.0215179574)
-    assert row["required_rate"] == approx(-0.0180669554)
-    assert row["ratio"] == approx(1.1910118138)
+    assert row["observed_rate"] == -0.25
+    assert row["required_rate"] == approx(-0.2)
+    assert row["ratio"] == approx(1.25)
     assert row["status"] == "on_track"
-    assert row["year_reached"] == 2029  # 11 × (11/12)^(5/4) = 9.87; a year earlier 10.08
+    assert row["year_reached"] == 2028  # 11 - 0.25 × 4 = 10
 
 
 def test_between_band_jumped_over_is_never_reached():
     # 2 (2022) → 5 (2024): ×1.58 a year → 7.9 in 2025, 12.5 in 2026: never inside 8–10
-    row = one({"comparator": "between", "value": 8, "value_hi": 10, "unit": "%"}, [("x", 2022, 2), ("x", 2024, 5)])
+    row = one({"comparator": "between", "value": 8, "value_hi": 10, "unit": "count"}, [("x", 2022, 2), ("x", 2024, 5)])
     assert row["status"] == "on_track"
     assert pd.isna(row["year_reached"])
 
@@ -217,11 +219,11 @@ def test_floor_met_exactly_on_the_value():
 
 # ------------------------------------------------------------------------------------- percentages
 def test_percentage_projection_is_clipped_at_100():
-    # 80 (2020) → 96 (2024): ×1.2^(1/4) a year; 96 × 1.2^(6/4) = 126.2 → 100
+    # 80 (2020) → 96 (2024): +4 points a year; 96 + 4 × 6 = 120 → 100
     row = one({"comparator": ">=", "value": 100, "unit": "%"}, [("x", 2020, 80), ("x", 2024, 96)])
-    assert row["observed_rate"] == approx(0.0466351394)
+    assert row["observed_rate"] == 4.0
     assert row["projected_value"] == 100.0
-    assert row["year_reached"] == 2025  # 96 × 1.0466 = 100.5 → 100 ≥ 100
+    assert row["year_reached"] == 2025  # 96 + 4 = 100
 
 
 def test_percentage_projection_is_clipped_at_0():
@@ -233,9 +235,9 @@ def test_percentage_projection_is_clipped_at_0():
 
 
 def test_percentage_unit_with_a_suffix_is_clipped_too():
-    row = one({"comparator": ">=", "value": 30, "unit": "% GRDP"}, [("x", 2020, 10), ("x", 2024, 40)])
+    row = one({"comparator": ">=", "value": 30, "unit": "% GRDP"}, [("x", 2020, 10), ("x", 2024, 90)])
     assert row["status"] == "met"
-    assert row["projected_value"] == 100.0
+    assert row["projected_value"] == 100.0  # 90 + 20 × 6 = 210 → 100
 
 
 def test_percentage_target_above_100_is_never_reached_by_the_clipped_projection():
@@ -322,8 +324,8 @@ def test_zero_target_falls_back_to_linear():
     assert row["ratio"] == 1.25
 
 
-def test_positive_values_use_compound_growth():
-    row = one({"value": 30, "unit": "% GRDP"}, [("x", 2020, 10), ("x", 2024, 17.43)])
+def test_positive_counts_use_compound_growth():
+    row = one({"value": 30, "unit": "enterprises"}, [("x", 2020, 10), ("x", 2024, 17.43)])
     assert row["rate_kind"] == "cagr"
     assert row["observed_rate"] == approx(0.1490114243)
     assert row["required_rate"] == approx(0.1161231740)  # 3^(1/10) - 1
@@ -359,7 +361,7 @@ def test_horizon_not_after_the_base_year_has_no_required_rate():
     row = one({"value": 100}, [("x", 2030, 50), ("x", 2031, 60)], as_of=2031)
     assert math.isnan(row["required_rate"])
     assert math.isnan(row["ratio"])
-    assert row["status"] == "insufficient"
+    assert row["status"] == "missed"
     assert row["projected_value"] == 60.0  # latest_year ≥ horizon: no projection backwards
 
 
@@ -408,7 +410,7 @@ def test_target_row_reads_the_actuals_of_its_indicator():
     out = assess(tg, actuals(("7", 2020, 10), ("7", 2024, 20), ("26", 2024, 99)), 2025)
     assert list(out["indicator"]) == ["7", "7"]
     assert list(out["latest_value"]) == [20.0, 20.0]
-    assert out.loc[1, "required_rate"] == approx(0.0664949422)  # (50/10)^(1/25) - 1 from base 2020
+    assert out.loc[1, "required_rate"] == approx(1.6)  # (50 - 10) / 25 points a year from base 2020
 
 
 def test_codes_are_matched_as_stripped_strings():

@@ -74,11 +74,19 @@ GRDP = {"code": "7", "value": 30, "unit": "% GRDP"}
 GRDP_POINTS = [("7", 2020, 10), ("7", 2024, 17.43)]
 
 
-def test_explain_on_track_compound_in_vietnamese_and_english():
+def test_explain_percentage_in_points_with_its_forecast_in_vietnamese_and_english():
     row = row_of(GRDP, GRDP_POINTS)
-    assert explain(row) == "Tăng bình quân 14,9%/năm, cần 11,6%/năm để đạt 30% GRDP năm 2030 → Đúng lộ trình"
-    assert explain(row, "en") == ("Growing 14.9% a year; 11.6% a year is needed to reach 30% of GRDP by 2030 "
-                                  "→ On track")
+    assert explain(row) == ("Tăng bình quân 1,86 điểm %/năm, cần 2 điểm %/năm để đạt 30% GRDP năm 2030 → Cần đẩy nhanh. "
+                            "Dự báo năm 2030: 28,6% GRDP (mục tiêu ≥ 30% GRDP); theo tốc độ này đạt mục tiêu vào năm 2031")
+    assert explain(row, "en") == ("Growing 1.86 points a year; 2 points a year is needed to reach 30% of GRDP by 2030 "
+                                  "→ Speed up. Forecast for 2030: 28.6% of GRDP (target ≥ 30% of GRDP); at this pace "
+                                  "the target is reached in 2031")
+
+
+def test_explain_on_track_compound_for_a_count():
+    row = row_of({"value": 30, "unit": "enterprises"}, [("x", 2020, 10), ("x", 2024, 17.43)])
+    assert explain(row).startswith("Tăng bình quân 14,9%/năm, cần 11,6%/năm để đạt 30 doanh nghiệp năm 2030 "
+                                   "→ Đúng lộ trình. Dự báo năm 2030:")
 
 
 def test_explain_met_names_the_comparator():
@@ -89,7 +97,7 @@ def test_explain_met_names_the_comparator():
 
 def test_explain_met_rank_says_top_n():
     row = row_of({"comparator": "<=", "value": 10, "unit": "rank"}, [("x", 2024, 13), ("x", 2025, 5)])
-    assert explain(row) == "Đã đạt: hạng 5 (2025) so với mục tiêu top 10"
+    assert explain(row) == "Đã đạt: hạng 5/63 (2025) so với mục tiêu top 10"
 
 
 def test_explain_met_band_prints_the_band_when_given():
@@ -101,50 +109,54 @@ def test_explain_met_band_prints_the_band_when_given():
 def test_explain_rank_counts_places_a_year():
     # 20 (2020) → 14 (2024), top 10 by 2030: climbing 1.5 places a year, 1 needed
     row = row_of({"comparator": "<=", "value": 10, "unit": "rank"}, [("x", 2020, 20), ("x", 2024, 14)])
-    assert explain(row) == ("Hạng 14 (2024), cần lên hạng 10 năm 2030 (lên 1 bậc/năm); đang lên 1,5 bậc/năm "
-                            "→ Đúng lộ trình")
-    assert explain(row, "en") == ("Rank 14 (2024); reaching rank 10 by 2030 needs climbing 1 place a year; "
-                                  "now climbing 1.5 places a year → On track")
+    assert explain(row) == ("Hạng 14/63 (2024), cần lên hạng 10 năm 2030 (lên 1 bậc/năm); đang lên 1,5 bậc/năm "
+                            "→ Đúng lộ trình. Dự báo năm 2030: hạng 5 (mục tiêu top 10); theo tốc độ này đạt mục "
+                            "tiêu vào năm 2027")
+    assert explain(row, "en") == ("Rank 14/63 (2024); reaching rank 10 by 2030 needs climbing 1 place a year; "
+                                  "now climbing 1.5 places a year → On track. Forecast for 2030: rank 5 (target top "
+                                  "10); at this pace the target is reached in 2027")
 
 
 def test_explain_rank_slipping_away():
     row = row_of({"comparator": "<=", "value": 5, "unit": "rank"}, [("x", 2022, 4), ("x", 2024, 8)])
-    assert explain(row) == "Hạng 8 (2024), đang tụt 2 bậc/năm, xa dần mục tiêu hạng 5 → Đi lùi"
+    assert explain(row) == ("Hạng 8/63 (2024), đang tụt 2 bậc/năm, xa dần mục tiêu hạng 5 → Đi lùi. Dự báo năm 2030: "
+                            "hạng 20 (mục tiêu top 5); theo tốc độ này không đạt mục tiêu trước năm 2100")
 
 
 def test_explain_linear_counts_in_units_a_year():
     # 0 (2020) → 10 (2024), ≥ 30 by 2030: 2.5 a year, 3 needed
     row = row_of({"value": 30, "unit": "enterprises"}, [("x", 2020, 0), ("x", 2024, 10)])
     assert explain(row) == ("Tăng bình quân 2,5 doanh nghiệp/năm, cần 3 doanh nghiệp/năm để đạt 30 doanh nghiệp "
-                            "năm 2030 → Cần đẩy nhanh")
+                            "năm 2030 → Cần đẩy nhanh. Dự báo năm 2030: 25 doanh nghiệp (mục tiêu ≥ 30 doanh "
+                            "nghiệp); theo tốc độ này đạt mục tiêu vào năm 2032")
     assert explain({**row, "unit_vi": "doanh nghiệp"}).startswith("Tăng bình quân 2,5 doanh nghiệp/năm")
 
 
 def test_explain_linear_percentage_in_percentage_points():
     row = row_of({"value": 50, "unit": "%"}, [("x", 2020, 0), ("x", 2024, 10)])
-    assert explain(row) == ("Tăng bình quân 2,5 điểm phần trăm/năm, cần 5 điểm phần trăm/năm để đạt 50% năm 2030 "
-                            "→ Chậm")
+    assert explain(row).startswith("Tăng bình quân 2,5 điểm %/năm, cần 5 điểm %/năm để đạt 50% năm 2030 → Chậm. ")
 
 
-def test_explain_falling_compound_is_regressing():
+def test_explain_falling_is_regressing():
     row = row_of({"value": 80, "unit": "%"}, [("x", 2020, 60), ("x", 2024, 48)])
-    assert explain(row) == "Giảm bình quân 5,4%/năm, cần 2,9%/năm để đạt 80% năm 2030 → Đi lùi"
+    assert explain(row) == ("Giảm bình quân 3 điểm %/năm, cần 2 điểm %/năm để đạt 80% năm 2030 → Đi lùi. "
+                            "Dự báo năm 2030: 30% (mục tiêu ≥ 80%); theo tốc độ này không đạt mục tiêu trước năm 2100")
 
 
 def test_explain_slipped_below_a_passed_target():
     row = row_of({"value": 80, "unit": "%"}, [("x", 2021, 85), ("x", 2024, 75)])
-    assert explain(row) == "Giảm bình quân 4,1%/năm, xa dần mục tiêu 80% → Đi lùi"
+    assert explain(row).startswith("Giảm bình quân 3,33 điểm %/năm, xa dần mục tiêu 80% → Đi lùi. Dự báo năm 2030: 55%")
 
 
 def test_explain_flat_is_too_slow():
     row = row_of({"value": 55, "unit": "%"}, [("x", 2020, 50), ("x", 2024, 50)])
-    assert explain(row) == "Không thay đổi, cần 1%/năm để đạt 55% năm 2030 → Chậm"
-    assert explain(row, "en") == "Not changing; 1% a year is needed to reach 55% by 2030 → Too slow"
+    assert explain(row).startswith("Không thay đổi, cần 0,5 điểm %/năm để đạt 55% năm 2030 → Chậm. ")
+    assert explain(row, "en").startswith("Not changing; 0.5 points a year is needed to reach 55% by 2030 → Too slow. ")
 
 
 def test_explain_deadline_passed_unmet():
     row = row_of({"value": 100}, [("x", 2030, 50), ("x", 2031, 60)], as_of=2031)
-    assert explain(row) == "Tăng bình quân 20%/năm, chưa đạt mục tiêu 100 count năm 2030 → Chậm"
+    assert explain(row) == "Năm 2031 đạt 60 count; mục tiêu năm 2030 là ≥ 100 count → Không đạt"
 
 
 def test_explain_insufficient_data_has_only_one_value():
@@ -183,10 +195,11 @@ def test_explain_accepts_a_pandas_row_and_unknown_language_falls_back_to_vietnam
 def test_explain_covers_every_status_in_both_languages():
     cases = [
         ({"value": 5}, [("x", 2024, 9)]),                                   # met
-        (GRDP | {"code": "x"}, [("x", 2020, 10), ("x", 2024, 17.43)]),       # on_track
+        ({"value": 30, "unit": "enterprises"}, [("x", 2020, 10), ("x", 2024, 17.43)]),  # on_track
         ({"value": 10}, [("x", 2020, 0), ("x", 2025, 3)]),                   # moderate
         ({"value": 10}, [("x", 2020, 0), ("x", 2025, 1)]),                   # insufficient
         ({"value": 10}, [("x", 2020, 5), ("x", 2025, 1)]),                   # regressing
+        ({"value": 10, "horizon": 2024}, [("x", 2025, 1)]),                  # missed
         ({"value": 10}, [("x", 2025, 1)]),                                   # insufficient_data
         ({"value": 10}, []),                                                 # no_data
     ]
@@ -227,7 +240,7 @@ def test_status_counts_lists_every_status_in_order_with_zeros():
     assert list(out.columns) == ["horizon", "status", "count"]
     assert list(out["status"]) == list(STATUS_ORDER) * 2
     counts = dict(zip(out.loc[out["horizon"] == 2030, "status"], out.loc[out["horizon"] == 2030, "count"], strict=True))
-    assert counts == {"met": 2, "on_track": 1, "moderate": 0, "insufficient": 0, "regressing": 0,
+    assert counts == {"met": 2, "on_track": 1, "moderate": 0, "insufficient": 0, "regressing": 0, "missed": 0,
                       "insufficient_data": 1, "no_data": 1}
     assert out.loc[out["horizon"] == 2045, "count"].sum() == 1
 

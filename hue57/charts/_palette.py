@@ -11,6 +11,7 @@ STATUS_COLORS = {
     "moderate": "#E69F00",
     "insufficient": "#D55E00",
     "regressing": "#CC79A7",
+    "missed": "#000000",
     "insufficient_data": "#7F7F7F",
     "no_data": "#BDBDBD",
 }
@@ -22,6 +23,7 @@ STATUS_ICONS = {
     "moderate": "►",
     "insufficient": "▼",
     "regressing": "✖",
+    "missed": "⊘",
     "insufficient_data": "…",
     "no_data": "○",
 }

@@ -12,6 +12,7 @@ TEXT: dict[str, dict[str, str]] = {
     "status.moderate": {"vi": "Cần đẩy nhanh", "en": "Speed up"},
     "status.insufficient": {"vi": "Chậm", "en": "Too slow"},
     "status.regressing": {"vi": "Đi lùi", "en": "Regressing"},
+    "status.missed": {"vi": "Không đạt", "en": "Missed"},
     "status.insufficient_data": {"vi": "Chưa đủ số liệu", "en": "Not enough data"},
     "status.no_data": {"vi": "Chưa có số liệu", "en": "No data"},
     # horizons and common column names

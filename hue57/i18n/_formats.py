@@ -6,7 +6,7 @@ import datetime as dt
 import math
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_scientific
 
 _LOCALES = {"vi": "vi_VN", "en": "en_US"}
 
@@ -28,10 +28,13 @@ def _missing(x: object) -> bool:
 
 def fmt_number(x: object, lang: str = "vi", digits: int = 1, *, empty: str = "—") -> str:
     """A number with at most `digits` decimals (trailing zeros dropped), grouped as the locale writes it."""
-    if _missing(x):
+    if _missing(x) or not math.isfinite(float(x)):
         return empty
+    locale = _LOCALES[normalise_lang(lang)]
+    if abs(float(x)) >= 1e15:  # beyond what a plan measures; Babel's fixed-point rounding fails on such numbers
+        return format_scientific(float(x), format="0.##E0", locale=locale)
     pattern = "#,##0" + ("." + "#" * digits if digits > 0 else "")
-    return format_decimal(float(x), format=pattern, locale=_LOCALES[normalise_lang(lang)])
+    return format_decimal(float(x), format=pattern, locale=locale)
 
 
 def fmt_int(x: object, lang: str = "vi", *, empty: str = "—") -> str:
@@ -40,7 +43,7 @@ def fmt_int(x: object, lang: str = "vi", *, empty: str = "—") -> str:
 
 def fmt_percent(x: object, lang: str = "vi", digits: int = 1, *, empty: str = "—") -> str:
     """`x` already in percent points: 30.5 → '30,5%' (vi) / '30.5%' (en)."""
-    if _missing(x):
+    if _missing(x) or not math.isfinite(float(x)):
         return empty
     return fmt_number(x, lang, digits) + "%"
 

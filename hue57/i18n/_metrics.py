@@ -34,6 +34,34 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "{observed}, chưa đạt mục tiêu {target} năm {horizon} → {status}",
         "en": "{observed}, short of the {horizon} target of {target} → {status}",
     },
+    "metrics.explain.missed": {
+        "vi": "Năm {year} đạt {latest}; mục tiêu năm {horizon} là {target} → {status}",
+        "en": "{latest} in {year}; the {horizon} target was {target} → {status}",
+    },
+    "metrics.explain.on_threshold": {
+        "vi": "{latest} ({year}) đúng bằng ngưỡng, nhưng chỉ tiêu yêu cầu {target}",
+        "en": "{latest} ({year}) sits on the threshold, but the target is to {target}",
+    },
+    "metrics.explain.forecast_reached": {
+        "vi": "Dự báo năm {horizon}: {projected} (mục tiêu {target}); theo tốc độ này đạt mục tiêu vào năm {reached}",
+        "en": "Forecast for {horizon}: {projected} (target {target}); at this pace the target is reached in {reached}",
+    },
+    "metrics.explain.forecast_never": {
+        "vi": "Dự báo năm {horizon}: {projected} (mục tiêu {target}); theo tốc độ này không đạt mục tiêu trước năm 2100",
+        "en": "Forecast for {horizon}: {projected} (target {target}); at this pace the target is not reached before 2100",
+    },
+    "metrics.explain.basis_changed": {
+        "vi": "{latest} ({year}) xếp hạng trên tổng số khác (hoặc không nêu) so với các năm trước, nên chưa so sánh được tốc độ → {status}",
+        "en": "{latest} ({year}) ranks among a different (or unstated) number than earlier years, so no pace can be compared → {status}",
+    },
+    "metrics.explain.out_of_range": {
+        "vi": "Các giá trị {base} và {latest} ({year}) chênh lệch quá lớn để tính tốc độ; hãy kiểm tra đơn vị → {status}",
+        "en": "The values {base} and {latest} ({year}) are too far apart to compute a pace; check the unit → {status}",
+    },
+    "metrics.must_exceed": {"vi": "vượt {value}", "en": "exceed {value}"},
+    "metrics.must_stay_below": {"vi": "thấp hơn {value}", "en": "stay below {value}"},
+    "metrics.rank_band": {"vi": "nhóm {band}", "en": "band {band}"},
+    "metrics.rank_of": {"vi": "{n}/{basis}", "en": "{n}/{basis}"},
     "metrics.explain.one_value": {
         "vi": "Mới có một giá trị: {latest} ({year}); cần số liệu thêm ít nhất một năm để tính tốc độ → {status}",
         "en": "Only one value so far: {latest} ({year}); another year is needed to measure the pace → {status}",
@@ -72,6 +100,6 @@ TEXT: dict[str, dict[str, str]] = {
     "metrics.rank.target": {"vi": "hạng {n}", "en": "rank {n}"},
     "metrics.rank.target_strict": {"vi": "vị trí cao hơn hạng {n}", "en": "a place above rank {n}"},
     "metrics.rank.top": {"vi": "top {n}", "en": "top {n}"},
-    "metrics.percentage_points": {"vi": "{n} điểm phần trăm", "en": "{n} percentage points"},
+    "metrics.percentage_points": {"vi": "{n} điểm %", "en": "{n} points"},
     "metrics.band": {"vi": "{lo}–{hi}", "en": "{lo}–{hi}"},
 }

@@ -39,7 +39,7 @@ TEXT: dict[str, dict[str, str]] = {
     "unit.rank_down": {"vi": "tụt {n} bậc/năm", "en": "down {n} places a year"},
     "unit.rank_same": {"vi": "giữ nguyên thứ hạng", "en": "no change in rank"},
     "unit.rank_gap": {"vi": "{n} bậc", "en": "{n} places"},
-    "unit.points": {"vi": "điểm %", "en": "pp"},
+    "unit.points": {"vi": "điểm %", "en": "points"},
     "facts.what": {"vi": "Nội dung", "en": "Item"},
     "facts.status": {"vi": "Đánh giá", "en": "Assessment"},
     "facts.latest": {"vi": "Thực hiện gần nhất", "en": "Latest actual"},

@@ -1,7 +1,7 @@
 """Pure-pandas gap method: assess targets against actuals, trajectories, explanations and roll-ups."""
 
 from hue57.metrics._assess import COMPARATORS, OUTPUT_COLUMNS, STATUS_ORDER, assess, satisfies
-from hue57.metrics._explain import COMPARATOR_SYMBOLS, explain
+from hue57.metrics._explain import COMPARATOR_SYMBOLS, explain, latest_value_text
 from hue57.metrics._paths import SERIES, paths
 from hue57.metrics._progress import progress
 from hue57.metrics._rollup import rollup_by_group, status_counts
@@ -14,6 +14,7 @@ __all__ = [
     "STATUS_ORDER",
     "assess",
     "explain",
+    "latest_value_text",
     "paths",
     "progress",
     "rollup_by_group",

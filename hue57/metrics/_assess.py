@@ -20,7 +20,21 @@ Edge decisions (each is also tested):
 * base = the oldest actual with ``year >= latest_year - 5``. When that is the latest itself the base
   columns still hold it and ``required_rate`` is still given (from the base to the target), but the
   observed rate, ratio and projection are NaN and the status is ``insufficient_data`` (unless met).
-* ``rate_kind`` is NA when there is no data or no target value.
+* ``rate_kind``: ``cagr`` (compound growth) when base, latest and target are all positive and the unit is
+  neither a rank nor a percentage (a unit starting with ``%``: percentages move in points a year);
+  otherwise ``linear``. NA when there is no data or no target value.
+* Ranks (unit ``rank``) carry ``basis``, how many were ranked (63 provinces before the 2025 merger, 34
+  after). The base is the oldest point within the window ranked among the **same basis as the latest**;
+  a missing basis counts as different from every other, so a latest without a basis has no pace
+  (``insufficient_data``, reason ``basis_changed`` when other points exist). ``latest_basis`` is output.
+* ``missed``: a target not met whose ``latest_year >= horizon`` (its target known). No pace word is given
+  to a target whose horizon has passed.
+* Numbers that overflow (1e-300 then 1e300 compounds to inf) never leave this module: a row whose
+  rates, ratio or projection are not finite gets ``insufficient_data`` with reason ``out_of_range`` and
+  NaN in those columns, even when its latest value meets the target (such values are a unit error far
+  more often than a fact); no column holds inf.
+* ``reason`` says why a row is ``insufficient_data``: ``one_value``, ``basis_changed``, ``no_target``,
+  ``no_reference`` or ``out_of_range`` (NA otherwise).
 * ``required_rate`` is NaN when the horizon is not after the base year (nothing to spread over).
 * Direction: a ``>=``/``>`` target (and ``between`` from below) must go up, ``<=``/``<`` (and
   ``between`` from above) down. The ratio observed / required is used only when the required rate
@@ -31,8 +45,9 @@ Edge decisions (each is also tested):
 * The ratio is rounded to 9 decimals before the thresholds so that float noise (e.g. from compounding)
   cannot move a row across 0.95 / 0.60 / 0.
 * ``projected_value``: the latest carried to the horizon at the observed rate (the latest itself when
-  ``latest_year >= horizon``); clipped to [0, 100] when the unit starts with ``%`` and to ≥ 1 for
-  ``rank``; NaN without an observed rate.
+  ``latest_year >= horizon``); clipped to [0, 100] when the unit starts with ``%``, to ≥ 1 for
+  ``rank`` and to ≥ 0 otherwise (counts, money and indices never project below zero); NaN without an
+  observed rate.
 * ``year_reached``: ``latest_year`` when met; otherwise the first later year whose (clipped) projection
   meets the target, from a closed form (``ceil`` of the linear or logarithmic solution; the years just
   before and after it are checked against the comparator, for strictness and float noise); NA when the projection moves the
@@ -51,8 +66,10 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-STATUS_ORDER = ("met", "on_track", "moderate", "insufficient", "regressing", "insufficient_data", "no_data")
-QUALITATIVE_STATUSES = STATUS_ORDER[:5]
+STATUS_ORDER = ("met", "on_track", "moderate", "insufficient", "regressing", "missed", "insufficient_data",
+                "no_data")
+QUALITATIVE_STATUSES = ("met", "on_track", "moderate", "insufficient", "regressing")
+REASONS = ("one_value", "basis_changed", "no_target", "no_reference", "out_of_range")
 COMPARATORS = (">=", ">", "<=", "<", "between", "qualitative")
 ON_TRACK = 0.95
 MODERATE = 0.60
@@ -64,6 +81,7 @@ OUTPUT_COLUMNS = (
     "code", "horizon", "indicator", "unit", "comparator", "status",
     "latest_year", "latest_value", "target_value", "gap", "base_year", "base_value",
     "observed_rate", "required_rate", "rate_kind", "ratio", "projected_value", "year_reached",
+    "latest_basis", "reason",
 )
 
 
@@ -75,6 +93,7 @@ class Series(NamedTuple):
     year: np.ndarray  # int64
     value: np.ndarray  # float64 (numeric series) — unused for qualitative
     status: np.ndarray  # object (qualitative series) — unused for numeric
+    basis: np.ndarray  # float64, NaN where not stated (ranks: how many were ranked)
     key: np.ndarray  # int64 cid * span + (year - year0), strictly increasing
     year0: int
     span: int
@@ -111,7 +130,8 @@ def assess(targets: pd.DataFrame, actuals: pd.DataFrame, as_of_year: int) -> pd.
 
     `targets`: ``code, horizon, comparator, value, value_hi, unit, relative_to`` and optionally
     ``indicator`` (the code whose actuals the row reads; empty → its own code). `actuals`: ``code,
-    year, value`` and optionally ``status`` (qualitative assessments). Only actuals up to `as_of_year`
+    year, value`` and optionally ``status`` (qualitative assessments) and ``basis`` (for ranks: how many
+    were ranked). Only actuals up to `as_of_year`
     count. See the module docstring for every edge decision.
     """
     tg = target_frame(targets)
@@ -122,9 +142,9 @@ def assess(targets: pd.DataFrame, actuals: pd.DataFrame, as_of_year: int) -> pd.
     out["status"] = pd.array(cols.pop("status"), dtype="str")
     for name in OUTPUT_COLUMNS[6:]:
         values = cols[name]
-        if name.endswith("year") or name == "year_reached":
+        if name.endswith("year") or name in ("year_reached", "latest_basis"):
             out[name] = _int64(values)
-        elif name == "rate_kind":
+        elif name in ("rate_kind", "reason"):
             out[name] = pd.array(values, dtype="str")
         else:
             out[name] = values
@@ -195,6 +215,8 @@ def actual_series(actuals: pd.DataFrame, as_of_year: int) -> tuple[Series, Serie
     cid = np.append(norm_ids, -1).astype(np.int64)[ids[keep]]
     names = pd.Index(names, dtype="str")
     value = pd.to_numeric(actuals["value"], errors="coerce").to_numpy(dtype=float, na_value=np.nan)[keep]
+    basis = (pd.to_numeric(actuals["basis"], errors="coerce").to_numpy(dtype=float, na_value=np.nan)[keep]
+             if "basis" in actuals.columns else np.full(len(year), np.nan))
     status = np.full(len(year), None, dtype=object)
     if "status" in actuals.columns:
         s_ids, s_uniques = pd.factorize(actuals["status"])
@@ -213,8 +235,8 @@ def actual_series(actuals: pd.DataFrame, as_of_year: int) -> tuple[Series, Serie
 
     def series(mask: np.ndarray) -> Series:
         pick = order[mask[order]]
-        return Series(names, cid[pick], year[pick], value[pick], status[pick], cid[pick] * span + (year[pick] - year0),
-                      year0, span)
+        return Series(names, cid[pick], year[pick], value[pick], status[pick], basis[pick],
+                      cid[pick] * span + (year[pick] - year0), year0, span)
 
     return series(np.isfinite(value)), series(status != None)  # noqa: E711 — elementwise
 
@@ -253,15 +275,19 @@ def _numeric_columns(tg: pd.DataFrame, s: Series) -> dict[str, np.ndarray]:
     direction = np.where(np.isin(comp, (">=", ">")) | (is_between & (L < lo)), 1.0, -1.0)
     gap = np.where(met, 0.0, np.maximum(direction * (tv - L), 0.0))
 
-    # base: oldest point within BASE_WINDOW years of the latest
+    # base: oldest point within BASE_WINDOW years of the latest (for ranks: ranked among the same basis)
     bpos = s.first_from(ids, ly - BASE_WINDOW)
     bpos = np.where(has_data, bpos, 0)
+    basis_changed = np.zeros(m, dtype=bool)
+    if is_rank.any():
+        bpos, basis_changed = _same_basis_base(s, pos, bpos, has_data & is_rank)
     by = np.where(has_data, s.year[bpos] if len(s.year) else 0, 0)
     B = np.where(has_data, s.value[bpos] if len(s.value) else np.nan, np.nan)
+    latest_basis = np.where(has_data, s.basis[pos] if len(s.basis) else np.nan, np.nan)
     single = has_data & (bpos == pos)
 
     known = has_data & ~np.isnan(tv)
-    cagr = known & (B > 0) & (L > 0) & (tv > 0) & ~is_rank
+    cagr = known & (B > 0) & (L > 0) & (tv > 0) & ~is_rank & ~is_pct
     n_obs = (ly - by).astype(float)
     n_req = (horizon - by).astype(float)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
@@ -269,25 +295,37 @@ def _numeric_columns(tg: pd.DataFrame, s: Series) -> dict[str, np.ndarray]:
         obs = np.where(known & ~single, obs, np.nan)
         req = np.where(cagr, (tv / B) ** (1.0 / n_req) - 1.0, (tv - B) / n_req)
         req = np.where(known & (n_req > 0), req, np.nan)
-        usable = req * direction > 0
-        ratio = np.where(usable, obs / req, np.nan)
+        ratio = np.where(req * direction > 0, obs / req, np.nan)
+    steps = np.maximum(horizon - ly, 0).astype(float)
+    projected = project(L, obs, cagr, steps, is_pct, is_rank)
+    # overflow: a row whose numbers left the floats is not assessed on them (no inf leaves the module)
+    overflow = has_data & ~single & ~(np.isfinite(obs) & np.isfinite(projected)
+                                   & (np.isfinite(req) | np.isnan(req)) & (np.isfinite(ratio) | np.isnan(ratio)))
+    overflow |= known & ~(np.isfinite(L) & np.isfinite(B) & np.isfinite(tv))
+    overflow &= known
+    obs, req, ratio, projected = (np.where(overflow, np.nan, x) for x in (obs, req, ratio, projected))
+    usable = req * direction > 0
     r9 = np.round(ratio, 9)
+    missed = known & ~met & ~overflow & (ly >= horizon)
 
     status = np.select(
-        [~has_data, met, ~known | single,
+        [~has_data, overflow, met, ~known, missed, single,
          usable & (r9 >= ON_TRACK), usable & (r9 >= MODERATE), usable & (r9 >= 0), usable,
          obs * direction < 0],
-        ["no_data", "met", "insufficient_data",
+        ["no_data", "insufficient_data", "met", "insufficient_data", "missed", "insufficient_data",
          "on_track", "moderate", "insufficient", "regressing",
          "regressing"],
         default="insufficient",
     ).astype(object)
-
-    steps = np.maximum(horizon - ly, 0).astype(float)
-    projected = project(L, obs, cagr, steps, is_pct, is_rank)
+    insufficient = status == "insufficient_data"
+    reason = np.select(
+        [insufficient & np.isnan(tv) & ~np.isnan(rel), insufficient & np.isnan(tv), insufficient & overflow,
+         insufficient & basis_changed, insufficient & single],
+        ["no_reference", "no_target", "out_of_range", "basis_changed", "one_value"], default=None).astype(object)
+    reason = np.where(insufficient, reason, None)
 
     # year reached: closed form, then checked (strict comparators, float noise, clipping, bands)
-    toward = known & ~met & (obs * direction > 0)
+    toward = known & ~met & ~overflow & (obs * direction > 0)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         x = np.where(cagr, np.log(tv / L) / np.log1p(obs), (tv - L) / obs)
     x = np.where(toward & np.isfinite(x), x, np.nan)
@@ -298,7 +336,7 @@ def _numeric_columns(tg: pd.DataFrame, s: Series) -> dict[str, np.ndarray]:
         ok = toward & (n >= 1) & satisfies(project(L, obs, cagr, n, is_pct, is_rank), comp, tv, lo, hi)
         reached = np.where(ok, ly + n, reached)
     reached = np.where(reached <= LAST_YEAR, reached, np.nan)
-    reached = np.where(met, ly, reached)
+    reached = np.where(met & ~overflow, ly, reached)
 
     none = ~has_data
     return {
@@ -315,6 +353,8 @@ def _numeric_columns(tg: pd.DataFrame, s: Series) -> dict[str, np.ndarray]:
         "ratio": ratio,
         "projected_value": projected,
         "year_reached": reached,
+        "latest_basis": latest_basis,
+        "reason": reason,
     }
 
 
@@ -333,11 +373,29 @@ def satisfies(x: np.ndarray, comp: np.ndarray, tv: np.ndarray, lo: np.ndarray, h
 
 def project(latest: np.ndarray, rate: np.ndarray, cagr: np.ndarray, steps: np.ndarray,
             is_pct: np.ndarray, is_rank: np.ndarray) -> np.ndarray:
-    """`latest` carried `steps` years at `rate` (compound where `cagr`), clipped for % and rank units."""
+    """`latest` carried `steps` years at `rate` (compound where `cagr`): 0–100 for %, ≥ 1 for ranks, else ≥ 0."""
     with np.errstate(invalid="ignore", over="ignore"):
         value = np.where(cagr, latest * (1.0 + rate) ** steps, latest + rate * steps)
     value = np.where(is_pct, np.clip(value, 0.0, 100.0), value)
-    return np.where(is_rank, np.maximum(value, 1.0), value)
+    return np.where(is_rank, np.maximum(value, 1.0), np.maximum(value, 0.0))
+
+
+def _same_basis_base(s: Series, pos: np.ndarray, bpos: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For rank rows, the base moved to the oldest point in the window ranked among the latest's basis.
+
+    Also whether points were left out for a different (or missing) basis. Loops over rank rows only:
+    their series are short, and a plan has few ranks.
+    """
+    bpos = bpos.copy()
+    changed = np.zeros(len(pos), dtype=bool)
+    for i in np.flatnonzero(rows):
+        window = s.basis[bpos[i]:pos[i] + 1]
+        same = window == window[-1]  # NaN never equals NaN: a missing basis matches nothing …
+        same[-1] = True  # … but the latest is itself
+        first = int(np.argmax(same))
+        changed[i] = not same.all()
+        bpos[i] += first
+    return bpos, changed
 
 
 # --------------------------------------------------------------------------------- qualitative rows
@@ -356,7 +414,7 @@ def _apply_qualitative(tg: pd.DataFrame, s: Series, cols: dict[str, np.ndarray])
             continue
         if name == "latest_year":
             values[qual] = year
-        elif name == "rate_kind":
+        elif name in ("rate_kind", "reason"):
             values[qual] = None
         else:
             values[qual] = np.nan

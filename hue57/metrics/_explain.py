@@ -15,7 +15,14 @@ Which sentence:
   year) → observed pace and "moving away from" (regressing) / "short of" (insufficient) the target.
 
 Rates read as the method computes them: ``cagr`` as a percentage a year, ``linear`` in the unit a
-year (percentage points for ``%`` units), ranks in places a year (climbing = rank number falling).
+year ("điểm %/năm", points a year, for ``%`` units), ranks in places a year (climbing = rank number
+falling). A rank is written with what it ranks among ("5/63", from ``latest_basis``) or its band
+("nhóm 351–400", from an optional ``latest_band``).
+
+Every pace sentence ends with the forecast at the horizon and the year the target would be reached,
+so a verdict never stands beside a forecast that seems to contradict it. ``missed`` (horizon passed)
+gets no pace words; ``insufficient_data`` says which ``reason``; a strict ``>`` target sitting on its
+threshold says the value must exceed it.
 """
 
 from __future__ import annotations
@@ -48,27 +55,45 @@ def explain(row: Mapping, lang: str = "vi") -> str:
     latest = _num(_get(row, "latest_value"))
     target = _num(_get(row, "target_value"))
     horizon = _int(_get(row, "horizon"))
-    latest_text = _rank_number(latest, lang) if is_rank else fmt_value(latest, unit, lang)
+    latest_text = latest_value_text(row, lang)
+    plain_latest = latest_text if not is_rank or _get(row, "latest_band") is not None else \
+        t("metrics.rank.target", lang, n=latest_text)
 
     if status == "met":
         if comparator == "between":
             lo, hi = _num(_get(row, "value")), _num(_get(row, "value_hi"))
             if lo is None or hi is None or _get(row, "relative_to") is not None:
-                return t("metrics.explain.met_in_band", lang, latest=fmt_value(latest, unit, lang), year=year)
+                return t("metrics.explain.met_in_band", lang, latest=plain_latest, year=year)
             band = t("metrics.band", lang, lo=fmt_number(lo, lang, 2), hi=fmt_value(hi, unit, lang))
-            return t("metrics.explain.met_band", lang, latest=fmt_value(latest, unit, lang), year=year, target=band)
-        return t("metrics.explain.met", lang, latest=fmt_value(latest, unit, lang), year=year,
+            return t("metrics.explain.met_band", lang, latest=plain_latest, year=year, target=band)
+        return t("metrics.explain.met", lang, latest=plain_latest, year=year,
                  target=_target_with_comparator(target, comparator, unit, is_rank, lang))
 
     if status == "insufficient_data":
+        reason = _get(row, "reason")
         if target is None:
             ref = _int(_get(row, "relative_to"))
             if ref is not None:
-                return t("metrics.explain.no_reference", lang, latest=fmt_value(latest, unit, lang), year=year,
-                         ref=ref, status=words)
-            return t("metrics.explain.no_target", lang, latest=fmt_value(latest, unit, lang), year=year,
-                     status=words)
-        return t("metrics.explain.one_value", lang, latest=fmt_value(latest, unit, lang), year=year, status=words)
+                return t("metrics.explain.no_reference", lang, latest=plain_latest, year=year, ref=ref, status=words)
+            return t("metrics.explain.no_target", lang, latest=plain_latest, year=year, status=words)
+        if reason == "basis_changed":
+            return t("metrics.explain.basis_changed", lang, latest=plain_latest, year=year, status=words)
+        if reason == "out_of_range":
+            return t("metrics.explain.out_of_range", lang, base=fmt_value(_num(_get(row, "base_value")), unit, lang),
+                     latest=plain_latest, year=year, status=words)
+        return t("metrics.explain.one_value", lang, latest=plain_latest, year=year, status=words)
+
+    target_full = _target_with_comparator(target, comparator, unit, is_rank, lang)
+    if status == "missed":  # the horizon has passed: no pace words, only what was reached
+        return t("metrics.explain.missed", lang, latest=plain_latest, year=year, horizon=horizon,
+                 target=target_full, status=words)
+
+    gap = _num(_get(row, "gap"))
+    if comparator in (">", "<") and gap == 0 and not is_rank:  # sitting on a strict threshold
+        key = "metrics.must_exceed" if comparator == ">" else "metrics.must_stay_below"
+        sentence = t("metrics.explain.on_threshold", lang, latest=plain_latest, year=year,
+                     target=t(key, lang, value=fmt_value(target, unit, lang)))
+        return f"{sentence} → {words}. {_forecast(row, target_full, unit, is_rank, lang)}".rstrip(". ")
 
     cagr = _get(row, "rate_kind") == "cagr"
     observed = _num(_get(row, "observed_rate"))
@@ -78,19 +103,57 @@ def explain(row: Mapping, lang: str = "vi") -> str:
         target_text = _rank_target(target, comparator, lang)
         moving = _rank_move(observed, lang)
         if has_ratio:
-            return t("metrics.explain.rank_pace", lang, latest=latest_text, year=year, target=target_text,
-                     horizon=horizon, required=_rank_move(required, lang), observed=moving, status=words)
+            sentence = t("metrics.explain.rank_pace", lang, latest=latest_text, year=year, target=target_text,
+                         horizon=horizon, required=_rank_move(required, lang), observed=moving, status=words)
+            return _with_forecast(sentence, row, target_full, unit, is_rank, lang)
         observed_text = t("metrics.explain.rank_now", lang, latest=latest_text, year=year, observed=moving)
     else:
         target_text = fmt_value(target, unit, lang)
         observed_text = _pace("observed", observed, cagr, unit, lang)
         if has_ratio:
-            return t("metrics.explain.pace", lang, observed=observed_text, target=target_text, horizon=horizon,
-                     required=_pace("required", required, cagr, unit, lang), status=words)
+            sentence = t("metrics.explain.pace", lang, observed=observed_text, target=target_text, horizon=horizon,
+                         required=_pace("required", required, cagr, unit, lang), status=words)
+            return _with_forecast(sentence, row, target_full, unit, is_rank, lang)
     if status == "regressing":
-        return t("metrics.explain.away", lang, observed=observed_text, target=target_text, status=words)
-    return t("metrics.explain.short", lang, observed=observed_text, target=target_text, horizon=horizon,
-             status=words)
+        sentence = t("metrics.explain.away", lang, observed=observed_text, target=target_text, status=words)
+    else:
+        sentence = t("metrics.explain.short", lang, observed=observed_text, target=target_text, horizon=horizon,
+                     status=words)
+    return _with_forecast(sentence, row, target_full, unit, is_rank, lang)
+
+
+def latest_value_text(row: Mapping, lang: str = "vi") -> str:
+    """The latest value as a reader must see it: a rank with what it ranks among ('5/63'), a band
+    ('nhóm 351–400'), otherwise the value in its unit."""
+    lang = normalise_lang(lang)
+    latest = _num(_get(row, "latest_value"))
+    if str(_get(row, "unit") or "").strip() != "rank":
+        return fmt_value(latest, _unit(row, lang), lang)
+    band = _get(row, "latest_band")
+    if band is not None:
+        return t("metrics.rank_band", lang, band=str(band))
+    basis = _int(_get(row, "latest_basis"))
+    number = _rank_number(latest, lang)
+    return number if basis is None else t("metrics.rank_of", lang, n=number, basis=basis)
+
+
+def _with_forecast(sentence: str, row: Mapping, target_full: str, unit: str, is_rank: bool, lang: str) -> str:
+    forecast = _forecast(row, target_full, unit, is_rank, lang)
+    return f"{sentence}. {forecast}" if forecast else sentence
+
+
+def _forecast(row: Mapping, target_full: str, unit: str, is_rank: bool, lang: str) -> str:
+    """'Dự báo năm 2030: 54,3% (mục tiêu ≥ 55%); … đạt mục tiêu vào năm 2031' — the verdict's own numbers."""
+    projected = _num(_get(row, "projected_value"))
+    if projected is None:
+        return ""
+    shown = t("metrics.rank.target", lang, n=fmt_number(projected, lang, 0)) if is_rank else \
+        fmt_value(projected, unit, lang)
+    reached = _int(_get(row, "year_reached"))
+    params = {"horizon": _int(_get(row, "horizon")), "projected": shown, "target": target_full}
+    if reached is None:
+        return t("metrics.explain.forecast_never", lang, **params)
+    return t("metrics.explain.forecast_reached", lang, reached=reached, **params)
 
 
 # ------------------------------------------------------------------------------------------ pieces
