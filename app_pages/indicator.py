@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from hue57 import calendar, charts, metrics, store, ui, views
+from hue57 import calendar, charts, metrics, ui, views
 from hue57.i18n import fmt_value, t
 
 ctx = ui.current()
@@ -47,8 +47,8 @@ for _, row in rows.iterrows():
         st.dataframe(views.assessment_facts(row, ctx.lang), hide_index=True, width="stretch")
 
 st.subheader(t("indicator.values", ctx.lang))
-history = store.actuals_history(None, [first["indicator"]], ctx.upload_id)
-if history.empty:
+values = ui.indicator_values(first["indicator"], ctx.upload_id)
+if values.empty:
     st.caption(t("indicator.no_values", ctx.lang))
 else:
-    st.dataframe(views.value_listing(history, first["unit"], ctx.lang), hide_index=True, width="stretch")
+    st.dataframe(views.value_listing(values, first["unit"], ctx.lang), hide_index=True, width="stretch")

@@ -121,6 +121,14 @@ def rate_text(rate: float, kind: str, unit: str, lang: str) -> str:
     return f"{sign}{fmt_number(rate, lang, 2)} {shown_unit}{t('unit.per_year', lang)}"
 
 
+def latest_text(row, lang: str) -> str:
+    """The latest value in its unit; a rank with what it ranks among ('hạng 5/63') or its band ('nhóm 351–400')."""
+    if row["unit"] != "rank":
+        return fmt_value(row["latest_value"], row["unit"], lang)
+    text = metrics.latest_value_text(row, lang)
+    return text if pd.notna(row.get("latest_band")) else t("metrics.rank.target", lang, n=text)
+
+
 def gap_text(row, lang: str) -> str:
     """What is still to go: '0' when met, 'N bậc' for ranks, the value in its unit otherwise."""
     if row["status"] == "met":
@@ -197,17 +205,23 @@ def status_text(status: str, lang: str) -> str:
     return charts.status_label(status, lang)
 
 
-def value_listing(history: pd.DataFrame, unit: str, lang: str) -> pd.DataFrame:
-    """Every stored value of an indicator with year, source, note and the upload it came from."""
-    value = [t("tasks.detail.withdrawn", lang) if d else (fmt_value(v, unit, lang) if pd.notna(v) else
-             (status_text(s, lang) if s else "—"))
-             for v, s, d in zip(history["value"], history["status"], history["deleted"], strict=True)]
+def value_listing(values: pd.DataFrame, unit: str, lang: str) -> pd.DataFrame:
+    """The current value of each year (undone values left out) with its source, note and upload."""
+    shown = []
+    for row in values.to_dict("records"):
+        if pd.isna(row["value"]):
+            shown.append(status_text(row["status"], lang) if row["status"] else "—")
+        elif unit == "rank":
+            shown.append(latest_text({"unit": unit, "latest_value": row["value"], "latest_basis": row["basis"],
+                                      "latest_band": row["band"]}, lang))
+        else:
+            shown.append(fmt_value(row["value"], unit, lang))
     return pd.DataFrame({
-        t("col.year", lang): history["year"].astype(int).astype(str),
-        t("col.value", lang): value,
-        t("col.source", lang): history["source"].fillna(""),
-        t("col.note", lang): history["note"].fillna(""),
-        t("col.upload", lang): _upload_labels(history, lang),
+        t("col.year", lang): values["year"].astype(int).astype(str),
+        t("col.value", lang): shown,
+        t("col.source", lang): values["source"].fillna(""),
+        t("col.note", lang): values["note"].fillna(""),
+        t("col.upload", lang): _upload_labels(values, lang),
     })
 
 
@@ -218,7 +232,7 @@ def indicator_rows(frame: pd.DataFrame, code: str) -> pd.DataFrame:
     return frame[frame["indicator"] == indicator].reset_index(drop=True)
 
 
-BEHIND = ("moderate", "insufficient", "regressing")
+BEHIND = ("moderate", "insufficient", "regressing", "missed")
 
 
 def agency_cards(assessed: pd.DataFrame, leads: pd.DataFrame, task_rollup: pd.DataFrame,
@@ -266,7 +280,8 @@ def target_board(targets: pd.DataFrame, assessed: pd.DataFrame, leads: pd.DataFr
     board["agency_ids"] = board["agency_ids"].map(lambda v: v if isinstance(v, list) else [])
     board["progress"] = metrics.progress(board)
     if actuals is not None:
-        sources = actuals[["code", "year", "source", "note"]].rename(columns={"code": "indicator", "year": "latest_year"})
+        sources = actuals[["code", "year", "source", "note", "band"]].rename(
+            columns={"code": "indicator", "year": "latest_year", "band": "latest_band"})
         sources["latest_year"] = sources["latest_year"].astype("Int64")
         board = board.merge(sources, on=["indicator", "latest_year"], how="left")
     return board
@@ -313,7 +328,7 @@ def scorecard(board: pd.DataFrame, lang: str) -> pd.DataFrame:
     def latest(row):
         if pd.isna(row["latest_value"]):  # no data, or a qualitative target (its status is the assessment)
             return t("none", lang)
-        return f"{fmt_value(row['latest_value'], row['unit'], lang)} ({int(row['latest_year'])})"
+        return f"{latest_text(row, lang)} ({int(row['latest_year'])})"
 
     rows = board.to_dict("records")
     return pd.DataFrame({  # what a leader reads first comes first: status, value, target

@@ -13,7 +13,7 @@ CODES = ("1", "2", "3", "8.1", "14a")
 YEARS = range(2016, 2031)
 AS_OF = 2026
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-FEWER = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])  # explain per row is slow
+FEWER = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])  # explain per row is slow
 
 # values on a 0.25 grid keep the examples readable and away from float-noise coincidences
 numbers = st.integers(-40, 800).map(lambda n: n / 4)

@@ -95,3 +95,10 @@ def test_newer_database_is_refused_with_a_clear_message(db, capsys):
     assert main(["init"]) == 2
     err = capsys.readouterr().err
     assert f"lược đồ {SCHEMA_VERSION + 1}" in err and "cập nhật hue57" in err
+
+
+def test_migration_brings_the_english_glosses_of_the_plan(released_db):
+    store.ensure_current(released_db)
+    snap = store.load(released_db)
+    assert snap.targets["text_en"].notna().all()
+    assert snap.tasks.loc[snap.tasks["no"] == 1, "title_en"].iloc[0].startswith("Develop and submit")

@@ -10,7 +10,7 @@ from hue57.tasks import agency_links, current_agency, split_agencies, unresolved
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 TASK_COLUMNS = ["no", "group", "group_title_vi", "title_vi", "lead_agency", "coordinating", "output",
-                "deadline_text"]
+                "deadline_text", "group_title_en", "title_en", "output_en", "deadline_en"]
 AGENCY_COLUMNS = ["agency_id", "name_vi", "short_vi", "name_en", "aliases", "current_id", "merger_basis"]
 
 
@@ -74,7 +74,7 @@ def test_tasks_3_and_26_have_one_empty_field(tasks):
     assert task(tasks, 3)["output"] == ""
     assert task(tasks, 26)["coordinating"] == ""
     for no in (3, 26):
-        assert (task(tasks, no)[TASK_COLUMNS[3:]] == "").sum() == 1
+        assert (task(tasks, no)[TASK_COLUMNS[3:8]] == "").sum() == 1
 
 
 # Tasks printed with fewer than five lines: the field missing from the content is left empty.
@@ -237,3 +237,12 @@ def test_agency_links_list_each_task_agency_with_its_holder_today(tasks, agencie
     assert task_10[task_10["role"] == "lead"][["agency_id", "current_id"]].values.tolist() == [
         ["so_tttt", "so_khcn"], ["so_khcn", "so_khcn"]]
     assert set(links.loc[links["role"] == "lead", "no"]) == set(range(1, 71))
+
+
+def test_every_task_has_an_english_gloss_without_vietnamese_letters(tasks):
+    vietnamese = re.compile("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
+    for column, source in (("title_en", "title_vi"), ("group_title_en", "group_title_vi"), ("output_en", "output"),
+                           ("deadline_en", "deadline_text")):
+        glossed = tasks[tasks[source] != ""]
+        assert (glossed[column].str.strip() != "").all(), column
+        assert not glossed[column].str.contains(vietnamese).any(), column

@@ -273,7 +273,8 @@ def _numeric_columns(tg: pd.DataFrame, s: Series) -> dict[str, np.ndarray]:
 
     met = has_data & satisfies(L, comp, tv, lo, hi)
     direction = np.where(np.isin(comp, (">=", ">")) | (is_between & (L < lo)), 1.0, -1.0)
-    gap = np.where(met, 0.0, np.maximum(direction * (tv - L), 0.0))
+    with np.errstate(over="ignore", invalid="ignore"):
+        gap = np.where(met, 0.0, np.maximum(direction * (tv - L), 0.0))
 
     # base: oldest point within BASE_WINDOW years of the latest (for ranks: ranked among the same basis)
     bpos = s.first_from(ids, ly - BASE_WINDOW)
@@ -299,10 +300,10 @@ def _numeric_columns(tg: pd.DataFrame, s: Series) -> dict[str, np.ndarray]:
     steps = np.maximum(horizon - ly, 0).astype(float)
     projected = project(L, obs, cagr, steps, is_pct, is_rank)
     # overflow: a row whose numbers left the floats is not assessed on them (no inf leaves the module)
-    overflow = has_data & ~single & ~(np.isfinite(obs) & np.isfinite(projected)
-                                   & (np.isfinite(req) | np.isnan(req)) & (np.isfinite(ratio) | np.isnan(ratio)))
-    overflow |= known & ~(np.isfinite(L) & np.isfinite(B) & np.isfinite(tv))
+    overflow = (~single & ~(np.isfinite(obs) & np.isfinite(projected))) | np.isinf(req) | np.isinf(ratio)
+    overflow |= ~(np.isfinite(L) & np.isfinite(B) & np.isfinite(tv) & np.isfinite(gap))
     overflow &= known
+    gap = np.where(overflow, np.nan, gap)
     obs, req, ratio, projected = (np.where(overflow, np.nan, x) for x in (obs, req, ratio, projected))
     usable = req * direction > 0
     r9 = np.round(ratio, 9)
@@ -360,7 +361,7 @@ def _numeric_columns(tg: pd.DataFrame, s: Series) -> dict[str, np.ndarray]:
 
 def satisfies(x: np.ndarray, comp: np.ndarray, tv: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
     """Whether each value meets its comparator (relative tolerance 1e-9; `between` inclusive on lo..hi)."""
-    with np.errstate(invalid="ignore"):
+    with np.errstate(invalid="ignore", over="ignore"):
         tol = TOLERANCE * np.maximum(np.abs(x), np.abs(tv))
         tol_lo = TOLERANCE * np.maximum(np.abs(x), np.abs(lo))
         tol_hi = TOLERANCE * np.maximum(np.abs(x), np.abs(hi))

@@ -52,7 +52,6 @@ def explain(row: Mapping, lang: str = "vi") -> str:
 
     unit = _unit(row, lang)
     is_rank = str(_get(row, "unit") or "").strip() == "rank"
-    latest = _num(_get(row, "latest_value"))
     target = _num(_get(row, "target_value"))
     horizon = _int(_get(row, "horizon"))
     latest_text = latest_value_text(row, lang)

@@ -27,6 +27,7 @@ from hue57.store._read import (
     actuals_history,
     current_actuals,
     current_progress,
+    current_values,
     latest_upload_id,
     load,
     meta_value,
@@ -62,7 +63,7 @@ __all__ = [
     "share_link", "share_links",
     "DATA_DIR", "DEFAULT_DB", "DatabaseBusy", "DatabaseMissing", "InitResult", "Snapshot", "StoreError",
     "CommitResult", "RevertPlan", "RevertRefused", "UploadRecord", "actuals_history", "classify",
-    "commit_upload", "connect", "current_actuals", "current_progress",
+    "commit_upload", "connect", "current_actuals", "current_progress", "current_values",
     "db_path", "init", "latest_upload_id", "load", "meta_value", "read_plan_actuals", "read_plan_agencies",
     "preview", "progress_history", "read_plan_targets", "read_plan_tasks", "revert", "revert_plan", "uploads",
 ]

@@ -19,9 +19,10 @@ from hue57.store._schema import DDL, SCHEMA_VERSION
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 TARGET_COLUMNS = ["code", "parent", "indicator", "horizon", "name_vi", "name_en", "unit", "unit_vi",
-                  "comparator", "value", "value_hi", "relative_to", "agency", "text_vi"]
+                  "comparator", "value", "value_hi", "relative_to", "agency", "text_vi", "text_en"]
 TASK_COLUMNS = ["no", "group", "group_title_vi", "title_vi", "lead_agency", "coordinating", "output",
-                "deadline_text"]
+                "deadline_text", "group_title_en", "title_en", "output_en", "deadline_en"]
+GLOSSES = {"targets": ("code", ["text_en"]), "tasks": ("no", ["group_title_en", "title_en", "output_en", "deadline_en"])}
 AGENCY_COLUMNS = ["agency_id", "name_vi", "short_vi", "name_en", "aliases", "current_id", "merger_basis"]
 ACTUAL_COLUMNS = ["code", "year", "value", "source", "note", "basis", "band"]
 COMPARATORS = (">=", ">", "<=", "<", "between", "qualitative")

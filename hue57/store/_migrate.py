@@ -1,6 +1,6 @@
 """Bringing an existing database up to the code's schema, in one transaction that keeps every row.
 
-Each step is idempotent SQL keyed by the version it reaches. Before the steps the whole DDL runs again
+Each step is idempotent SQL (or a function of the connection) keyed by the version it reaches. Before the steps the whole DDL runs again
 (`CREATE TABLE IF NOT EXISTS`), so a version that only adds tables needs no step of its own. A
 database newer than the code is refused, never "migrated" backwards: its newer columns would be lost.
 """
@@ -12,9 +12,26 @@ import os
 from hue57.store._connect import StoreError, connect
 from hue57.store._schema import DDL, SCHEMA_VERSION
 
-MIGRATIONS: dict[int, tuple[str, ...]] = {
+
+def _load_glosses(con) -> None:
+    """Fill the English gloss columns of the plan tables from `data/` (they arrived with schema 2)."""
+    from hue57.store._load import GLOSSES, read_plan_targets, read_plan_tasks  # noqa: PLC0415 — _load imports us
+
+    for table, frame in (("targets", read_plan_targets()), ("tasks", read_plan_tasks())):
+        key, columns = GLOSSES[table]
+        sets = ", ".join(f"{c} = ?" for c in columns)
+        for row in frame[[key, *columns]].itertuples(index=False):
+            con.execute(f"UPDATE {table} SET {sets} WHERE {key} = ?",  # noqa: S608 — names are constants
+                        [*(v or None for v in row[1:]), row[0]])
+
+
+MIGRATIONS: dict[int, tuple] = {
     2: ("ALTER TABLE actuals ADD COLUMN IF NOT EXISTS basis INTEGER",
-        "ALTER TABLE actuals ADD COLUMN IF NOT EXISTS band VARCHAR"),
+        "ALTER TABLE actuals ADD COLUMN IF NOT EXISTS band VARCHAR",
+        "ALTER TABLE targets ADD COLUMN IF NOT EXISTS text_en VARCHAR",
+        *(f"ALTER TABLE tasks ADD COLUMN IF NOT EXISTS {c} VARCHAR"
+          for c in ("group_title_en", "title_en", "output_en", "deadline_en")),
+        _load_glosses),
 }
 
 
@@ -42,8 +59,8 @@ def migrate(con) -> int:
         if found < SCHEMA_VERSION:
             con.execute(DDL)
             for version in range(found + 1, SCHEMA_VERSION + 1):
-                for statement in MIGRATIONS.get(version, ()):
-                    con.execute(statement)
+                for step in MIGRATIONS.get(version, ()):
+                    step(con) if callable(step) else con.execute(step)
             con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
         con.execute("COMMIT")
     except BaseException:

@@ -125,6 +125,22 @@ def actuals_history(path: str | os.PathLike | None = None, codes: list[str] | No
         return con.execute(sql + " ORDER BY a.upload_id DESC, a.code, a.year", params).df()
 
 
+def current_values(path: str | os.PathLike | None = None, codes: list[str] | None = None,
+                   as_of_upload: int | None = None) -> pd.DataFrame:
+    """The current value of each (code, year) up to `as_of_upload` with the upload that brought it, newest
+    year first. What readers see: a value that was undone is left out, and each year appears once."""
+    sql = ('SELECT a.code, a.year, a.value, a.status, a.source, a.note, a.basis, a.band, a.upload_id, '
+           'u."at", u."by", u.filename FROM actuals a JOIN uploads u ON u.id = a.upload_id '
+           "WHERE a.upload_id <= ? {codes} "
+           "QUALIFY row_number() OVER (PARTITION BY a.code, a.year ORDER BY a.upload_id DESC) = 1 "
+           "AND NOT a.deleted ORDER BY a.code, a.year DESC")
+    with connect(path) as con:
+        params: list = [latest_upload_id(con) if as_of_upload is None else as_of_upload]
+        if codes:
+            params.append(list(codes))
+        return con.execute(sql.format(codes="AND a.code IN (SELECT unnest(?))" if codes else ""), params).df()
+
+
 def meta_value(path: str | os.PathLike | None, key: str) -> str | None:
     with connect(path) as con:
         row = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()

@@ -9,12 +9,14 @@ CREATE TABLE IF NOT EXISTS targets (
     code VARCHAR PRIMARY KEY, parent VARCHAR, indicator VARCHAR NOT NULL, horizon INTEGER NOT NULL,
     name_vi VARCHAR NOT NULL, name_en VARCHAR NOT NULL, unit VARCHAR NOT NULL, unit_vi VARCHAR,
     comparator VARCHAR NOT NULL, value DOUBLE, value_hi DOUBLE, relative_to INTEGER,
-    agency VARCHAR, text_vi VARCHAR NOT NULL, ord INTEGER NOT NULL
+    agency VARCHAR, text_vi VARCHAR NOT NULL, ord INTEGER NOT NULL,
+    text_en VARCHAR  -- an unofficial English gloss; the Vietnamese is the authority
 );
 
 CREATE TABLE IF NOT EXISTS tasks (
     no INTEGER PRIMARY KEY, "group" INTEGER NOT NULL, group_title_vi VARCHAR, title_vi VARCHAR NOT NULL,
-    lead_agency VARCHAR, coordinating VARCHAR, output VARCHAR, deadline_text VARCHAR
+    lead_agency VARCHAR, coordinating VARCHAR, output VARCHAR, deadline_text VARCHAR,
+    group_title_en VARCHAR, title_en VARCHAR, output_en VARCHAR, deadline_en VARCHAR  -- unofficial glosses
 );
 
 CREATE TABLE IF NOT EXISTS agencies (

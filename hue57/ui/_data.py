@@ -64,6 +64,16 @@ def snapshot(as_of_upload: int | None = None) -> store.Snapshot:
     return _load(*_key(as_of_upload))
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _values(path: str, as_of_upload: int | None, version: tuple, indicator: str) -> pd.DataFrame:
+    return store.current_values(path, [indicator], as_of_upload)
+
+
+def indicator_values(indicator: str, as_of_upload: int | None = None) -> pd.DataFrame:
+    """The current value of each year of one indicator, with source and upload (undone values left out)."""
+    return _values(*_key(as_of_upload), indicator)
+
+
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _board(path: str, as_of_upload: int | None, version: tuple, year: int):
     return views.board_for(_load(path, as_of_upload, version), year)
