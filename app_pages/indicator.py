@@ -31,8 +31,10 @@ if (rows["plan_comparator"] == "qualitative").all():
     st.info(t("indicator.qualitative", ctx.lang))
 else:
     plan_rows = targets[targets["code"].isin(rows["code"])]
+    values = ui.indicator_values(first["indicator"], ctx.upload_id)
+    marks = views.basis_changes(values[values["year"] <= year], ctx.lang) if first["unit"] == "rank" else None
     chart = charts.trajectory(metrics.paths(plan_rows, snap.actuals, year), views.target_rules(rows),
-                              unit=first["unit"], lang=ctx.lang)
+                              unit=first["unit"], lang=ctx.lang, basis_changes=marks)
     ui.chart(chart)
     st.download_button(t("export.png", ctx.lang), lambda: charts.chart_png(chart), mime="image/png",
                        file_name=charts.png_name(f"chi-tieu-{code}", calendar.today()))

@@ -4,7 +4,7 @@
 import streamlit as st
 
 from hue57 import calendar, charts, export, store, tasks, ui, views
-from hue57.i18n import t
+from hue57.i18n import plan_text, t
 
 ctx = ui.current()
 snap = ui.snapshot(ctx.upload_id)
@@ -36,6 +36,8 @@ ui.status_tiles(views.task_status_counts(shown, ctx.lang))
 ui.chart(charts.task_timeline(shown, today, ctx.lang))
 listing = views.task_listing(shown, snap.agencies, ctx.lang)
 st.dataframe(listing, hide_index=True, width="stretch")
+if ctx.lang == "en":
+    st.caption(t("gloss.unofficial", ctx.lang))
 st.download_button(t("export.csv", ctx.lang), lambda: export.csv_bytes(listing), file_name=f"nhiem-vu_{today}.csv",
                    mime="text/csv")
 
@@ -47,6 +49,6 @@ st.dataframe(views.reporting_listing(reporting, snap.agencies, ctx.lang), hide_i
 st.subheader(t("tasks.detail.title", ctx.lang))
 by_no = table.set_index("no")
 no = st.selectbox(t("tasks.col.title", ctx.lang), shown["no"].tolist(), key="task",
-                  format_func=lambda n: f"{n}. {by_no.at[n, 'title_vi'][:90]}")
+                  format_func=lambda n: f"{n}. {plan_text(by_no.loc[n], 'title_vi', ctx.lang)[:90]}")
 if no is not None:
     ui.task_detail(by_no.loc[no], store.progress_history(None, no, ctx.upload_id), snap.agencies, ctx)

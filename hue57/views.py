@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from hue57 import calendar, charts, metrics, tasks
-from hue57.i18n import fmt_date, fmt_datetime, fmt_number, fmt_percent, fmt_value, t, unit_name
+from hue57.i18n import fmt_date, fmt_datetime, fmt_number, fmt_percent, fmt_value, plan_text, t, unit_name
 
 
 def target_name(targets: pd.DataFrame, lang: str) -> pd.Series:
@@ -42,9 +42,9 @@ def task_listing(table: pd.DataFrame, agencies: pd.DataFrame, lang: str) -> pd.D
     return pd.DataFrame({
         t("tasks.col.no", lang): table["no"],
         t("tasks.col.group", lang): table["group"].map(_roman),
-        t("tasks.col.title", lang): table["title_vi"],
+        t("tasks.col.title", lang): plan_text(table, "title_vi", lang),
         t("tasks.col.lead_current", lang): agency_labels(table["lead_current"], agencies, lang),
-        t("tasks.col.deadline", lang): table["deadline_text"],
+        t("tasks.col.deadline", lang): plan_text(table, "deadline_text", lang),
         t("tasks.col.due", lang): due,
         t("tasks.col.status", lang): [task_status_text(s, lang) for s in table["status"]],
         t("tasks.col.last_period", lang): table["last_period"].fillna(""),
@@ -225,6 +225,22 @@ def value_listing(values: pd.DataFrame, unit: str, lang: str) -> pd.DataFrame:
     })
 
 
+def basis_changes(values: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Years from which a rank counts among another number than the year before ('từ 2025: trên 34'),
+    for the trajectory to mark: a pace is never read across them."""
+    ranked = values.sort_values("year")[["year", "basis"]]
+    marks = []
+    previous = None
+    for year, basis in ranked.itertuples(index=False):
+        basis = None if pd.isna(basis) else int(basis)
+        if previous is not None and basis != previous[1]:
+            label = t("chart.basis_from", lang, year=year, basis=basis) if basis is not None else \
+                t("chart.basis_unstated", lang, year=year)
+            marks.append({"year": year, "label": label})
+        previous = (year, basis)
+    return pd.DataFrame(marks, columns=["year", "label"])
+
+
 def indicator_rows(frame: pd.DataFrame, code: str) -> pd.DataFrame:
     """The rows (of the targets or of the board) that read the same actuals as `code`: both horizons of
     one indicator, e.g. 7 (2030) and 26 (2045)."""
@@ -271,7 +287,7 @@ def target_board(targets: pd.DataFrame, assessed: pd.DataFrame, leads: pd.DataFr
                  actuals: pd.DataFrame | None = None) -> pd.DataFrame:
     """`assess` output joined with what the overview filters and shows: names, group, agencies, progress,
     and (given `actuals`) the source and note of each latest value — no number without its source."""
-    info = targets[["code", "horizon", "name_vi", "name_en", "parent", "text_vi", "comparator", "value",
+    info = targets[["code", "horizon", "name_vi", "name_en", "parent", "text_vi", "text_en", "comparator", "value",
                     "value_hi", "relative_to", "unit_vi"]].rename(columns={"comparator": "plan_comparator"})
     board = assessed.merge(info, on=["code", "horizon"], how="left", validate="one_to_one")
     board["group"] = board["parent"].where(board["parent"].fillna("") != "", board["code"])
@@ -305,7 +321,7 @@ def target_text(row, lang: str) -> str:
     """The target as a number with its comparator ('≥ 30% GRDP', '≤ hạng 5', '8–10%'), or the plan's words."""
     comparator, unit = row["plan_comparator"], row["unit"]
     if comparator == "qualitative":
-        return row["text_vi"]
+        return plan_text(row, "text_vi", lang)
     if comparator == "between":
         return f"{fmt_number(row['value'], lang)}–{fmt_value(row['value_hi'], unit, lang)}"
     if pd.notna(row["relative_to"]) and pd.isna(row["target_value"]):  # base-year count not known yet
@@ -341,7 +357,7 @@ def scorecard(board: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col.trend", lang): [trend_text(r, lang) for r in rows],
         t("col.source", lang): board["source"].fillna("").tolist() if "source" in board else "",
         t("col.horizon", lang): board["horizon"].astype(str).tolist(),
-        t("col.target_text", lang): board["text_vi"].tolist(),
+        t("col.target_text", lang): plan_text(board, "text_vi", lang).tolist(),
     })
 
 

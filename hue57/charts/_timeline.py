@@ -17,7 +17,7 @@ from datetime import date
 import altair as alt
 import pandas as pd
 
-from hue57.i18n import fmt_date, normalise_lang, t
+from hue57.i18n import fmt_date, normalise_lang, plan_text, t
 from hue57.tasks.status import PLAN_START, STATUS_ORDER
 
 __all__ = ["TASK_STATUS_COLORS", "TASK_STATUS_ICONS", "task_status_label", "task_timeline"]
@@ -72,17 +72,18 @@ def _rows(task_table: pd.DataFrame, on: date, lang: str) -> tuple[pd.DataFrame, 
     start = table["start_date"].fillna(plan_start).where(kind != "unparsed")
     finish = table["due_date"].where(kind == "one_off", end).where(kind != "unparsed")
     none = t("none", lang)
+    titles = plan_text(table, "title_vi", lang)
     return pd.DataFrame({
         "no": table["no"].astype("int64"),
-        "task": [f"{no}. {_short(title)}" for no, title in zip(table["no"], table["title_vi"], strict=True)],
-        "title": table["title_vi"].astype("str"),
+        "task": [f"{no}. {_short(title)}" for no, title in zip(table["no"], titles, strict=True)],
+        "title": titles.astype("str"),
         "kind": kind,
         "x": start.fillna(plan_start),
         "x2": finish,
         "label_x": finish.fillna(start).fillna(plan_start),
         "status": table["status"].astype("str"),
         "status_label": [task_status_label(s, lang) for s in table["status"]],
-        "deadline": table["deadline_text"].astype("str"),
+        "deadline": plan_text(table, "deadline_text", lang).astype("str"),
         "lead": table["lead_agency"].astype("str"),
         "start_text": [
             fmt_date(s.date(), lang) if pd.notna(s) else (t("tasks.chart.no_start", lang, date=fmt_date(PLAN_START, lang))

@@ -15,9 +15,11 @@ SERIES_STYLE = {  # series → (dash, colour): told apart by dash and legend wor
 }
 
 
-def trajectory(paths: pd.DataFrame, targets: pd.DataFrame, *, unit: str, lang: str = "vi") -> alt.LayerChart:
+def trajectory(paths: pd.DataFrame, targets: pd.DataFrame, *, unit: str, lang: str = "vi",
+               basis_changes: pd.DataFrame | None = None) -> alt.LayerChart:
     """`paths`: long form `code, horizon, year, series, value` (series actual, required, projection,
-    target); `targets`: the target rows drawn as rules (`horizon`, `target_value`).
+    target); `targets`: the target rows drawn as rules (`horizon`, `target_value`); `basis_changes`:
+    years (`year`, `label`) from which a rank counts among another number, drawn as labelled vertical rules.
 
     A rank axis is inverted with 1 at the top, so "up" is always "better".
     """
@@ -61,6 +63,11 @@ def trajectory(paths: pd.DataFrame, targets: pd.DataFrame, *, unit: str, lang: s
         label = alt.Chart(rules).mark_text(align="left", dy=-7, fontSize=12, color="#333333").encode(
             y=alt.Y("target_value:Q", scale=scale), x=alt.value(4), text="label:N")
         layers += [rule, label]
+    if basis_changes is not None and len(basis_changes):
+        marks = alt.Chart(basis_changes)
+        layers += [marks.mark_rule(color="#555555", strokeDash=[4, 4]).encode(x=alt.X("year:Q")),
+                   marks.mark_text(align="left", baseline="bottom", dx=4, fontSize=12, color="#333333").encode(
+                       x=alt.X("year:Q"), y=alt.value(376), text="label:N")]
     return localised(alt.layer(*layers).properties(height=380, width="container"), lang)
 
 

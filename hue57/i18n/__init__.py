@@ -11,6 +11,7 @@ from hue57.i18n._formats import (
     normalise_lang,
     unit_name,
 )
+from hue57.i18n._plan import plan_text
 
 __all__ = [
     "CATALOGUE",
@@ -22,6 +23,7 @@ __all__ = [
     "fmt_percent",
     "fmt_value",
     "normalise_lang",
+    "plan_text",
     "t",
     "unit_name",
 ]

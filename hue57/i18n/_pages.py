@@ -39,6 +39,8 @@ TEXT: dict[str, dict[str, str]] = {
     "unit.rank_down": {"vi": "tụt {n} bậc/năm", "en": "down {n} places a year"},
     "unit.rank_same": {"vi": "giữ nguyên thứ hạng", "en": "no change in rank"},
     "unit.rank_gap": {"vi": "{n} bậc", "en": "{n} places"},
+    "chart.basis_from": {"vi": "từ {year}: xếp hạng trên {basis}", "en": "from {year}: ranked among {basis}"},
+    "chart.basis_unstated": {"vi": "{year}: không nêu trên tổng số", "en": "{year}: ranked among an unstated number"},
     "unit.points": {"vi": "điểm %", "en": "points"},
     "facts.what": {"vi": "Nội dung", "en": "Item"},
     "facts.status": {"vi": "Đánh giá", "en": "Assessment"},

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from hue57 import calendar, metrics, share, store, views
-from hue57.i18n import fmt_date, normalise_lang, t
+from hue57.i18n import fmt_date, normalise_lang, plan_text, t
 from hue57.ui._context import Context, context
 from hue57.ui._data import links, schema_ready, snapshot
 from hue57.ui._login import login_form
@@ -88,13 +88,15 @@ def require_analyst(ctx: Context) -> bool:
 def task_detail(row, history: pd.DataFrame, agencies: pd.DataFrame, ctx: Context) -> None:
     """One task: the plan's fields, its status today, and every progress report with its upload."""
     lang = ctx.lang
-    st.markdown(f"**{row['title_vi']}**")
+    st.markdown(f"**{plan_text(row, 'title_vi', lang)}**")
     left, right = st.columns(2)
     left.markdown(f"{t('tasks.col.lead', lang)}: {row['lead_agency'] or '—'}")
     left.markdown(f"{t('tasks.col.lead_current', lang)}: {views.agency_label(row['lead_current'], agencies, lang)}")
     left.markdown(f"{t('tasks.col.coordinating', lang)}: {row['coordinating'] or '—'}")
-    right.markdown(f"{t('tasks.col.output', lang)}: {row['output'] or '—'}")
-    right.markdown(f"{t('tasks.col.deadline', lang)}: {row['deadline_text'] or '—'}")
+    right.markdown(f"{t('tasks.col.output', lang)}: {plan_text(row, 'output', lang) or '—'}")
+    right.markdown(f"{t('tasks.col.deadline', lang)}: {plan_text(row, 'deadline_text', lang) or '—'}")
+    if lang == "en":
+        st.caption(t("gloss.unofficial", lang))
     right.markdown(f"{t('tasks.col.status', lang)}: {views.task_status_text(row['status'], lang)}")
     if history.empty:
         st.caption(t("tasks.detail.no_reports", lang))
