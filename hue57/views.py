@@ -147,8 +147,10 @@ def assessment_facts(row, lang: str) -> pd.DataFrame:
     def at_year(value, year):
         return t("none", lang) if pd.isna(value) else f"{fmt_value(value, unit, lang)} ({int(year)})"
 
+    latest = t("none", lang) if pd.isna(row["latest_value"]) else \
+        f"{latest_text(row, lang)} ({int(row['latest_year'])})"
     facts = [
-        (t("facts.latest", lang), at_year(row["latest_value"], row["latest_year"])),
+        (t("facts.latest", lang), latest),
         (t("facts.target", lang), f"{target_text(row, lang)} ({int(row['horizon'])})"),
         (t("facts.gap", lang), gap_text(row, lang)),
         (t("facts.base", lang), at_year(row["base_value"], row["base_year"])),

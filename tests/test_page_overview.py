@@ -20,7 +20,7 @@ def test_overview_lists_every_target_with_latest_actual_year_and_source(db):
     listing = report_html.overview_scorecard(at)
     assert list(listing.index) == store.load(db).targets["code"].tolist()
     row = listing.loc["4"]
-    assert row["Thực hiện"] == "hạng 5 (2024)" and "vneconomy.vn" in row["Nguồn"]
+    assert row["Thực hiện"] == "hạng 5/63 (2024)" and "vneconomy.vn" in row["Nguồn"]
     assert row["Kết quả theo kế hoạch"] == "Top 5 tỉnh, thành phố trực thuộc TW dẫn đầu toàn quốc"
     assert listing.loc["26", "Mốc"] == "2045"
     assert listing.loc["7", "Thực hiện"] == "—" and listing.loc["7", "Nguồn"] == ""
@@ -36,7 +36,7 @@ def test_overview_switches_to_english(db):
 def test_closed_popovers_draw_no_widgets_and_the_url_filters_still_apply(db):
     at = _run(db, status="met", horizon="2030")
     assert not at.selectbox and not at.get("download_button")  # closed: nothing inside them is sent
-    assert sorted(report_html.overview_scorecard(at).index) == ["3", "4", "8.1", "8.2", "8.4"]
+    assert sorted(report_html.overview_scorecard(at).index) == ["18", "3", "4", "8.1", "8.2", "8.3", "8.4", "8.7"]
     assert "Trạng thái: ✔ Đã đạt" in at.caption[0].value  # the line under the bar names the view
 
 

@@ -50,23 +50,23 @@ def test_overview_tiles_and_scorecard_match_assess(db):
     board = _board(db)
     expected = {views.status_text(s, "vi"): int((board["status"] == s).sum()) for s in metrics.STATUS_ORDER}
     assert _tiles(at) == expected
-    assert expected[views.status_text("met", "vi")] == 5  # 3, 4, 8.1, 8.2, 8.4 on the published figures
+    assert expected[views.status_text("met", "vi")] == 8  # 3, 4, 8.1, 8.2, 8.3, 8.4, 8.7, 18 on the published figures
     card = _scorecard(at)
     assert list(card.index) == board["code"].tolist()
     assert card.loc["4", "Trạng thái"] == "✔ Đã đạt"
-    assert card.loc["4", "Thực hiện"] == "hạng 5 (2024)"
+    assert card.loc["4", "Thực hiện"] == "hạng 5/63 (2024)"
     assert card.loc["8.1", "Thực hiện"] == "91% (2025)" and card.loc["8.1", "Mục tiêu"] == "≥ 70%"
     assert card.loc["7", "Trạng thái"] == "○ Chưa có số liệu"
     chart = report_html.read(report_html.overview_block(at))
     assert len(chart.images) == 1 and chart.images[0]["src"].startswith("data:image/svg+xml;base64,")
-    assert chart.images[0]["alt"].startswith("Biểu đồ thanh ngang, 5 chỉ tiêu")  # the five met ones have bars
+    assert chart.images[0]["alt"].startswith("Biểu đồ thanh ngang, 10 chỉ tiêu")  # the ten with data have bars
 
 
 def test_overview_filter_set_through_the_url(db):
     at = _run(status="met")
     card = _scorecard(at)
     assert set(card["Trạng thái"]) == {"✔ Đã đạt"}
-    assert sorted(card.index) == ["3", "4", "8.1", "8.2", "8.4"]
+    assert sorted(card.index) == ["18", "3", "4", "8.1", "8.2", "8.3", "8.4", "8.7"]
 
 
 def test_overview_horizon_2045_in_english(db):
@@ -80,7 +80,7 @@ def test_overview_horizon_2045_in_english(db):
 def test_overview_as_of_2023_ignores_later_figures(db):
     at = _run(year="2023")
     card = _scorecard(at)
-    assert card.loc["4", "Thực hiện"] == "hạng 3 (2023)"
+    assert card.loc["4", "Thực hiện"] == "hạng 3/63 (2023)"
     assert card.loc["3", "Trạng thái"] == "○ Chưa có số liệu"  # the PII ranks are for 2024 and 2025
 
 
@@ -96,7 +96,7 @@ def test_indicator_page_explains_status_with_assess_numbers(db, code, lang):
         assert metrics.explain(row, lang) in text
     if code == "4":
         facts = at.dataframe[0].value
-        assert facts.iloc[0, 1] == ("hạng 5 (2024)" if lang == "vi" else "rank 5 (2024)")
+        assert facts.iloc[0, 1] == ("hạng 5/63 (2024)" if lang == "vi" else "rank 5/63 (2024)")
         assert facts.iloc[1, 1] == ("≤ hạng 5 (2030)" if lang == "vi" else "≤ rank 5 (2030)")
         values = at.dataframe[-1].value
         assert len(values) == 5 and values.iloc[:, 2].str.contains("vneconomy.vn").any()

@@ -44,7 +44,7 @@ def test_url_parameters_outside_the_token_change_nothing(db):
     at = _run(s=link.token, horizon="2045", status="met", year="2022", upload="99")
     card = report_html.overview_scorecard(at)
     assert "26" not in card.index and len(card) == 39  # the token says 2030, all statuses, year 2026
-    assert card.loc["4", "Thực hiện"] == "hạng 5 (2024)"
+    assert card.loc["4", "Thực hiện"] == "hạng 5/63 (2024)"
     at.session_state["overview_filters"] = True  # opened, the filters show the token's values, locked
     at.run()
     boxes = {box.label: box for box in at.selectbox}
@@ -90,7 +90,7 @@ def test_a_meeting_link_can_open_any_indicator_of_its_snapshot(db):
     at = _run("indicator", s=link.token, code="4")
     assert at.title[0].value.startswith("4. ")
     text = " ".join(m.value for m in at.markdown)
-    assert "hạng 5 (2024)" in text and "hạng 1" not in text
+    assert "hạng 5/63 (2024)" in text and "hạng 1" not in text
     year_box = next(s for s in at.selectbox if s.label == "Năm đánh giá")
     assert year_box.disabled and year_box.value == 2024
 
