@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from hue57 import ingest, store, ui, views
+from hue57 import auth, ingest, store, ui, views
 from hue57.i18n import t
 
 ctx = ui.current()
@@ -49,3 +49,7 @@ st.dataframe(views.upload_history(history, ctx.lang), hide_index=True, width="st
 undoable = history.loc[(history["status"] == "committed") & (history["kind"] != "seed"), "id"].tolist()[::-1]
 if undoable:
     ui.undo_form(db, undoable, ctx)
+
+with st.expander(t("auth.attempts", ctx.lang), icon=":material/shield_person:"):
+    st.caption(t("auth.attempts.caption", ctx.lang))
+    st.dataframe(auth.attempts_table(db, ctx.lang), hide_index=True, width="stretch")

@@ -249,35 +249,6 @@ TEXT: dict[str, dict[str, str]] = {
     "ingest.revert.later_item": {
         "vi": "  #{id} — {by}, {at}, «{filename}»: {cells}",
         "en": "  #{id} — {by}, {at}, “{filename}”: {cells}"},
-    # --- users ------------------------------------------------------------------------------------------------
-    "ingest.role.analyst": {"vi": "Chuyên viên cập nhật số liệu", "en": "Analyst"},
-    "ingest.role.viewer": {"vi": "Chỉ xem", "en": "Viewer"},
-    "ingest.user.added": {
-        "vi": "Đã tạo người dùng «{name}» ({role}).",
-        "en": "Created user “{name}” ({role})."},
-    "ingest.user.exists": {
-        "vi": "Người dùng «{name}» đã có. Hãy chọn tên khác.",
-        "en": "User “{name}” already exists. Choose another name."},
-    "ingest.user.bad_name": {
-        "vi": "Tên người dùng «{name}» không hợp lệ: cần 1–64 ký tự, không có ký tự điều khiển.",
-        "en": "User name “{name}” is not valid: use 1–64 characters, no control characters."},
-    "ingest.user.bad_role": {
-        "vi": "Vai trò «{role}» không hợp lệ. Hãy chọn analyst (cập nhật số liệu) hoặc viewer (chỉ xem).",
-        "en": "Role “{role}” is not valid. Choose analyst or viewer."},
-    "ingest.user.password_short": {
-        "vi": "Mật khẩu cần ít nhất {min} ký tự.",
-        "en": "The password needs at least {min} characters."},
-    "ingest.user.password_mismatch": {
-        "vi": "Hai lần nhập mật khẩu không khớp. Hãy thử lại.",
-        "en": "The two passwords do not match. Try again."},
-    "ingest.user.password_prompt": {"vi": "Mật khẩu cho {name}: ", "en": "Password for {name}: "},
-    "ingest.user.password_again": {"vi": "Nhập lại mật khẩu: ", "en": "Repeat the password: "},
-    "ingest.auth.invalid": {
-        "vi": "Sai tên đăng nhập hoặc mật khẩu.",
-        "en": "Wrong user name or password."},
-    "ingest.auth.locked": {
-        "vi": "Tài khoản tạm khóa vì nhập sai mật khẩu {limit} lần. Hãy thử lại sau {minutes} phút.",
-        "en": "The account is locked after {limit} wrong passwords. Try again in {minutes} minutes."},
     # --- template -----------------------------------------------------------------------------------------------
     "ingest.template.sheet": {"vi": "Số liệu", "en": "Data"},
     "ingest.template.help_sheet": {"vi": "Hướng dẫn", "en": "Instructions"},

@@ -41,7 +41,7 @@ from hue57.store._share import (
     share_link,
     share_links,
 )
-from hue57.store._users import clear_failed_logins, get_user, insert_user, list_users, record_failed_login
+from hue57.store._users import attempt_counts, get_user, insert_user, list_users, login_attempts, record_attempt
 from hue57.store._write import (
     CommitResult,
     RevertPlan,
@@ -55,7 +55,7 @@ from hue57.store._write import (
 )
 
 __all__ = [
-    "clear_failed_logins", "get_user", "insert_user", "list_users", "record_failed_login",
+    "attempt_counts", "get_user", "insert_user", "list_users", "login_attempts", "record_attempt",
     "SHARE_LINK_COLUMNS", "UnknownUpload", "count_share_open", "insert_share_link", "revoke_share_link",
     "share_link", "share_links",
     "DATA_DIR", "DEFAULT_DB", "DatabaseBusy", "DatabaseMissing", "InitResult", "Snapshot", "StoreError",

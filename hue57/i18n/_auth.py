@@ -1,0 +1,48 @@
+"""Words for accounts, signing in, sign-in records, and backups (Vietnamese as the Department writes it, and English)."""
+
+TEXT: dict[str, dict[str, str]] = {
+    # --- accounts ------------------------------------------------------------------------------------------------
+    "auth.role.analyst": {"vi": "Chuyên viên cập nhật số liệu", "en": "Analyst"},
+    "auth.role.viewer": {"vi": "Chỉ xem", "en": "Viewer"},
+    "auth.user.added": {
+        "vi": "Đã tạo người dùng «{name}» ({role}).",
+        "en": "Created user “{name}” ({role})."},
+    "auth.user.exists": {
+        "vi": "Người dùng «{name}» đã có. Hãy chọn tên khác.",
+        "en": "User “{name}” already exists. Choose another name."},
+    "auth.user.bad_name": {
+        "vi": "Tên người dùng «{name}» không hợp lệ: cần 1–64 ký tự, không có ký tự điều khiển.",
+        "en": "User name “{name}” is not valid: use 1–64 characters, no control characters."},
+    "auth.user.bad_role": {
+        "vi": "Vai trò «{role}» không hợp lệ. Hãy chọn analyst (cập nhật số liệu) hoặc viewer (chỉ xem).",
+        "en": "Role “{role}” is not valid. Choose analyst or viewer."},
+    "auth.user.password_short": {
+        "vi": "Mật khẩu cần ít nhất {min} ký tự.",
+        "en": "The password needs at least {min} characters."},
+    "auth.user.password_mismatch": {
+        "vi": "Hai lần nhập mật khẩu không khớp. Hãy thử lại.",
+        "en": "The two passwords do not match. Try again."},
+    "auth.user.password_prompt": {"vi": "Mật khẩu cho {name}: ", "en": "Password for {name}: "},
+    "auth.user.password_again": {"vi": "Nhập lại mật khẩu: ", "en": "Repeat the password: "},
+    # --- signing in ----------------------------------------------------------------------------------------
+    "auth.refused": {
+        "vi": "Không đăng nhập được: tên đăng nhập hoặc mật khẩu không đúng, tài khoản không có quyền dùng trang này, "
+              "hoặc đã thử quá nhiều lần. Hãy kiểm tra lại rồi thử sau ít phút.",
+        "en": "Sign-in refused: the user name or password is wrong, the account may not use this page, or there "
+              "have been too many attempts. Check and try again in a few minutes."},
+    "auth.attempts": {"vi": "Lượt đăng nhập gần đây", "en": "Recent sign-in attempts"},
+    "auth.attempts.caption": {
+        "vi": "Mọi lần đăng nhập (thành công hay không), giờ Huế; địa chỉ là máy gửi yêu cầu. Nhiều lần bị từ chối từ "
+              "một địa chỉ lạ là dấu hiệu dò mật khẩu.",
+        "en": "Every sign-in attempt (successful or not), in Huế time; the address is the requesting machine. Many "
+              "refusals from an unfamiliar address suggest password guessing."},
+    "auth.col.at": {"vi": "Thời điểm", "en": "When"},
+    "auth.col.name": {"vi": "Tên đăng nhập", "en": "User name"},
+    "auth.col.client": {"vi": "Địa chỉ", "en": "Address"},
+    "auth.col.result": {"vi": "Kết quả", "en": "Result"},
+    "auth.result.success": {"vi": "Thành công", "en": "Success"},
+    "auth.result.wrong_password": {"vi": "Sai mật khẩu", "en": "Wrong password"},
+    "auth.result.unknown_name": {"vi": "Tên không tồn tại", "en": "Unknown name"},
+    "auth.result.role_refused": {"vi": "Tài khoản không có quyền", "en": "Role not allowed"},
+    "auth.result.throttled": {"vi": "Bị làm chậm (thử quá nhiều)", "en": "Throttled (too many attempts)"},
+}
