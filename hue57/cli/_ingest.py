@@ -47,12 +47,12 @@ def cmd_import(args) -> None:
     if not outcome.ok:
         table = ingest.error_table(outcome.report, args.lang)
         if args.format == "table":
-            limit = 200
-            print(_lines(table, limit), file=sys.stderr)
-            if len(table) > limit:
-                print(t("ingest.summary.more_errors", args.lang, count=len(table) - limit), file=sys.stderr)
+            print(_lines(table), file=sys.stderr)
         else:
             emit(table, args.format, out=sys.stderr)
+        if more := ingest.more_errors(outcome.report, args.lang):
+            print(more, file=sys.stderr)
+            print(_lines(ingest.error_kinds_table(outcome.report, args.lang)), file=sys.stderr)
         raise UserError(ingest.summary(outcome, args.lang))
     print(ingest.summary(outcome, args.lang))
     notices = ingest.notice_table(outcome.report, args.lang)
