@@ -45,4 +45,32 @@ TEXT: dict[str, dict[str, str]] = {
     "auth.result.unknown_name": {"vi": "Tên không tồn tại", "en": "Unknown name"},
     "auth.result.role_refused": {"vi": "Tài khoản không có quyền", "en": "Role not allowed"},
     "auth.result.throttled": {"vi": "Bị làm chậm (thử quá nhiều)", "en": "Throttled (too many attempts)"},
+    # --- backups ----------------------------------------------------------------------------------------------
+    "backup.done": {
+        "vi": "Đã sao lưu vào {path} (phiên bản cấu trúc {version}; {actuals} số liệu, {uploads} lần cập nhật).",
+        "en": "Backed up to {path} (schema version {version}; {actuals} actuals, {uploads} uploads)."},
+    "backup.restored": {
+        "vi": "Đã khôi phục {path} từ bản sao lưu lúc {created} (phiên bản cấu trúc {version}; {actuals} số liệu).",
+        "en": "Restored {path} from the backup of {created} (schema version {version}; {actuals} actuals)."},
+    "backup.err.not_empty": {
+        "vi": "Thư mục {path} đã có tệp. Hãy chọn một thư mục mới (ví dụ theo ngày: sao-luu/2026-06-10).",
+        "en": "Directory {path} is not empty. Choose a new one (e.g. by date: backups/2026-06-10)."},
+    "backup.err.no_manifest": {
+        "vi": "{path} không phải là bản sao lưu của hue57 (không có manifest.json hợp lệ).",
+        "en": "{path} is not a hue57 backup (no valid manifest.json)."},
+    "backup.err.newer": {
+        "vi": "Bản sao lưu có cấu trúc phiên bản {version}, mới hơn phiên bản {code} của chương trình này. Hãy cập nhật hue57 rồi khôi phục lại.",
+        "en": "The backup has schema version {version}, newer than this program's {code}. Update hue57, then restore."},
+    "backup.err.file_missing": {
+        "vi": "Bản sao lưu thiếu tệp {file}. Hãy dùng một bản sao lưu khác.",
+        "en": "The backup lacks file {file}. Use another backup."},
+    "backup.err.checksum": {
+        "vi": "Tệp {file} của bản sao lưu đã bị thay đổi hoặc hỏng (mã sha256 không khớp manifest). Hãy dùng một bản sao lưu khác.",
+        "en": "File {file} of the backup was changed or damaged (its sha256 does not match the manifest). Use another backup."},
+    "backup.err.rows": {
+        "vi": "Bảng {table} khôi phục được {rows} dòng thay vì {expected}; không có gì được thay đổi.",
+        "en": "Table {table} restored {rows} rows instead of {expected}; nothing was changed."},
+    "backup.err.target_exists": {
+        "vi": "Cơ sở dữ liệu {path} đã có. Để thay nó bằng bản sao lưu, chạy lại với --force (nên làm khi không ai đang cập nhật số liệu).",
+        "en": "Database {path} already exists. To replace it with the backup, run again with --force (best while nobody is uploading)."},
 }

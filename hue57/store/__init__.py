@@ -4,6 +4,7 @@ See `hue57.store._connect` for the connection policy (short-lived connections, r
 one writer at a time, wait-and-retry on the file lock).
 """
 
+from hue57.store._backup import BackupRefused, BackupResult, backup, read_manifest, restore
 from hue57.store._connect import (
     DEFAULT_DB,
     DatabaseBusy,
@@ -55,6 +56,7 @@ from hue57.store._write import (
 )
 
 __all__ = [
+    "BackupRefused", "BackupResult", "backup", "read_manifest", "restore",
     "attempt_counts", "get_user", "insert_user", "list_users", "login_attempts", "record_attempt",
     "SHARE_LINK_COLUMNS", "UnknownUpload", "count_share_open", "insert_share_link", "revoke_share_link",
     "share_link", "share_links",
