@@ -24,6 +24,7 @@ the analyst knows what to fix. Each stage is bounded by a constant below:
 from __future__ import annotations
 
 import re
+import time
 import zipfile
 from dataclasses import dataclass
 from xml.etree import ElementTree
@@ -125,13 +126,16 @@ def scan_sheet(archive: zipfile.ZipFile, part: str) -> SheetScan:
             tail, offset = data[cut:], offset + cut
 
 
-def formulas_without_values(archive: zipfile.ZipFile, part: str) -> tuple[list[str], int]:
+def formulas_without_values(archive: zipfile.ZipFile, part: str, deadline: float) -> tuple[list[str], int]:
     """Cells of a worksheet holding a formula but no saved result (a file written by a program that
-    does not calculate): the first `MAX_FORMULA_CELLS` cell names, and how many there are."""
+    does not calculate): the first `MAX_FORMULA_CELLS` cell names, and how many there are. Raises
+    TimeoutError past `deadline` (a `time.monotonic()` value)."""
     names: list[str] = []
     count = 0
     with archive.open(part) as stream:
-        for _event, element in ElementTree.iterparse(stream, events=("end",)):
+        for seen, (_event, element) in enumerate(ElementTree.iterparse(stream, events=("end",))):
+            if seen % 4096 == 0 and time.monotonic() > deadline:
+                raise TimeoutError(part)
             if element.tag.rsplit("}", 1)[-1] != "c":
                 if element.tag.rsplit("}", 1)[-1] == "row":
                     element.clear()

@@ -448,7 +448,10 @@ def _xlsx_rows(book, archive: zipfile.ZipFile, issues: Issues, notices: Issues) 
     if sheet is not sheets[0]:
         notices.add("ingest.note.sheet", value=sheet.title, sheet=sheet.title, first=sheets[0].title)
     if scan.has_formulas:
-        names, count = _bounds.formulas_without_values(archive, sheet._worksheet_path)
+        try:
+            names, count = _bounds.formulas_without_values(archive, sheet._worksheet_path, deadline)
+        except TimeoutError:
+            raise _Bound("ingest.err.too_slow", limit=int(MAX_SECONDS)) from None
         if count:
             issues.add("ingest.err.formula_no_value", value=", ".join(names), sheet=sheet.title, count=count,
                        cells=", ".join(names) + (" …" if count > len(names) else ""))
