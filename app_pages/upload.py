@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from hue57 import ingest, store, ui, views
+from hue57 import auth, ingest, store, ui, views
 from hue57.i18n import t
 
 ctx = ui.current()
@@ -22,18 +22,19 @@ c2.download_button(t("upload.template_xlsx", ctx.lang), lambda: ingest.template_
 
 generation = st.session_state.setdefault("upload_generation", 0)
 # Any file type: a .xls or .pdf gets our own message saying what to do, not the widget's generic refusal.
+# Any size up to Streamlit's server.maxUploadSize (50 MB): our own 5 MB limit then speaks, in the page's language.
 file = st.file_uploader(t("upload.choose", ctx.lang), key=f"upload_{generation}")
 if file is not None:
     data = file.getvalue()
     preview = ingest.preview_file(db, data, file.name, lang=ctx.lang)
     if not preview.ok:
         st.error(ui.plain(ingest.summary(preview, ctx.lang)))
-        st.dataframe(ingest.error_table(preview, ctx.lang), hide_index=True, width="stretch")
+        ui.upload_problems(preview, ctx)
     else:
         st.info(ui.plain(ingest.summary(preview, ctx.lang)))
         notices = ingest.notice_table(preview, ctx.lang)
         if not notices.empty:
-            st.dataframe(notices, hide_index=True, width="stretch")
+            ui.text_table(notices)
         st.dataframe(ingest.diff_table(preview, ctx.lang), hide_index=True, width="stretch")
         if st.button(t("upload.confirm", ctx.lang), type="primary", disabled=preview.new + preview.changed == 0):
             outcome = ingest.import_file(db, data, file.name, ctx.user, lang=ctx.lang)
@@ -49,3 +50,7 @@ st.dataframe(views.upload_history(history, ctx.lang), hide_index=True, width="st
 undoable = history.loc[(history["status"] == "committed") & (history["kind"] != "seed"), "id"].tolist()[::-1]
 if undoable:
     ui.undo_form(db, undoable, ctx)
+
+with st.expander(t("auth.attempts", ctx.lang), icon=":material/shield_person:"):
+    st.caption(t("auth.attempts.caption", ctx.lang))
+    ui.text_table(auth.attempts_table(db, ctx.lang, limit=50))  # names as typed by anyone: shown escaped

@@ -58,6 +58,8 @@ EXPECTED: dict[str, list[tuple[int | None, str | None, str]]] = {
     "missing_source.xlsx": [(2, "Nguồn", "Thiếu nguồn")],
     "percent_cell_over_100.xlsx": [(2, "Giá trị", "«130.5%»")],
     "header_only.xlsx": [(None, None, "chỉ có dòng tiêu đề")],
+    "formulas_without_values.xlsx": [(None, None, "có 2 ô chứa công thức nhưng tệp không lưu kết quả đã tính (C2, C3)"),
+                                     (None, None, "Hãy mở tệp trong Excel và lưu lại")],
     "empty_sheet.xlsx": [(None, None, "Tệp trống")],
     "progress_duplicate.xlsx": [(2, "STT nhiệm vụ", "Nhiệm vụ 5 xuất hiện ở nhiều dòng trong cùng kỳ 2025-H1: 2, 3")],
     "corrupt.xlsx": [(None, None, "Không đọc được tệp Excel")],

@@ -137,3 +137,22 @@ def test_template_xlsx_keeps_codes_as_text(db):
     assert book.sheetnames[1] == "Hướng dẫn"
     report = ingest.check_file(ingest.template_xlsx(targets, "en"), "template.xlsx", targets, "en")
     assert "No row has been filled in" in report.errors["message"].iloc[0]
+
+
+def test_a_title_block_above_the_header_and_a_signature_below_the_data_are_skipped_and_named(db, capsys):
+    out = _import("title_block.xlsx", capsys)
+    assert "Bỏ qua 3 dòng tiêu đề phía trên dòng tên cột (dòng 1, 2, 4)" in out
+    assert "Bỏ qua 2 dòng ở cuối không có mã và giá trị (phần ký tên; dòng 10, 13)" in out
+    assert _actual(db, "7", 2025)["value"] == 21.5 and _actual(db, "8.1", 2025)["value"] == 93.5
+
+
+def test_a_csv_with_a_title_line_and_a_signature_block_reads_its_rows_with_real_numbers(db):
+    data = (GOOD / "signature_footer.csv").read_bytes()
+    report = ingest.check_file(data, "signature_footer.csv", store.read_plan_targets(), "vi")
+    assert report.ok and len(report.rows) == 1
+    notices = list(ingest.notice_table(report)["Lưu ý"])
+    assert notices == ["Bỏ qua 1 dòng tiêu đề phía trên dòng tên cột (dòng 1).",
+                       "Bỏ qua 2 dòng ở cuối không có mã và giá trị (phần ký tên; dòng 6, 7)."]
+    bad = data.replace("7;2025;21,5;Cục Thống kê;".encode(), "7;2025;abc;Cục Thống kê;".encode())
+    errors = ingest.error_table(ingest.check_file(bad, "x.csv", store.read_plan_targets(), "vi"))
+    assert list(errors["Dòng"]) == [4]  # the spreadsheet's own row: two lines above the header counted

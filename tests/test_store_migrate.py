@@ -59,9 +59,9 @@ def test_released_meeting_link_still_opens_after_migration(released_db):
 
 
 def test_released_user_still_signs_in_after_migration(released_db):
-    from hue57 import ingest
+    from hue57 import auth
     store.init(released_db)  # `init` on an old database migrates it
-    assert ingest.authenticate(released_db, "chuyen_vien", "mat-khau-rat-dai")
+    assert auth.authenticate(released_db, "chuyen_vien", "mat-khau-rat-dai")
 
 
 def test_migrated_database_accepts_a_rank_with_its_basis(released_db):

@@ -1,8 +1,7 @@
-"""Commands for analysts' uploads: import, history, revert, template, user."""
+"""Commands for analysts' uploads: import, history, revert, template."""
 
 from __future__ import annotations
 
-import getpass
 import sys
 from pathlib import Path
 
@@ -48,12 +47,12 @@ def cmd_import(args) -> None:
     if not outcome.ok:
         table = ingest.error_table(outcome.report, args.lang)
         if args.format == "table":
-            limit = 200
-            print(_lines(table, limit), file=sys.stderr)
-            if len(table) > limit:
-                print(t("ingest.summary.more_errors", args.lang, count=len(table) - limit), file=sys.stderr)
+            print(_lines(table), file=sys.stderr)
         else:
             emit(table, args.format, out=sys.stderr)
+        if more := ingest.more_errors(outcome.report, args.lang):
+            print(more, file=sys.stderr)
+            print(_lines(ingest.error_kinds_table(outcome.report, args.lang)), file=sys.stderr)
         raise UserError(ingest.summary(outcome, args.lang))
     print(ingest.summary(outcome, args.lang))
     notices = ingest.notice_table(outcome.report, args.lang)
@@ -103,30 +102,6 @@ def cmd_template(args) -> None:
     print(t("ingest.cli.template_written", args.lang, path=out, rows=rows))
 
 
-def _password(name: str, lang: str) -> str:
-    if sys.stdin.isatty():
-        first = getpass.getpass(t("ingest.user.password_prompt", lang, name=name))
-        if getpass.getpass(t("ingest.user.password_again", lang)) != first:
-            raise UserError(t("ingest.user.password_mismatch", lang))
-        return first
-    return sys.stdin.readline().rstrip("\r\n")
-
-
-def cmd_user_add(args) -> None:
-    password = _password(args.name, args.lang)
-    try:
-        ingest.add_user(args.db, args.name, args.role, password)
-    except ingest.UserRefused as exc:
-        raise UserError(t(exc.key, args.lang, **exc.params)) from exc
-    print(t("ingest.user.added", args.lang, name=args.name.strip(), role=t(f"ingest.role.{args.role}", args.lang)))
-
-
-def cmd_user_list(args) -> None:
-    from hue57.store._users import list_users  # noqa: PLC0415 — until store exports it
-
-    emit(list_users(args.db), args.format)
-
-
 def register(sub) -> None:
     p = sub.add_parser("import", help="validate and import a CSV/XLSX of actuals or task progress")
     p.add_argument("file")
@@ -146,12 +121,3 @@ def register(sub) -> None:
     p = sub.add_parser("template", help="write the upload template (.csv or .xlsx by the file name)")
     p.add_argument("out")
     p.set_defaults(func=cmd_template)
-    p = sub.add_parser("user", help="accounts for the upload page")
-    users = p.add_subparsers(dest="user_command", required=True)
-    q = users.add_parser("add", help="create an account (password from a prompt, or stdin when piped)")
-    q.add_argument("name")
-    q.add_argument("--role", choices=ingest.ROLES, required=True)
-    q.set_defaults(func=cmd_user_add)
-    q = users.add_parser("list", help="accounts (no secrets)")
-    add_format(q)
-    q.set_defaults(func=cmd_user_list)

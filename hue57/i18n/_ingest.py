@@ -64,8 +64,48 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Dòng có {cells} ô trong khi dòng tiêu đề có {header} cột. Thường do dấu «{sep}» nằm trong một giá trị (ví dụ số thập phân 30,5 trong tệp phân cách bằng dấu phẩy). Hãy đặt giá trị đó trong ngoặc kép hoặc lưu tệp với dấu chấm phẩy.",
         "en": "The row has {cells} cells but the header has {header} columns. Usually a “{sep}” inside a value (e.g. the decimal 30,5 in a comma-separated file). Put that value in double quotes or save the file with semicolons."},
     "ingest.err.unknown_layout": {
-        "vi": "Không nhận ra các cột của tệp. Tệp số liệu cần các cột «Mã, Năm, Giá trị, Nguồn» (thêm «Trạng thái», «Ghi chú» nếu cần); tệp tiến độ cần «STT nhiệm vụ, Kỳ, Trạng thái». Hãy dùng tệp mẫu; dòng tiêu đề phải là dòng đầu tiên.",
-        "en": "The columns of this file are not recognised. A figures file needs “code, year, value, source” (plus “status”, “note” when needed); a progress file needs “task_no, period, status”. Use the template; the header must be the first row."},
+        "vi": "Không nhận ra các cột của tệp. Tệp số liệu cần các cột «Mã, Năm, Giá trị, Nguồn» (thêm «Trạng thái», «Ghi chú» nếu cần); tệp tiến độ cần «STT nhiệm vụ, Kỳ, Trạng thái». Hãy dùng tệp mẫu; dòng tiêu đề phải nằm trong 20 dòng đầu của trang tính.",
+        "en": "The columns of this file are not recognised. A figures file needs “code, year, value, source” (plus “status”, “note” when needed); a progress file needs “task_no, period, status”. Use the template; the header must be within the sheet's first 20 rows."},
+    # --- bounds: every upload is read within these, whatever it holds -------------------------------------------
+    "ingest.err.unzipped_too_large": {
+        "vi": "Tệp Excel khi giải nén ra quá lớn ({size} MB; tối đa {limit} MB). Hãy xóa các trang tính, hình ảnh và vùng dữ liệu không cần thiết, hoặc chép số liệu sang tệp mẫu rồi tải lên lại.",
+        "en": "The Excel file is too large once unpacked ({size} MB; at most {limit} MB). Delete unneeded sheets, pictures and ranges, or copy the figures into the template and upload that."},
+    "ingest.err.part_too_large": {
+        "vi": "Phần «{part}» của tệp Excel giải nén ra {size} MB (tối đa {limit} MB) — thường do một đoạn chữ rất dài hoặc định dạng bị nhân bản. Hãy chép số liệu sang tệp mẫu (chỉ dán giá trị) rồi tải lên lại.",
+        "en": "Part “{part}” of the Excel file unpacks to {size} MB (at most {limit} MB) — usually a very long text or duplicated formatting. Copy the figures into the template (paste values only) and upload that."},
+    "ingest.err.row_too_large": {
+        "vi": "Một dòng của trang tính (dòng thứ {row} trong tệp) chiếm {size} MB (tối đa {limit} MB). Hãy chép số liệu sang tệp mẫu (chỉ dán giá trị) rồi tải lên lại.",
+        "en": "One row of the sheet (row element {row} in the file) takes {size} MB (at most {limit} MB). Copy the figures into the template (paste values only) and upload that."},
+    "ingest.err.too_many_sheet_rows": {
+        "vi": "Trang tính có hơn {limit} dòng tính cả dòng trống (có thể do định dạng kéo xuống tận cuối trang tính). Hãy xóa các dòng thừa bên dưới số liệu, hoặc chép số liệu sang tệp mẫu.",
+        "en": "The sheet has more than {limit} rows counting blank ones (perhaps formatting dragged down to the end of the sheet). Delete the extra rows below the data, or copy the figures into the template."},
+    "ingest.err.too_many_columns": {
+        "vi": "Dòng tiêu đề có hơn {limit} cột. Tệp mẫu chỉ có vài cột: hãy xóa các cột thừa.",
+        "en": "The header has more than {limit} columns. The template has only a few: delete the extra ones."},
+    "ingest.err.cell_too_long": {
+        "vi": "Ô {column}{row} có {length} ký tự; mỗi ô tối đa {limit} ký tự (ghi chú tối đa 1.000). Hãy rút ngắn nội dung ô này.",
+        "en": "Cell {column}{row} holds {length} characters; a cell may hold at most {limit} (a note at most 1,000). Shorten it."},
+    "ingest.err.text_too_large": {
+        "vi": "Tổng số chữ trong các ô vượt quá {limit} ký tự. Hãy chia thành nhiều tệp nhỏ hơn.",
+        "en": "The cells hold more than {limit} characters in all. Split the file into smaller ones."},
+    "ingest.err.too_many_cells": {
+        "vi": "Tệp có hơn {limit} ô có nội dung. Hãy chia thành nhiều tệp nhỏ hơn.",
+        "en": "The file has more than {limit} filled cells. Split it into smaller files."},
+    "ingest.err.too_slow": {
+        "vi": "Đọc tệp mất quá {limit} giây nên đã dừng. Hãy chép số liệu sang tệp mẫu (chỉ dán giá trị) hoặc lưu thành «CSV UTF-8» rồi tải lên lại.",
+        "en": "Reading the file took more than {limit} seconds, so it was stopped. Copy the figures into the template (paste values only) or save as “CSV UTF-8”, and upload again."},
+    "ingest.err.formula_no_value": {
+        "vi": "Trang tính «{sheet}» có {count} ô chứa công thức nhưng tệp không lưu kết quả đã tính ({cells}), nên không biết giá trị. Hãy mở tệp trong Excel và lưu lại (Excel sẽ tính và lưu kết quả), rồi tải lên lần nữa.",
+        "en": "Sheet “{sheet}” has {count} cells with a formula but no saved result ({cells}), so their values are unknown. Open the file in Excel and save it again (Excel calculates and saves the results), then upload it."},
+    "ingest.note.sheet": {
+        "vi": "Số liệu được đọc từ trang tính «{sheet}»: trang đầu tiên «{first}» không có dòng tiêu đề nhận ra được.",
+        "en": "The data was read from sheet “{sheet}”: the first sheet, “{first}”, has no recognisable header."},
+    "ingest.note.title_rows": {
+        "vi": "Bỏ qua {count} dòng tiêu đề phía trên dòng tên cột (dòng {rows}).",
+        "en": "{count} title rows above the column names were skipped (rows {rows})."},
+    "ingest.note.footer": {
+        "vi": "Bỏ qua {count} dòng ở cuối không có mã và giá trị (phần ký tên; dòng {rows}).",
+        "en": "{count} rows at the end with no code and no value were skipped (a signature block; rows {rows})."},
     "ingest.err.unknown_column_actuals": {
         "vi": "Cột «{column}» không có trong mẫu số liệu. Các cột được dùng: Mã, Năm, Giá trị, Trạng thái, Nguồn, Ghi chú (và Tên chỉ tiêu, Đơn vị để tham khảo). Hãy đổi tên hoặc xóa cột này.",
         "en": "Column “{column}” is not part of the figures template. Columns used: code, year, value, status, source, note (and name, unit for reference). Rename or delete this column."},
@@ -222,8 +262,11 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "«{filename}» có {count} lỗi nên không có gì được ghi. Hãy sửa các lỗi (dòng tính như trong Excel: tiêu đề là dòng 1) rồi tải lại cả tệp.",
         "en": "“{filename}” has {count} problems, so nothing was written. Fix them (rows as Excel shows them: the header is row 1) and upload the whole file again."},
     "ingest.summary.more_errors": {
-        "vi": "… và {count} lỗi khác (dùng --format csv để xem tất cả).",
-        "en": "… and {count} more (use --format csv to see them all)."},
+        "vi": "… và {count} lỗi khác cùng loại (số lỗi theo từng loại ở bảng dưới).",
+        "en": "… and {count} more of the same kinds (counts per kind in the table below)."},
+    "ingest.col.kind": {"vi": "Loại lỗi (ví dụ đầu tiên)", "en": "Kind of problem (first example)"},
+    "ingest.col.count": {"vi": "Số lỗi", "en": "Count"},
+    "ingest.col.first_row": {"vi": "Dòng đầu tiên", "en": "First row"},
     # --- command line ------------------------------------------------------------------------------------------
     "ingest.cli.no_file": {
         "vi": "Không đọc được tệp {path}: {reason}",
@@ -249,35 +292,6 @@ TEXT: dict[str, dict[str, str]] = {
     "ingest.revert.later_item": {
         "vi": "  #{id} — {by}, {at}, «{filename}»: {cells}",
         "en": "  #{id} — {by}, {at}, “{filename}”: {cells}"},
-    # --- users ------------------------------------------------------------------------------------------------
-    "ingest.role.analyst": {"vi": "Chuyên viên cập nhật số liệu", "en": "Analyst"},
-    "ingest.role.viewer": {"vi": "Chỉ xem", "en": "Viewer"},
-    "ingest.user.added": {
-        "vi": "Đã tạo người dùng «{name}» ({role}).",
-        "en": "Created user “{name}” ({role})."},
-    "ingest.user.exists": {
-        "vi": "Người dùng «{name}» đã có. Hãy chọn tên khác.",
-        "en": "User “{name}” already exists. Choose another name."},
-    "ingest.user.bad_name": {
-        "vi": "Tên người dùng «{name}» không hợp lệ: cần 1–64 ký tự, không có ký tự điều khiển.",
-        "en": "User name “{name}” is not valid: use 1–64 characters, no control characters."},
-    "ingest.user.bad_role": {
-        "vi": "Vai trò «{role}» không hợp lệ. Hãy chọn analyst (cập nhật số liệu) hoặc viewer (chỉ xem).",
-        "en": "Role “{role}” is not valid. Choose analyst or viewer."},
-    "ingest.user.password_short": {
-        "vi": "Mật khẩu cần ít nhất {min} ký tự.",
-        "en": "The password needs at least {min} characters."},
-    "ingest.user.password_mismatch": {
-        "vi": "Hai lần nhập mật khẩu không khớp. Hãy thử lại.",
-        "en": "The two passwords do not match. Try again."},
-    "ingest.user.password_prompt": {"vi": "Mật khẩu cho {name}: ", "en": "Password for {name}: "},
-    "ingest.user.password_again": {"vi": "Nhập lại mật khẩu: ", "en": "Repeat the password: "},
-    "ingest.auth.invalid": {
-        "vi": "Sai tên đăng nhập hoặc mật khẩu.",
-        "en": "Wrong user name or password."},
-    "ingest.auth.locked": {
-        "vi": "Tài khoản tạm khóa vì nhập sai mật khẩu {limit} lần. Hãy thử lại sau {minutes} phút.",
-        "en": "The account is locked after {limit} wrong passwords. Try again in {minutes} minutes."},
     # --- template -----------------------------------------------------------------------------------------------
     "ingest.template.sheet": {"vi": "Số liệu", "en": "Data"},
     "ingest.template.help_sheet": {"vi": "Hướng dẫn", "en": "Instructions"},

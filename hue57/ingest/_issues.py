@@ -9,6 +9,8 @@ from hue57.i18n import fmt_int, fmt_number, t
 
 ISSUE_COLUMNS = ["row", "column", "value", "key", "params"]
 REPORT_COLUMNS = ["row", "column", "value", "message"]
+KIND_COLUMNS = ["key", "column", "count", "first_row"]
+LISTED = 200  # problems listed one by one; the rest are counted per kind
 _SHOWN = 80  # characters of a cell value repeated in a message
 
 
@@ -26,16 +28,23 @@ class Issues:
 
     def __init__(self) -> None:
         self._parts: list[pd.DataFrame] = []
+        self._kinds: list[tuple[str, str, int, int | None]] = []  # key, column, count, first row
 
     def add(self, key: str, *, row: int | None = None, column: str = "", value: object = "", **params) -> None:
         self._parts.append(pd.DataFrame({"row": pd.array([row], dtype="Int64"), "column": [column],
                                          "value": [shown(value)], "key": [key], "params": [params]}))
+        self._kinds.append((key, column, 1, row))
 
     def flag(self, mask, key: str, *, rows: np.ndarray, column: str, values: pd.Series, **params) -> int:
         """One issue per row where `mask` holds; params may be scalars or Series aligned with `values`."""
         idx = np.flatnonzero(np.asarray(mask, dtype=bool))
         if not len(idx):
             return 0
+        total = len(idx)
+        self._kinds.append((key, column, total, int(rows[idx[0]])))
+        # Only the first LISTED of one kind are kept in full (100,000 bad rows must not build 100,000
+        # messages): whichever LISTED rows come first in the file overall are among them.
+        idx = idx[np.argsort(rows[idx], kind="stable")[:LISTED]] if total > LISTED else idx
         taken = {k: (v.iloc[idx].tolist() if isinstance(v, pd.Series) else [v] * len(idx))
                  for k, v in params.items()}
         dicts = [dict(zip(taken, vals, strict=True)) for vals in zip(*taken.values(), strict=True)] \
@@ -47,15 +56,31 @@ class Issues:
             "key": key,
             "params": dicts,
         }))
-        return len(idx)
+        return total
 
     def extend(self, other: Issues | pd.DataFrame) -> None:
         frame = other.frame() if isinstance(other, Issues) else other
         if len(frame):
             self._parts.append(frame)
+        if isinstance(other, Issues):
+            self._kinds.extend(other._kinds)
+        else:
+            self._kinds.extend((k, c, 1, None if pd.isna(r) else int(r))
+                               for k, c, r in zip(frame["key"], frame["column"], frame["row"], strict=True))
 
     def __len__(self) -> int:
-        return sum(len(p) for p in self._parts)
+        """Every problem found, listed or only counted."""
+        return sum(count for _, _, count, _ in self._kinds)
+
+    def kinds(self) -> pd.DataFrame:
+        """key, column, count, first_row — one row per kind of problem, in order of first appearance."""
+        if not self._kinds:
+            return pd.DataFrame({"key": [], "column": [], "count": pd.array([], "Int64"),
+                                 "first_row": pd.array([], "Int64")})
+        frame = pd.DataFrame(self._kinds, columns=KIND_COLUMNS).astype({"first_row": "Int64"})
+        return (frame.groupby(["key", "column"], sort=False, dropna=False)
+                .agg(count=("count", "sum"), first_row=("first_row", "min")).reset_index()
+                .sort_values("first_row", kind="stable", na_position="first").reset_index(drop=True))
 
     def frame(self) -> pd.DataFrame:
         if not self._parts:

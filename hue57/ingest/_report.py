@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from hue57.i18n import fmt_number, normalise_lang, t
-from hue57.ingest._issues import render
+from hue57.i18n import fmt_int, fmt_number, normalise_lang, t
+from hue57.ingest._issues import LISTED, render
 from hue57.ingest._validate import PROGRESS_STATUSES, QUALITATIVE_STATUSES, ValidationReport
 
 _CHANGE_ORDER = {"changed": 0, "removed": 1, "new": 2, "unchanged": 3}
@@ -22,9 +22,38 @@ def _headed(frame: pd.DataFrame, lang: str, last: str) -> pd.DataFrame:
 
 
 def error_table(report, lang: str = "vi") -> pd.DataFrame:
-    """Dòng | Cột | Giá trị trong tệp | Lỗi và cách sửa — one row per problem (row empty for the whole file)."""
+    """Dòng | Cột | Giá trị trong tệp | Lỗi và cách sửa — the first `LISTED` problems in file order, one row
+    each (the row empty for a problem with the whole file); `more_errors` counts the rest."""
     lang = normalise_lang(lang)
-    return _headed(render(_report_of(report).issues, lang), lang, "ingest.col.message")
+    return _headed(render(_report_of(report).issues.head(LISTED), lang), lang, "ingest.col.message")
+
+
+def more_errors(report, lang: str = "vi") -> str:
+    """'… và 99.800 lỗi khác cùng loại …' when more problems were found than listed, else ''."""
+    report = _report_of(report)
+    rest = report.error_count - min(len(report.issues), LISTED)
+    return t("ingest.summary.more_errors", normalise_lang(lang), count=fmt_int(rest, lang)) if rest > 0 else ""
+
+
+def error_kinds_table(report, lang: str = "vi") -> pd.DataFrame:
+    """One row per kind of problem (its first message as the example), with how many there are and the
+    first row — what an analyst reads when a file has more problems than are listed."""
+    lang = normalise_lang(lang)
+    report = _report_of(report)
+    kinds = report.error_kinds
+    if kinds is None or not len(kinds):
+        return pd.DataFrame()
+    issues = report.issues
+    examples = render(issues.drop_duplicates(["key", "column"]), lang)
+    example = {(k, c): m for k, c, m in zip(issues.drop_duplicates(["key", "column"])["key"],
+                                            examples["column"], examples["message"], strict=True)}
+    return pd.DataFrame({
+        t("ingest.col.kind", lang): [example.get((k, c), "") for k, c in zip(kinds["key"], kinds["column"],
+                                                                              strict=True)],
+        t("ingest.col.column", lang): kinds["column"].astype(object).to_numpy(),
+        t("ingest.col.count", lang): [fmt_int(int(n), lang) for n in kinds["count"]],
+        t("ingest.col.first_row", lang): ["" if pd.isna(r) else str(int(r)) for r in kinds["first_row"]],
+    })
 
 
 def notice_table(report, lang: str = "vi") -> pd.DataFrame:
@@ -124,6 +153,6 @@ def summary(outcome, lang: str = "vi") -> str:
     report = outcome.report
     kind = t(f"ingest.kind.{report.kind}", lang) if report.kind else ""
     if outcome.status == "invalid":
-        return t("ingest.summary.invalid", lang, filename=report.filename, count=len(report.issues))
+        return t("ingest.summary.invalid", lang, filename=report.filename, count=fmt_int(report.error_count, lang))
     return t(f"ingest.summary.{outcome.status}", lang, filename=report.filename, kind=kind, id=outcome.upload_id,
              new=outcome.new, changed=outcome.changed, unchanged=outcome.unchanged)

@@ -15,7 +15,7 @@ import pandera.pandas as pa
 
 from hue57 import calendar
 from hue57.i18n import normalise_lang, t
-from hue57.ingest._issues import Issues, empty_issues, render, row_list
+from hue57.ingest._issues import LISTED, Issues, empty_issues, render, row_list
 from hue57.ingest._numbers import file_convention, parse_numbers, shapes, to_float
 from hue57.ingest._read import ParsedUpload, fold, header_names
 
@@ -98,6 +98,8 @@ class ValidationReport:
     units: dict[str, dict[str, str]] = field(default_factory=dict)  # code → {"vi": unit, "en": unit}
     issues: pd.DataFrame = field(default_factory=empty_issues, repr=False)
     notice_issues: pd.DataFrame = field(default_factory=empty_issues, repr=False)
+    error_count: int = 0  # every problem found; `issues` keeps the first LISTED of each kind in full
+    error_kinds: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)  # key, column, count, first_row
 
 
 def _no_mapping() -> pd.DataFrame:
@@ -110,6 +112,7 @@ def validate(parsed: ParsedUpload, targets: pd.DataFrame, lang: str = "vi", *,
     lang = normalise_lang(lang)
     issues, notices = Issues(), Issues()
     issues.extend(parsed.issues)
+    notices.extend(parsed.notices)
     rows = pd.DataFrame(columns=ACTUAL_ROW_COLUMNS)
     mapped = _no_mapping()
     unit_vi = targets["unit_vi"] if "unit_vi" in targets else targets["unit"]
@@ -131,7 +134,8 @@ def validate(parsed: ParsedUpload, targets: pd.DataFrame, lang: str = "vi", *,
         rows = schema.validate(rows)  # the contract with the store: a failure here is a bug, not user error
     else:
         rows = rows.iloc[0:0]
-    return ValidationReport(ok=ok, kind=parsed.kind, lang=lang, errors=render(issue_frame, lang), rows=rows,
+    return ValidationReport(ok=ok, kind=parsed.kind, lang=lang, errors=render(issue_frame.head(LISTED), lang),
+                            rows=rows, error_count=len(issues), error_kinds=issues.kinds(),
                             notices=render(notice_frame, lang), filename=parsed.filename, sha256=parsed.sha256,
                             mapped=mapped if ok else mapped.iloc[0:0], units=units, issues=issue_frame,
                             notice_issues=notice_frame)

@@ -4,6 +4,7 @@ See `hue57.store._connect` for the connection policy (short-lived connections, r
 one writer at a time, wait-and-retry on the file lock).
 """
 
+from hue57.store._backup import BackupRefused, BackupResult, backup, read_manifest, restore
 from hue57.store._connect import (
     DEFAULT_DB,
     DatabaseBusy,
@@ -34,6 +35,7 @@ from hue57.store._read import (
     progress_history,
     uploads,
 )
+from hue57.store._schema import SCHEMA_VERSION
 from hue57.store._share import (
     SHARE_LINK_COLUMNS,
     UnknownUpload,
@@ -43,7 +45,7 @@ from hue57.store._share import (
     share_link,
     share_links,
 )
-from hue57.store._users import clear_failed_logins, get_user, insert_user, list_users, record_failed_login
+from hue57.store._users import attempt_counts, get_user, insert_user, list_users, login_attempts, record_attempt
 from hue57.store._write import (
     CommitResult,
     RevertPlan,
@@ -57,8 +59,9 @@ from hue57.store._write import (
 )
 
 __all__ = [
-    "DatabaseNewer", "ensure_current", "schema_version",
-    "clear_failed_logins", "get_user", "insert_user", "list_users", "record_failed_login",
+    "DatabaseNewer", "SCHEMA_VERSION", "ensure_current", "schema_version",
+    "BackupRefused", "BackupResult", "backup", "read_manifest", "restore",
+    "attempt_counts", "get_user", "insert_user", "list_users", "login_attempts", "record_attempt",
     "SHARE_LINK_COLUMNS", "UnknownUpload", "count_share_open", "insert_share_link", "revoke_share_link",
     "share_link", "share_links",
     "DATA_DIR", "DEFAULT_DB", "DatabaseBusy", "DatabaseMissing", "InitResult", "Snapshot", "StoreError",

@@ -49,6 +49,13 @@ CREATE TABLE IF NOT EXISTS users (
     name VARCHAR PRIMARY KEY, role VARCHAR NOT NULL, salt VARCHAR NOT NULL, pw_hash VARCHAR NOT NULL,
     failed INTEGER NOT NULL DEFAULT 0, locked_until TIMESTAMP, created_at TIMESTAMP NOT NULL
 );
+-- users.failed and users.locked_until are no longer written: sign-in throttling reads login_attempts.
+
+-- Every sign-in attempt, successful or not (result: success, wrong_password, unknown_name, role_refused,
+-- throttled); `client` is the browser's address, or 'cli' / 'unknown'.
+CREATE TABLE IF NOT EXISTS login_attempts (
+    "at" TIMESTAMP NOT NULL, name VARCHAR NOT NULL, client VARCHAR NOT NULL, result VARCHAR NOT NULL
+);
 
 CREATE TABLE IF NOT EXISTS share_links (
     id INTEGER PRIMARY KEY, created_at TIMESTAMP NOT NULL, "by" VARCHAR NOT NULL, upload_id INTEGER NOT NULL,

@@ -1,6 +1,8 @@
-"""The users table: accounts with salted password hashes and a persisted failed-login counter.
+"""The users and login_attempts tables: accounts with salted password hashes, and every sign-in attempt.
 
-Only storage lives here (parameterised SQL); hashing and the lock-out policy live in `hue57.ingest._auth`.
+Only storage lives here (parameterised SQL); hashing, roles and the throttling policy live in `hue57.auth`.
+An account's columns are listed once (`USER_COLUMNS`): a new column (an agency account's `agency_id`)
+is one DDL line, one name here and one keyword of `hue57.auth.add_user`.
 """
 
 from __future__ import annotations
@@ -13,52 +15,102 @@ import pandas as pd
 
 from hue57.store._connect import connect
 
+USER_COLUMNS = ("name", "role", "salt", "pw_hash", "created_at")
+PUBLIC_USER_COLUMNS = ("name", "role", "created_at")  # what `user list` shows: never a salt or a hash
+FAILURES = ("wrong_password", "unknown_name", "role_refused")  # a password was checked and refused
+
+# A database created before login_attempts existed gets the table on its first attempt (no migration needed).
+_ATTEMPTS_DDL = ('CREATE TABLE IF NOT EXISTS login_attempts ("at" TIMESTAMP NOT NULL, name VARCHAR NOT NULL, '
+                 "client VARCHAR NOT NULL, result VARCHAR NOT NULL)")
+
 
 def get_user(path: str | os.PathLike | None, name: str) -> dict | None:
-    """name, role, salt, pw_hash, failed, locked_until, created_at — or None (read-only)."""
+    """The account's `USER_COLUMNS` as a dict, or None (read-only)."""
     with connect(path) as con:
-        row = con.execute("SELECT name, role, salt, pw_hash, failed, locked_until, created_at FROM users "
-                          "WHERE name = ?", [name]).fetchone()
-    if row is None:
-        return None
-    keys = ("name", "role", "salt", "pw_hash", "failed", "locked_until", "created_at")
-    return dict(zip(keys, row, strict=True))
+        row = con.execute(f"SELECT {', '.join(USER_COLUMNS)} FROM users WHERE name = ?",  # noqa: S608 — our column names
+                          [name]).fetchone()
+    return None if row is None else dict(zip(USER_COLUMNS, row, strict=True))
 
 
-def insert_user(path: str | os.PathLike | None, name: str, role: str, salt: str, pw_hash: str,
-                now: dt.datetime) -> bool:
-    """Add an account; False (and nothing written) when the name is taken."""
+def insert_user(path: str | os.PathLike | None, **account: object) -> bool:
+    """Add an account from keyword columns (at least those of `USER_COLUMNS`); False when the name is taken."""
+    unknown = set(account) - set(USER_COLUMNS)
+    if unknown:
+        raise ValueError(f"not columns of users: {sorted(unknown)}")
+    columns = list(account)
     with connect(path, read_only=False) as con:
         try:
-            con.execute("INSERT INTO users (name, role, salt, pw_hash, failed, locked_until, created_at) "
-                        "VALUES (?, ?, ?, ?, 0, NULL, ?)", [name, role, salt, pw_hash, now])
+            con.execute(f"INSERT INTO users ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",  # noqa: S608 — our column names
+                        [account[c] for c in columns])
         except duckdb.ConstraintException:
             return False
     return True
 
 
-def record_failed_login(path: str | os.PathLike | None, name: str, limit: int,
-                        lock_until: dt.datetime) -> tuple[int, dt.datetime | None]:
-    """Count one failed login in a single statement; the `limit`-th locks until `lock_until` and resets the count.
-
-    Returns (failed count now, locked_until).
-    """
-    with connect(path, read_only=False) as con:
-        row = con.execute(
-            "UPDATE users SET "
-            "failed = CASE WHEN failed + 1 >= ? THEN 0 ELSE failed + 1 END, "
-            "locked_until = CASE WHEN failed + 1 >= ? THEN ? ELSE locked_until END "
-            "WHERE name = ? RETURNING failed, locked_until",
-            [limit, limit, lock_until, name]).fetchone()
-    return (int(row[0]), row[1]) if row else (0, None)
-
-
-def clear_failed_logins(path: str | os.PathLike | None, name: str) -> None:
-    with connect(path, read_only=False) as con:
-        con.execute("UPDATE users SET failed = 0, locked_until = NULL WHERE name = ?", [name])
-
-
 def list_users(path: str | os.PathLike | None = None) -> pd.DataFrame:
-    """Accounts without their secrets: name, role, failed, locked_until, created_at."""
+    """Accounts without their secrets: `PUBLIC_USER_COLUMNS`."""
     with connect(path) as con:
-        return con.execute("SELECT name, role, failed, locked_until, created_at FROM users ORDER BY name").df()
+        return con.execute(f"SELECT {', '.join(PUBLIC_USER_COLUMNS)} FROM users ORDER BY name").df()  # noqa: S608
+
+
+def _has_attempts(con) -> bool:
+    return bool(con.execute("SELECT count(*) FROM information_schema.tables "
+                            "WHERE table_name = 'login_attempts'").fetchone()[0])
+
+
+def record_attempt(path: str | os.PathLike | None, at: dt.datetime, name: str, client: str, result: str,
+                   *, forget_before: dt.datetime | None = None) -> None:
+    """Append one sign-in attempt; attempts older than `forget_before` are deleted in the same transaction."""
+    with connect(path, read_only=False) as con:
+        con.execute("BEGIN TRANSACTION")
+        con.execute(_ATTEMPTS_DDL)
+        con.execute('INSERT INTO login_attempts ("at", name, client, result) VALUES (?, ?, ?, ?)',
+                    [at, name, client, result])
+        if forget_before is not None:
+            con.execute('DELETE FROM login_attempts WHERE "at" < ?', [forget_before])
+        con.execute("COMMIT")
+
+
+def attempt_counts(path: str | os.PathLike | None, name: str, client: str, since: dt.datetime,
+                   trusted_since: dt.datetime) -> dict:
+    """What throttling needs, in one read.
+
+    client_failed / client_last: refused attempts of any kind from `client` since `since` and since its
+    last success; name_failed / name_last: checked-and-refused attempts (`FAILURES`) for `name` since
+    `since` and since its last success; trusted: `client` signed in as `name` since `trusted_since`.
+    """
+    empty = {"client_failed": 0, "client_last": None, "name_failed": 0, "name_last": None, "trusted": False}
+    failures = ", ".join(f"'{f}'" for f in FAILURES)
+    with connect(path) as con:
+        if not _has_attempts(con):
+            return empty
+        row = con.execute(f"""
+            WITH recent AS (SELECT * FROM login_attempts WHERE "at" >= ?),
+            client_ok AS (SELECT max("at") AS t FROM recent WHERE client = ? AND result = 'success'),
+            name_ok AS (SELECT max("at") AS t FROM recent WHERE name = ? AND result = 'success')
+            SELECT
+              (SELECT count(*) FROM recent, client_ok WHERE client = ? AND result <> 'success'
+                 AND (client_ok.t IS NULL OR "at" > client_ok.t)),
+              (SELECT max("at") FROM recent, client_ok WHERE client = ? AND result <> 'success'
+                 AND (client_ok.t IS NULL OR "at" > client_ok.t)),
+              (SELECT count(*) FROM recent, name_ok WHERE name = ? AND result IN ({failures})
+                 AND (name_ok.t IS NULL OR "at" > name_ok.t)),
+              (SELECT max("at") FROM recent, name_ok WHERE name = ? AND result IN ({failures})
+                 AND (name_ok.t IS NULL OR "at" > name_ok.t)),
+              (SELECT count(*) > 0 FROM login_attempts WHERE name = ? AND client = ? AND result = 'success'
+                 AND "at" >= ?)
+            """,  # noqa: S608 — FAILURES are constants
+            [since, client, name, client, client, name, name, name, client, trusted_since]).fetchone()
+    return dict(zip(empty, row, strict=True))
+
+
+def login_attempts(path: str | os.PathLike | None = None, *, since: dt.datetime | None = None,
+                   limit: int = 1000) -> pd.DataFrame:
+    """Sign-in attempts, newest first: at (UTC), name, client, result."""
+    with connect(path) as con:
+        if not _has_attempts(con):
+            return pd.DataFrame({"at": pd.Series([], dtype="datetime64[us]"), "name": [], "client": [],
+                                 "result": []})
+        return con.execute('SELECT "at", name, client, result FROM login_attempts '
+                           'WHERE "at" >= coalesce(?, TIMESTAMP \'1970-01-01\') ORDER BY "at" DESC LIMIT ?',
+                           [since, limit]).df()

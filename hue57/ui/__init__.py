@@ -22,10 +22,12 @@ from hue57.ui._widgets import (
     require_analyst,
     start,
     task_detail,
+    text_table,
     undo_form,
+    upload_problems,
 )
 
 __all__ = [
     "PAGES", "Context", "OverviewView", "as_of_year", "board", "changes_since_previous_meeting", "changes_table", "chart", "choice", "context", "current", "data_as_of", "friendly_errors", "indicator_values", "links", "navigation", "overview", "overview_report", "plain", "present", "presentation_toggle",
-    "read_only_banner", "refuse_link", "require_analyst", "snapshot", "start", "status_tiles", "task_detail", "undo_form",
+    "read_only_banner", "refuse_link", "require_analyst", "snapshot", "start", "status_tiles", "task_detail", "text_table", "undo_form", "upload_problems",
 ]

@@ -1,16 +1,25 @@
-"""The analysts' sign-in form: accounts in the database, lock-out after repeated failures."""
+"""The sign-in form: accounts in the database, one refusal for every reason, the client's address recorded."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from hue57 import ingest, store
-from hue57.i18n import fmt_date, t
+from hue57 import auth, store
+from hue57.i18n import t
 from hue57.ui._context import Context
 
 
+def client_address() -> str | None:
+    """The browser's address as Streamlit saw it (None when unknown, e.g. in AppTest). Behind a reverse
+    proxy every browser shares the proxy's address: run the dashboard where it sees clients directly."""
+    try:
+        return st.context.ip_address
+    except Exception:  # noqa: BLE001 — no request context (AppTest, bare mode): the address is unknown
+        return None
+
+
 def login_form(ctx: Context) -> None:
-    """Ask for an analyst's name and password; on success remember the analyst for this browser session."""
+    """Ask for a name and password; on success remember the account for this browser session."""
     st.title(t("auth.title", ctx.lang))
     st.caption(t("auth.caption", ctx.lang))
     with st.form("login"):
@@ -19,17 +28,11 @@ def login_form(ctx: Context) -> None:
         submitted = st.form_submit_button(t("auth.submit", ctx.lang))
     if not submitted:
         return
-    result = ingest.authenticate(store.db_path(), name, password)
-    if result.ok and result.role == "analyst":
-        st.session_state["hue57_user"] = name.strip()
+    result = auth.authenticate(store.db_path(), name, password, client=client_address())
+    if result.ok:
+        st.session_state["hue57_user"] = result.name
         st.rerun()
-    elif result.ok:
-        st.error(t("auth.not_analyst", ctx.lang))
-    elif result.reason == "locked":
-        st.error(t("auth.locked", ctx.lang, until=fmt_date(result.locked_until, ctx.lang),
-                   time=result.locked_until.strftime("%H:%M") + " UTC"))
-    else:
-        st.error(t("auth.invalid", ctx.lang))
+    st.error(auth.refusal(ctx.lang))
 
 
 def logout_button(ctx: Context) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from hue57 import calendar, metrics, share, store, views
+from hue57 import calendar, ingest, metrics, share, store, views
 from hue57.i18n import fmt_date, normalise_lang, plan_text, t
 from hue57.ui._context import Context, context
 from hue57.ui._data import links, schema_ready, snapshot
@@ -102,6 +102,23 @@ def task_detail(row, history: pd.DataFrame, agencies: pd.DataFrame, ctx: Context
         st.caption(t("tasks.detail.no_reports", lang))
         return
     st.dataframe(views.progress_listing(history, lang), hide_index=True, width="stretch")
+
+
+def text_table(frame: pd.DataFrame) -> None:
+    """A table whose long texts wrap and show whole (an error's message, a file's cell). st.table reads
+    Markdown, so every cell is escaped: uploaded text shows exactly as written and never becomes a link,
+    an image or formatting. Missing values show as nothing, never as "None"."""
+    shown = frame.astype(object).where(frame.notna(), "")
+    st.table(shown.map(lambda v: plain(v) if v != "" else ""), hide_index=True)
+
+
+def upload_problems(outcome, ctx: Context) -> None:
+    """An upload's errors: the first 200 in file order with their whole messages, then how many more of
+    each kind when there are more."""
+    text_table(ingest.error_table(outcome, ctx.lang))
+    if more := ingest.more_errors(outcome, ctx.lang):
+        st.warning(plain(more))
+        text_table(ingest.error_kinds_table(outcome, ctx.lang))
 
 
 def chart(spec_chart) -> None:

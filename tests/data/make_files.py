@@ -34,12 +34,18 @@ def _csv(path: Path, text: str, *, bom: bool = False, encoding: str = "utf-8") -
     path.write_bytes(text.encode(encoding, errors="replace"))
 
 
-def _xlsx(path: Path, rows: list[list], formats: dict[str, str] | None = None) -> None:
+def _xlsx(path: Path, rows: list[list], formats: dict[str, str] | None = None, *,
+          before: dict[str, list[list]] | None = None) -> None:
+    """A workbook whose data sheet "Số liệu" holds `rows`; `before`: sheets (title → rows) placed first."""
     book = Workbook()
     sheet = book.active
     sheet.title = "Số liệu"
     for row in rows:
         sheet.append(row)
+    for position, (title, other_rows) in enumerate((before or {}).items()):
+        other = book.create_sheet(title, position)
+        for row in other_rows:
+            other.append(row)
     for ref, fmt in (formats or {}).items():
         sheet[ref].number_format = fmt
     buffer = io.BytesIO()
@@ -119,6 +125,9 @@ def make_bad() -> None:
     _xlsx(BAD / "percent_cell_over_100.xlsx", [["Mã", "Năm", "Giá trị", "Nguồn"], ["9", 2024, 1.305, "NHNN"]],
           {"C2": "0.0%"})
     _xlsx(BAD / "header_only.xlsx", [["Mã", "Năm", "Giá trị", "Nguồn", "Ghi chú"]])
+    # written by a program that stores formulas without calculating them (openpyxl, some exporters)
+    _xlsx(BAD / "formulas_without_values.xlsx", [["Mã", "Năm", "Giá trị", "Nguồn"], ["7", 2025, "=20+1.5", "Cục Thống kê"],
+                                                 ["8.1", 2025, "=SUM(90,3)", "Sở TT&TT"]])
     _xlsx(BAD / "empty_sheet.xlsx", [])
     _xlsx(BAD / "progress_duplicate.xlsx", [["STT nhiệm vụ", "Kỳ", "Trạng thái", "Tiến độ (%)"],
                                             [5, "2025-H1", "Hoàn thành", 100],
@@ -160,6 +169,28 @@ def make_good() -> None:
     _xlsx(GOOD / "progress.xlsx", [["task_no", "period", "status", "progress_pct", "note", "evidence"],
                                    [10, "2025-H2", "done", 100, None, "https://example.gov.vn/qd"],
                                    [11, "2025-H2", "in_progress", 0.5, None, None]], {"D3": "0%"})
+    # As offices send them: a title block above the header, a signature block below the data.
+    blank = [None] * 7
+    _xlsx(GOOD / "title_block.xlsx", [
+        ["UBND THÀNH PHỐ HUẾ", None, None, None, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+        ["SỞ KHOA HỌC VÀ CÔNG NGHỆ", None, None, None, "Độc lập - Tự do - Hạnh phúc"],
+        blank,
+        ["BIỂU TỔNG HỢP SỐ LIỆU CHỈ TIÊU KẾ HOẠCH THỰC HIỆN NGHỊ QUYẾT 57 NĂM 2025"],
+        blank,
+        ["STT", "Mã", "Tên chỉ tiêu", "Năm", "Giá trị", "Nguồn", "Ghi chú"],
+        [1, "7", "Kinh tế số trong GRDP", 2025, 21.5, "Cục Thống kê", None],
+        [2, "8.1", "Dịch vụ công trực tuyến toàn trình", 2025, 93.5, "Sở KH&CN", None],
+        blank,
+        [None, None, "Người lập biểu", None, None, "GIÁM ĐỐC"],
+        blank, blank,
+        [None, None, "Nguyễn Văn An", None, None, "Trần Thị Bình"],
+    ])
+    _csv(GOOD / "signature_footer.csv",
+         "BIỂU TỔNG HỢP SỐ LIỆU NĂM 2025;;;;\n;;;;\n" + VI_HEADER + "7;2025;21,5;Cục Thống kê;\n;;;;\n"
+         ";;;Người lập biểu;GIÁM ĐỐC\n;;;Nguyễn Văn An;Trần Thị Bình\n", bom=True)
+    _xlsx(GOOD / "second_sheet.xlsx", [["Mã", "Năm", "Giá trị", "Nguồn"], ["7", 2025, 21.5, "Cục Thống kê"]],
+          before={"Hướng dẫn": [["Hướng dẫn điền biểu"], ["Mỗi dòng là một số liệu của một năm."],
+                                ["Số liệu điền ở trang tính «Số liệu»."]]})
     sys.path.insert(0, str(ROOT))
     from hue57 import ingest, store  # noqa: PLC0415
 

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from hue57 import ingest
+from hue57 import auth
 from tests.e2e.conftest import ROOT, open_page, screenshot, settle, start_server
 
 PASSWORD = "mat-khau-kiem-thu-2026"
@@ -18,7 +18,7 @@ def analyst_server(tmp_path):
 
     db = tmp_path / "hue57.duckdb"
     store.init(db)
-    ingest.add_user(db, "chuyen_vien", "analyst", PASSWORD)
+    auth.add_user(db, "chuyen_vien", "analyst", PASSWORD)
     srv = start_server(db)
     yield srv
     srv.proc.terminate()

@@ -1,0 +1,48 @@
+"""Accounts: who may sign in, with which role (roles are a tuple so a new one is one entry and its rules)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import unicodedata
+
+from hue57.auth._passwords import hash_password, new_salt
+from hue57.store._users import insert_user
+
+ROLES = ("analyst", "viewer")
+SIGN_IN_ROLES = ("analyst",)  # roles the dashboard's sign-in admits; a viewer account is refused like a wrong password
+MIN_PASSWORD = 8
+MAX_NAME = 64
+
+
+class UserRefused(ValueError):
+    """An account could not be created; `key` names the i18n message, `params` fill it."""
+
+    def __init__(self, key: str, **params):
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+def now() -> dt.datetime:
+    """UTC now without time zone, as the database stores it (tests move it)."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def clean_name(name: object) -> str:
+    return unicodedata.normalize("NFC", str(name)).strip()
+
+
+def add_user(db: str | os.PathLike | None, name: str, role: str, password: str) -> None:
+    """Create an account; raises `UserRefused` (bad name or role, short password, name taken)."""
+    name = clean_name(name)
+    if not name or len(name) > MAX_NAME or any(unicodedata.category(c).startswith("C") for c in name):
+        raise UserRefused("auth.user.bad_name", name=name)
+    if role not in ROLES:
+        raise UserRefused("auth.user.bad_role", role=role)
+    if len(password) < MIN_PASSWORD:
+        raise UserRefused("auth.user.password_short", min=MIN_PASSWORD)
+    salt = new_salt()
+    if not insert_user(db, name=name, role=role, salt=salt.hex(), pw_hash=hash_password(password, salt),
+                       created_at=now()):
+        raise UserRefused("auth.user.exists", name=name)

@@ -1,0 +1,129 @@
+"""Backup and restore: a consistent copy while imports commit, checked by its manifest, restored with the same
+actuals, history and share links (old links still open); refusals change nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from hue57 import cli, ingest, share, store
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _state(db) -> dict[str, pd.DataFrame]:
+    with store.connect(db) as con:
+        return {table: con.execute(f"SELECT * FROM {table} ORDER BY ALL").df()  # noqa: S608
+                for table in ("actuals", "uploads", "share_links", "meta", "users")}
+
+
+def _link(db) -> str:
+    return share.create_link(db, upload_id=None, as_of_year=2026, filters={}, lang="vi",
+                             expires=dt.date.today() + dt.timedelta(days=30), by="lan").token
+
+
+def test_restore_gives_the_same_actuals_history_and_links_and_old_links_open(db, tmp_path, capsys):
+    ingest.import_file(db, "Mã;Năm;Giá trị;Nguồn\n7;2025;21,5;Cục Thống kê\n".encode(), "a.csv", "lan")
+    token = _link(db)
+    assert cli.main(["backup", str(tmp_path / "bk")]) == 0
+    assert "Đã sao lưu" in capsys.readouterr().out
+    manifest = json.loads((tmp_path / "bk" / "manifest.json").read_text())
+    assert manifest["schema_version"] == store.SCHEMA_VERSION and manifest["tables"]["uploads"] == 2
+    assert set(manifest["files"]) >= {"schema.sql", "actuals.parquet", "share_links.parquet"}
+    assert oct((tmp_path / "bk").stat().st_mode & 0o777) == "0o700"  # password hashes and the link secret
+    restored = tmp_path / "restored.duckdb"
+    assert cli.main(["--db", str(restored), "restore", str(tmp_path / "bk")]) == 0
+    before, after = _state(db), _state(restored)
+    for table in before:
+        pd.testing.assert_frame_equal(before[table], after[table], check_dtype=False)
+    os.environ.pop("HUE57_SECRET", None)
+    view = share.open_link(restored, token)
+    assert view.upload_id == 2
+
+
+def test_restore_refuses_an_existing_database_without_force(db, tmp_path, capsys):
+    store.backup(db, tmp_path / "bk")
+    ingest.import_file(db, "Mã;Năm;Giá trị;Nguồn\n7;2025;21,5;Cục Thống kê\n".encode(), "a.csv", "lan")
+    digest = db.read_bytes()
+    assert cli.main(["restore", str(tmp_path / "bk")]) == 2
+    assert "đã có. Để thay nó bằng bản sao lưu, chạy lại với --force" in capsys.readouterr().err
+    assert db.read_bytes() == digest
+    assert cli.main(["restore", str(tmp_path / "bk"), "--force"]) == 0
+    assert store.load(db).upload_id == 1  # back to the backup's moment
+
+
+@pytest.mark.parametrize("damage, message", [
+    ("newer", f"mới hơn phiên bản {store.SCHEMA_VERSION} của chương trình này"),
+    ("tampered", "actuals.parquet của bản sao lưu đã bị thay đổi hoặc hỏng"),
+    ("missing", "Bản sao lưu thiếu tệp users.parquet"),
+    ("no_manifest", "không phải là bản sao lưu của hue57"),
+])
+def test_a_damaged_or_newer_backup_is_refused_and_nothing_is_written(damage, message, db, tmp_path, capsys):
+    folder = tmp_path / "bk"
+    store.backup(db, folder)
+    manifest = json.loads((folder / "manifest.json").read_text())
+    if damage == "newer":
+        manifest["schema_version"] = 99
+        (folder / "manifest.json").write_text(json.dumps(manifest))
+    elif damage == "tampered":
+        with (folder / "actuals.parquet").open("ab") as f:
+            f.write(b"\0")
+    elif damage == "missing":
+        (folder / "users.parquet").unlink()
+    else:
+        (folder / "manifest.json").unlink()
+    target = tmp_path / "new.duckdb"
+    assert cli.main(["--db", str(target), "restore", str(folder)]) == 2
+    assert message in capsys.readouterr().err
+    assert not target.exists() and not list(tmp_path.glob(".new.duckdb.restoring*"))
+
+
+def test_backup_refuses_a_directory_that_is_not_empty(db, tmp_path, capsys):
+    (tmp_path / "bk").mkdir()
+    (tmp_path / "bk" / "keep.txt").write_text("x")
+    assert cli.main(["backup", str(tmp_path / "bk")]) == 2
+    assert "đã có tệp" in capsys.readouterr().err
+    assert os.listdir(tmp_path / "bk") == ["keep.txt"]
+
+
+_IMPORTS = r"""
+import sys
+from hue57 import ingest
+db = sys.argv[1]
+for i in range(int(sys.argv[2])):
+    rows = "".join(f"{code};{2001 + i};{i + 1};nguồn {i}\n" for code in ("7", "8.1", "9", "16"))
+    out = ingest.import_file(db, ("Mã;Năm;Giá trị;Nguồn\n" + rows).encode(), f"f{i}.csv", "writer")
+    assert out.status == "committed", out.status
+"""
+
+
+def test_a_backup_taken_while_imports_commit_restores_to_a_moment_between_them(db, tmp_path):
+    writer = subprocess.Popen([sys.executable, "-c", _IMPORTS, str(db), "6"], cwd=ROOT)
+    backups = []
+    while (writer.poll() is None and len(backups) < 6) or not backups:
+        folder = tmp_path / f"bk{len(backups)}"
+        store.backup(db, folder)
+        backups.append(folder)
+        time.sleep(0.3)  # let the writer take the file between two backups
+    assert writer.wait(timeout=120) == 0
+    counts = set()
+    for i, folder in enumerate(backups):
+        restored = tmp_path / f"r{i}.duckdb"
+        store.restore(restored, folder)
+        snap = _state(restored)
+        uploads, actuals = snap["uploads"], snap["actuals"]
+        # every upload whole: its record and exactly the cells it wrote, nothing of an upload not recorded
+        written = actuals.groupby("upload_id").size()
+        for row in uploads.itertuples():
+            assert written.get(row.id, 0) == row.rows_new + row.rows_changed, (folder, row.id)
+        assert set(written.index) <= set(uploads["id"])
+        counts.add(len(uploads))
+    assert counts <= set(range(1, 8))
