@@ -63,7 +63,7 @@ def preview_file(path_db: str | os.PathLike | None, data: bytes, filename: str, 
     report = _checked(path_db, data, filename, lang)
     if not report.ok:
         return ImportOutcome("invalid", report)
-    diff = store.preview(path_db, **_frames(report))
+    diff = store.preview(path_db, **_frames(report), keep_rank_fields=True)
     counts = diff["change"].value_counts()
     return ImportOutcome("preview", report, None, int(counts.get("new", 0)), int(counts.get("changed", 0)),
                          int(counts.get("unchanged", 0)), diff)
@@ -80,6 +80,6 @@ def import_file(path_db: str | os.PathLike | None, data: bytes, filename: str, b
     if not report.ok:
         return ImportOutcome("invalid", report)
     record = store.UploadRecord(by=by, filename=report.filename, sha256=report.sha256, kind=report.kind)
-    result = store.commit_upload(path_db, record, dry_run=dry_run, **_frames(report))
+    result = store.commit_upload(path_db, record, dry_run=dry_run, keep_rank_fields=True, **_frames(report))
     return ImportOutcome(result.status, report, result.upload_id, result.new, result.changed, result.unchanged,
                          result.diff)

@@ -112,10 +112,27 @@ def diff_table(outcome_or_diff, lang: str = "vi", *, units: dict[str, dict[str, 
         t("ingest.diff.source_old", lang): old("old_source", _text),
         t("ingest.diff.source_new", lang): new("source", _text),
         t("col.note", lang): new("note", _text),
+        **_rank_columns(diff, old, new, lang),
         t("ingest.col.notice", lang): remark,
     })
     order = np.lexsort((diff["year"].to_numpy(), [plan_order.get(c, len(plan_order)) for c in codes], rank))
     return table.iloc[order].reset_index(drop=True)
+
+
+def _rank_columns(diff: pd.DataFrame, old, new, lang: str) -> dict[str, list[str]]:
+    """Basis and band, old and new, when any row of the diff has one (a file of percentages shows none)."""
+    if "basis" not in diff:
+        return {}
+    present = [c for c in ("basis", "old_basis", "band", "old_band") if c in diff]
+    if not diff[present].notna().to_numpy().any():
+        return {}
+    whole = lambda v: "" if pd.isna(v) else fmt_number(v, lang, 0)  # noqa: E731
+    return {
+        t("ingest.diff.basis_old", lang): old("old_basis", whole),
+        t("ingest.diff.basis_new", lang): new("basis", whole),
+        t("ingest.diff.band_old", lang): old("old_band", _text),
+        t("ingest.diff.band_new", lang): new("band", _text),
+    }
 
 
 def summary(outcome, lang: str = "vi") -> str:

@@ -18,10 +18,11 @@ from hue57.i18n import normalise_lang, t
 from hue57.ingest._issues import Issues, empty_issues, render, row_list
 from hue57.ingest._numbers import file_convention, parse_numbers, shapes, to_float
 from hue57.ingest._read import ParsedUpload, fold, header_names
+from hue57.store._load import band_start
 
 QUALITATIVE_STATUSES = ("met", "on_track", "moderate", "insufficient", "regressing")
 PROGRESS_STATUSES = ("not_started", "in_progress", "done")
-ACTUAL_ROW_COLUMNS = ["code", "year", "value", "status", "source", "note"]
+ACTUAL_ROW_COLUMNS = ["code", "year", "value", "status", "source", "note", "basis", "band"]
 PROGRESS_ROW_COLUMNS = ["task_no", "period", "status", "progress_pct", "note", "evidence"]
 FIRST_YEAR = 2000
 MAX_SOURCE = 500
@@ -60,6 +61,8 @@ ACTUALS_SCHEMA = pa.DataFrameSchema(
         "status": pa.Column(None, pa.Check.isin(list(QUALITATIVE_STATUSES)), nullable=True),
         "source": pa.Column(str, pa.Check.str_length(1, MAX_SOURCE)),
         "note": pa.Column(None, nullable=True),
+        "basis": pa.Column("Int64", pa.Check.ge(1), nullable=True),
+        "band": pa.Column(None, nullable=True),
     },
     strict=True, ordered=True, name="actuals upload",
 )
@@ -80,8 +83,9 @@ PROGRESS_SCHEMA = pa.DataFrameSchema(
 class ValidationReport:
     """The verdict on one upload: `ok`, the errors (row, column, value, message) and the rows to store.
 
-    `rows` holds canonical actuals (code, year, value, status, source, note) or progress (task_no,
-    period, status, progress_pct, note, evidence) and is empty unless `ok`. `notices` tell the user what
+    `rows` holds canonical actuals (code, year, value, status, source, note, basis, band) or progress
+    (task_no, period, status, progress_pct, note, evidence) and is empty unless `ok`. A blank basis or
+    band is missing (NA/None): the store then keeps the cell's stored one (`store.commit_upload`). `notices` tell the user what
     was read in a way worth knowing (code 26 stored as 7, blank template rows skipped, how `1.234`
     was read). `mapped` lists the rows whose code was stored under its indicator's code.
     """
@@ -291,6 +295,9 @@ def _actuals(parsed: ParsedUpload, targets: pd.DataFrame, issues: Issues, notice
         issues.flag(valid_num & count & (vnum < 0), "ingest.err.count_negative", rows=rows, column=value_h,
                     values=value_text, code=code_text, unit=unit, unit_vi=unit_vi)
 
+    basis, band = _rank_fields(cols, issues, rows=rows, known=known, rank=rank & numeric, value=vnum,
+                               valid_rank=valid_num & rank, code_text=code_text, value_h=value_h)
+
     status_text = cols.text("status")
     status = status_text.map({s: STATUS_OF.get(_label(s)) for s in status_text.unique()})
     status_given = (status_text != "").to_numpy()
@@ -330,10 +337,59 @@ def _actuals(parsed: ParsedUpload, targets: pd.DataFrame, issues: Issues, notice
         "status": status.astype(object).where(status.notna(), None).to_numpy(),
         "source": source.to_numpy(),
         "note": note.astype(object).where(note != "", None).to_numpy(),
+        "basis": pd.array(basis.to_numpy(), dtype="Int64"),
+        "band": band.to_numpy(),
     })
     out["code"] = out["code"].astype(str)
     out["source"] = out["source"].astype(str)
-    return _with_none(out, "status", "note"), mapped
+    return _with_none(out, "status", "note", "band"), mapped
+
+
+_BAND = r"\s*(\d{1,6})\s*(?:[–—-]\s*(\d{1,6})|\+)\s*"
+
+
+def _rank_fields(cols: _Columns, issues: Issues, *, rows: np.ndarray, known: np.ndarray, rank: np.ndarray,
+                 value: np.ndarray, valid_rank: np.ndarray, code_text: pd.Series, value_h: str) -> tuple[pd.Series, pd.Series]:
+    """`basis` (how many were ranked) and `band` ('351–400', '1401+'), checked; both belong to ranks only.
+
+    A basis is a whole number ≥ 1 and a rank is at most its basis. A band is 'first–last' with
+    last ≥ first, or 'first+'; the value must be its best place (first), as the store keeps bands.
+    Bands are returned written with an en dash, as the shipped data writes them.
+    """
+    basis_text = cols.text("basis")
+    basis, basis_bad = _whole_numbers(basis_text, cols.excel("basis"))
+    basis_h = cols.header("basis")
+    given = (basis_text != "").to_numpy()
+    with np.errstate(invalid="ignore"):
+        not_positive = basis.notna().to_numpy() & (basis < 1).to_numpy()
+        issues.flag(given & (basis_bad | not_positive), "ingest.err.basis_whole", rows=rows, column=basis_h,
+                    values=basis_text)
+        issues.flag(given & known & ~rank, "ingest.err.basis_not_rank", rows=rows, column=basis_h, values=basis_text,
+                    code=code_text)
+        over = valid_rank & basis.notna().to_numpy() & ~not_positive & (value > basis.fillna(np.inf).to_numpy())
+        issues.flag(over, "ingest.err.rank_over_basis", rows=rows, column=value_h, values=cols.text("value"),
+                    code=code_text, basis=basis.fillna(0).astype("int64").astype(str), basis_col=basis_h)
+
+    band_text = cols.text("band")
+    band_h = cols.header("band")
+    band_given = (band_text != "").to_numpy()
+    parts = band_text.str.extract(f"^{_BAND}$")
+    first = pd.to_numeric(parts[0], errors="coerce")
+    last = pd.to_numeric(parts[1], errors="coerce")
+    well_formed = first.notna().to_numpy() & (first >= 1).to_numpy() & ~(last < first).to_numpy()
+    issues.flag(band_given & known & ~rank, "ingest.err.band_not_rank", rows=rows, column=band_h, values=band_text,
+                code=code_text)
+    issues.flag(band_given & rank & ~well_formed, "ingest.err.band_format", rows=rows, column=band_h,
+                values=band_text)
+    starts = band_text.map(lambda b: band_start(b) if b else None).astype("float64").to_numpy()
+    with np.errstate(invalid="ignore"):
+        off = band_given & rank & well_formed & valid_rank & (value != starts)
+    issues.flag(off, "ingest.err.band_value", rows=rows, column=value_h, values=cols.text("value"),
+                band=band_text, start=first.fillna(0).astype("int64").astype(str), band_col=band_h)
+    band = pd.Series(
+        np.where(last.notna(), first.astype("Int64").astype(str) + "–" + last.astype("Int64").astype(str),
+                 first.astype("Int64").astype(str) + "+"), dtype=object)
+    return basis, band.where(band_given & well_formed, None)
 
 
 def _with_none(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:

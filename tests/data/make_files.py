@@ -131,6 +131,19 @@ def make_bad() -> None:
     (BAD / "word_document.xlsx").write_bytes(docx.getvalue())
 
 
+def make_bad_rank_fields() -> None:
+    """Ranks' basis (how many were ranked) and band (a rank published as a band), each wrong one way."""
+    rank_header = "Mã;Năm;Giá trị;Nguồn;Ghi chú;Trên tổng số;Nhóm xếp hạng\n"
+    _csv(BAD / "basis_not_whole.csv", rank_header + "4;2025;5;dti.gov.vn;;34,5;\n", bom=True)
+    _csv(BAD / "basis_for_percent.csv", rank_header + "8.1;2025;91;Sở TT&TT;;63;\n")
+    _csv(BAD / "rank_over_basis.csv", rank_header + "4;2025;40;dti.gov.vn;;34;\n")
+    _csv(BAD / "band_not_rank.csv", rank_header + "9;2025;80;NHNN;;;351–400\n")
+    _csv(BAD / "band_malformed.csv", "code,year,value,source,note,basis,band\n14b,2026,400,QS Asia,,,400–351\n"
+                                     "14c,2026,1401,QS World,,,top 1400\n")
+    _xlsx(BAD / "band_value_mismatch.xlsx", [["Mã", "Năm", "Giá trị", "Nguồn", "Trên tổng số", "Nhóm xếp hạng"],
+                                             ["14b", 2026, 380, "QS Asia 2026", 1500, "351-400"]])
+
+
 def make_good() -> None:
     GOOD.mkdir(exist_ok=True)
     for old in GOOD.iterdir():
@@ -227,5 +240,6 @@ def big_actuals_csv(targets: pd.DataFrame, rows: int, *, seed: int = 57, first_y
 
 if __name__ == "__main__":
     make_bad()
+    make_bad_rank_fields()
     make_good()
     print(f"{len(list(BAD.iterdir()))} bad files, {len(list(GOOD.iterdir()))} good files")
