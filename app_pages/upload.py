@@ -34,9 +34,15 @@ if file is not None:
         notices = ingest.notice_table(preview, ctx.lang)
         if not notices.empty:
             st.dataframe(notices, hide_index=True, width="stretch")
+        accepted = True
+        if len(preview.warnings):
+            st.warning(t("upload.warnings", ctx.lang, count=len(preview.warnings)))
+            st.dataframe(ingest.warning_table(preview, ctx.lang), hide_index=True, width="stretch")
+            accepted = st.checkbox(t("upload.accept_warnings", ctx.lang), key=f"accept_{generation}")
         st.dataframe(ingest.diff_table(preview, ctx.lang), hide_index=True, width="stretch")
-        if st.button(t("upload.confirm", ctx.lang), type="primary", disabled=preview.new + preview.changed == 0):
-            outcome = ingest.import_file(db, data, file.name, ctx.user, lang=ctx.lang)
+        if st.button(t("upload.confirm", ctx.lang), type="primary",
+                     disabled=preview.new + preview.changed == 0 or not accepted):
+            outcome = ingest.import_file(db, data, file.name, ctx.user, lang=ctx.lang, accept_warnings=accepted)
             st.session_state["upload_message"] = ui.plain(ingest.summary(outcome, ctx.lang))
             st.session_state["upload_generation"] = generation + 1  # a fresh, empty uploader
             st.rerun()

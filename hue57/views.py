@@ -372,7 +372,7 @@ def upload_history(history: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The uploads, newest first: who, when, which file (and its SHA-256), what it changed."""
     newest = history.iloc[::-1]
     return pd.DataFrame({
-        t("upload.col.id", lang): newest["id"].map(lambda i: f"#{i}"),
+        t("upload.col.id", lang): ["—" if pd.isna(i) else f"#{i}" for i in newest["id"]],  # no number: wrote nothing
         t("upload.col.at", lang): [fmt_datetime(calendar.local(a), lang) for a in newest["at"]],
         t("upload.col.by", lang): newest["by"],
         t("upload.col.file", lang): newest["filename"].fillna(""),

@@ -48,6 +48,20 @@ def test_actuals_carry_source_note_and_upload(db, capsys):
     assert "63" in dti_2024["note"] and dti_2024["upload_id"] == "1"
 
 
+def test_actuals_list_codes_in_plan_order_with_basis_and_band(db, capsys):
+    assert main(["actuals", "--format", "csv"]) == 0
+    rows = _csv(capsys)
+    assert list(rows[0])[-2:] == ["basis", "band"]
+    codes = list(dict.fromkeys(r["code"] for r in rows))
+    assert codes.index("3") < codes.index("4") < codes.index("8.1") < codes.index("14b") < codes.index("18")
+    dti_2024 = next(r for r in rows if r["code"] == "4" and r["year"] == "2024")
+    qs_2023 = next(r for r in rows if r["code"] == "14b" and r["year"] == "2023")
+    assert (dti_2024["basis"], dti_2024["band"]) == ("63", "")
+    assert (qs_2023["value"], qs_2023["band"]) == ("351.0", "351–400")
+    assert main(["actuals", "--format", "json", "--code", "4"]) == 0
+    assert {r["basis"] for r in json.loads(capsys.readouterr().out)} == {63}
+
+
 def test_table_format_is_readable(db, capsys):
     assert main(["actuals", "--code", "3"]) == 0
     out = capsys.readouterr().out

@@ -208,6 +208,17 @@ TEXT: dict[str, dict[str, str]] = {
     "ingest.col.value": {"vi": "Giá trị trong tệp", "en": "Value in file"},
     "ingest.col.message": {"vi": "Lỗi và cách sửa", "en": "Problem and fix"},
     "ingest.col.notice": {"vi": "Lưu ý", "en": "Notice"},
+    "ingest.col.warning": {"vi": "Cảnh báo", "en": "Warning"},
+    # --- warnings: probably on the wrong scale (the analyst confirms, or corrects the file) -----------------
+    "ingest.warn.fraction_percent": {
+        "vi": "Chỉ tiêu {code} tính bằng {unit}: «{value}» có thể là phân số thay cho phần trăm (năm {ref_year} là {n_ref}). Nếu ý là {n_suggest}%, hãy ghi {n_suggest}; nếu đúng là {value}%, hãy xác nhận.",
+        "en": "Indicator {code} is measured in {unit}: “{value}” may be a fraction written for a percentage ({ref_year} was {n_ref}). If you mean {n_suggest}%, write {n_suggest}; if it really is {value}%, confirm it."},
+    "ingest.warn.index_scale": {
+        "vi": "Chỉ tiêu {code} là chỉ số có mục tiêu {n_target}: «{value}» lớn hơn 1, có thể ghi nhầm thang (ví dụ 75 thay cho 0,75). Nếu ý là {n_suggest}, hãy sửa; nếu đúng, hãy xác nhận.",
+        "en": "Indicator {code} is an index with target {n_target}: “{value}” is above 1, perhaps on the wrong scale (e.g. 75 for 0.75). If you mean {n_suggest}, correct it; if it is right, confirm it."},
+    "ingest.warn.jump": {
+        "vi": "Chỉ tiêu {code}: «{value}» chênh {factor} lần so với năm {ref_year} ({n_ref}). Hãy kiểm tra đơn vị và dấu thập phân; nếu đúng, hãy xác nhận.",
+        "en": "Indicator {code}: “{value}” is {factor} times away from {ref_year} ({n_ref}). Check the unit and the decimal mark; if it is right, confirm it."},
     "ingest.diff.change": {"vi": "Thay đổi", "en": "Change"},
     "ingest.diff.new": {"vi": "Mới", "en": "New"},
     "ingest.diff.changed": {"vi": "Sửa", "en": "Changed"},
@@ -234,17 +245,23 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Đã nhập «{filename}» ({kind}), lần cập nhật #{id}: {new} mới, {changed} thay đổi, {unchanged} không đổi.",
         "en": "Imported “{filename}” ({kind}) as upload #{id}: {new} new, {changed} changed, {unchanged} unchanged."},
     "ingest.summary.no_op": {
-        "vi": "«{filename}» ({kind}) không làm thay đổi gì: cả {unchanged} dòng trùng với số liệu hiện có. Đã ghi nhận lần thử #{id}, không ghi số liệu.",
-        "en": "“{filename}” ({kind}) changes nothing: all {unchanged} rows match the current figures. Attempt #{id} recorded, no data written."},
+        "vi": "«{filename}» ({kind}) không làm thay đổi gì: cả {unchanged} dòng trùng với số liệu hiện có. Lần thử được ghi vào lịch sử, không ghi số liệu và không dùng số lần cập nhật.",
+        "en": "“{filename}” ({kind}) changes nothing: all {unchanged} rows match the current figures. The attempt is in the history; no data written and no upload number used."},
     "ingest.summary.dry_run": {
-        "vi": "Chạy thử «{filename}» ({kind}): sẽ có {new} mới, {changed} thay đổi, {unchanged} không đổi. Chưa ghi số liệu nào (ghi nhận lần chạy thử #{id}).",
-        "en": "Dry run of “{filename}” ({kind}): {new} new, {changed} changed, {unchanged} unchanged. No data written (dry run #{id} recorded)."},
+        "vi": "Chạy thử «{filename}» ({kind}): sẽ có {new} mới, {changed} thay đổi, {unchanged} không đổi. Chưa ghi số liệu nào (lần chạy thử được ghi vào lịch sử, không dùng số lần cập nhật).",
+        "en": "Dry run of “{filename}” ({kind}): {new} new, {changed} changed, {unchanged} unchanged. No data written (the dry run is in the history; no upload number used)."},
     "ingest.summary.preview": {
         "vi": "Xem trước «{filename}» ({kind}): {new} mới, {changed} thay đổi, {unchanged} không đổi. Chưa ghi gì.",
         "en": "Preview of “{filename}” ({kind}): {new} new, {changed} changed, {unchanged} unchanged. Nothing written yet."},
     "ingest.summary.invalid": {
         "vi": "«{filename}» có {count} lỗi nên không có gì được ghi. Hãy sửa các lỗi (dòng tính như trong Excel: tiêu đề là dòng 1) rồi tải lại cả tệp.",
         "en": "“{filename}” has {count} problems, so nothing was written. Fix them (rows as Excel shows them: the header is row 1) and upload the whole file again."},
+    "ingest.summary.unconfirmed": {
+        "vi": "«{filename}» có {count} giá trị có thể sai thang đo nên chưa có gì được ghi. Hãy kiểm tra các dòng được nêu và sửa tệp; nếu số liệu đúng, chạy lại với --accept-warnings.",
+        "en": "“{filename}” has {count} values probably on the wrong scale, so nothing was written. Check the rows listed and correct the file; if the figures are right, run again with --accept-warnings."},
+    "ingest.summary.warnings": {
+        "vi": "{count} giá trị có thể sai thang đo (đã được xác nhận):",
+        "en": "{count} values probably on the wrong scale (confirmed):"},
     "ingest.summary.more_errors": {
         "vi": "… và {count} lỗi khác (dùng --format csv để xem tất cả).",
         "en": "… and {count} more (use --format csv to see them all)."},

@@ -33,6 +33,12 @@ def notice_table(report, lang: str = "vi") -> pd.DataFrame:
     return _headed(render(_report_of(report).notice_issues, lang), lang, "ingest.col.notice")
 
 
+def warning_table(outcome, lang: str = "vi") -> pd.DataFrame:
+    """Dòng | Cột | Giá trị trong tệp | Cảnh báo — values probably on the wrong scale, to check and confirm."""
+    lang = normalise_lang(lang)
+    return _headed(render(outcome.warnings, lang), lang, "ingest.col.warning")
+
+
 def _label(status: object, lang: str) -> str:
     if isinstance(status, str) and status in QUALITATIVE_STATUSES:
         return t(f"status.{status}", lang)
@@ -142,5 +148,7 @@ def summary(outcome, lang: str = "vi") -> str:
     kind = t(f"ingest.kind.{report.kind}", lang) if report.kind else ""
     if outcome.status == "invalid":
         return t("ingest.summary.invalid", lang, filename=report.filename, count=len(report.issues))
+    if outcome.status == "unconfirmed":
+        return t("ingest.summary.unconfirmed", lang, filename=report.filename, count=len(outcome.warnings))
     return t(f"ingest.summary.{outcome.status}", lang, filename=report.filename, kind=kind, id=outcome.upload_id,
              new=outcome.new, changed=outcome.changed, unchanged=outcome.unchanged)

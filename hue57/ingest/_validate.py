@@ -102,6 +102,11 @@ class ValidationReport:
     units: dict[str, dict[str, str]] = field(default_factory=dict)  # code → {"vi": unit, "en": unit}
     issues: pd.DataFrame = field(default_factory=empty_issues, repr=False)
     notice_issues: pd.DataFrame = field(default_factory=empty_issues, repr=False)
+    # Where each of `rows` came from, for checks that need the database (`hue57.ingest._scale`):
+    # its spreadsheet row, its value cell as written, and the value column's header as written.
+    row_numbers: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype="int64"), repr=False)
+    value_text: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object), repr=False)
+    value_header: str = ""
 
 
 def _no_mapping() -> pd.DataFrame:
@@ -116,12 +121,13 @@ def validate(parsed: ParsedUpload, targets: pd.DataFrame, lang: str = "vi", *,
     issues.extend(parsed.issues)
     rows = pd.DataFrame(columns=ACTUAL_ROW_COLUMNS)
     mapped = _no_mapping()
+    origin: dict = {}
     unit_vi = targets["unit_vi"] if "unit_vi" in targets else targets["unit"]
     unit_vi = unit_vi.astype(object).where(unit_vi.fillna("").astype(str).str.strip() != "", targets["unit"])
     units = {code: {"en": str(en), "vi": str(vi)}
              for code, en, vi in zip(targets["code"].astype(str), targets["unit"], unit_vi, strict=True)}
     if parsed.readable and parsed.kind == "actuals":
-        rows, mapped = _actuals(parsed, targets, issues, notices)
+        rows, mapped = _actuals(parsed, targets, issues, notices, origin)
     elif parsed.readable and parsed.kind == "progress":
         if tasks is None:
             from hue57 import store  # noqa: PLC0415 — the plan's own tasks when none are given
@@ -138,7 +144,7 @@ def validate(parsed: ParsedUpload, targets: pd.DataFrame, lang: str = "vi", *,
     return ValidationReport(ok=ok, kind=parsed.kind, lang=lang, errors=render(issue_frame, lang), rows=rows,
                             notices=render(notice_frame, lang), filename=parsed.filename, sha256=parsed.sha256,
                             mapped=mapped if ok else mapped.iloc[0:0], units=units, issues=issue_frame,
-                            notice_issues=notice_frame)
+                            notice_issues=notice_frame, **(origin if ok else {}))
 
 
 # --- shared helpers -------------------------------------------------------------------------------
@@ -210,7 +216,7 @@ def _duplicates(issues: Issues, keys: pd.DataFrame, valid: np.ndarray, rows: np.
 
 # --- actuals ------------------------------------------------------------------------------------------
 
-def _actuals(parsed: ParsedUpload, targets: pd.DataFrame, issues: Issues, notices: Issues):
+def _actuals(parsed: ParsedUpload, targets: pd.DataFrame, issues: Issues, notices: Issues, origin: dict):
     cells = parsed.cells
     data_cols = [c for c in ("year", "value", "status", "source", "note") if c in cells]
     filled = (cells[data_cols] != "").any(axis=1).to_numpy() if data_cols else np.zeros(len(cells), bool)
@@ -342,6 +348,8 @@ def _actuals(parsed: ParsedUpload, targets: pd.DataFrame, issues: Issues, notice
     })
     out["code"] = out["code"].astype(str)
     out["source"] = out["source"].astype(str)
+    origin.update(row_numbers=np.asarray(rows, dtype="int64"), value_text=value_text.to_numpy(dtype=object),
+                  value_header=value_h)
     return _with_none(out, "status", "note", "band"), mapped
 
 
@@ -357,6 +365,8 @@ def _rank_fields(cols: _Columns, issues: Issues, *, rows: np.ndarray, known: np.
     Bands are returned written with an en dash, as the shipped data writes them.
     """
     basis_text = cols.text("basis")
+    if (basis_text == "").all() and (band_text := cols.text("band")).eq("").all():
+        return pd.Series(np.nan, index=basis_text.index, dtype="float64"), pd.Series([None] * cols.n, dtype=object)
     basis, basis_bad = _whole_numbers(basis_text, cols.excel("basis"))
     basis_h = cols.header("basis")
     given = (basis_text != "").to_numpy()
@@ -373,23 +383,28 @@ def _rank_fields(cols: _Columns, issues: Issues, *, rows: np.ndarray, known: np.
     band_text = cols.text("band")
     band_h = cols.header("band")
     band_given = (band_text != "").to_numpy()
-    parts = band_text.str.extract(f"^{_BAND}$")
-    first = pd.to_numeric(parts[0], errors="coerce")
-    last = pd.to_numeric(parts[1], errors="coerce")
+    band = pd.Series([None] * cols.n, dtype=object)
+    if not band_given.any():  # most files: no band at all, nothing to parse
+        return basis, band
+    given_text = band_text[band_given]
+    parts = given_text.str.extract(f"^{_BAND}$")
+    first = pd.to_numeric(parts[0], errors="coerce").reindex(band_text.index)
+    last = pd.to_numeric(parts[1], errors="coerce").reindex(band_text.index)
     well_formed = first.notna().to_numpy() & (first >= 1).to_numpy() & ~(last < first).to_numpy()
     issues.flag(band_given & known & ~rank, "ingest.err.band_not_rank", rows=rows, column=band_h, values=band_text,
                 code=code_text)
-    issues.flag(band_given & rank & ~well_formed, "ingest.err.band_format", rows=rows, column=band_h,
-                values=band_text)
-    starts = band_text.map(lambda b: band_start(b) if b else None).astype("float64").to_numpy()
+    issues.flag(band_given & rank & ~well_formed, "ingest.err.band_format",
+                rows=rows, column=band_h, values=band_text)
+    starts = band_text.map({b: band_start(b) for b in given_text.unique()}).astype("float64").to_numpy()
     with np.errstate(invalid="ignore"):
         off = band_given & rank & well_formed & valid_rank & (value != starts)
     issues.flag(off, "ingest.err.band_value", rows=rows, column=value_h, values=cols.text("value"),
                 band=band_text, start=first.fillna(0).astype("int64").astype(str), band_col=band_h)
-    band = pd.Series(
-        np.where(last.notna(), first.astype("Int64").astype(str) + "–" + last.astype("Int64").astype(str),
-                 first.astype("Int64").astype(str) + "+"), dtype=object)
-    return basis, band.where(band_given & well_formed, None)
+    ok = band_given & well_formed
+    written = first[ok].astype("int64").astype(str) + np.where(
+        last[ok].notna(), "–" + last[ok].fillna(0).astype("int64").astype(str), "+")
+    band[ok] = written.to_numpy()
+    return basis, band
 
 
 def _with_none(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:

@@ -17,6 +17,7 @@ import pandas as pd
 
 from hue57.store._connect import connect
 from hue57.store._read import current_actuals, current_progress
+from hue57.store._schema import CHECKS_DDL
 
 ACTUAL_KEYS = ["code", "year"]
 ACTUAL_FIELDS = ["value", "status", "source", "note", "basis", "band"]
@@ -37,7 +38,7 @@ class UploadRecord:
 
 @dataclass
 class CommitResult:
-    upload_id: int | None
+    upload_id: int | None  # None for a dry run or a no-op: they use up no upload number
     status: str  # committed | no_op | dry_run
     new: int
     changed: int
@@ -148,7 +149,8 @@ def commit_upload(path: str | os.PathLike | None, record: UploadRecord, *,
     `actuals` has columns code, year, value, status, source, note (+ optional basis, band, deleted);
     `progress` has task_no, period, status, progress_pct, note, evidence. Exactly one of them is given.
     `keep_rank_fields`: a blank basis or band keeps the stored one (`with_stored_rank_fields`).
-    A dry run records the attempt and writes no data; a file that changes nothing is a `no_op`.
+    A dry run records the attempt and writes no data; a file that changes nothing is a `no_op`. Both are
+    kept in `upload_checks`, so the ids of uploads that wrote data stay consecutive.
     """
     if (actuals is None) == (progress is None):
         raise ValueError("give exactly one of actuals or progress")
@@ -181,8 +183,14 @@ def _commit(con, record: UploadRecord, *, actuals: pd.DataFrame | None, progress
         table, columns = "actuals", ACTUAL_KEYS + ACTUAL_FIELDS
     new, changed, unchanged = _counts(diff)
     status = "dry_run" if dry_run else ("committed" if new + changed else "no_op")
-    upload_id = int(con.execute("SELECT coalesce(max(id), 0) + 1 FROM uploads").fetchone()[0])
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    if status != "committed":  # recorded for the history, without using up an upload number
+        con.execute(CHECKS_DDL)  # a schema-2 database made before this table existed
+        con.execute("INSERT INTO upload_checks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [now, record.by, record.filename, record.sha256, record.kind, len(diff), new, changed,
+                     unchanged, status, record.reverts])
+        return CommitResult(None, status, new, changed, unchanged, diff)
+    upload_id = int(con.execute("SELECT coalesce(max(id), 0) + 1 FROM uploads").fetchone()[0])
     con.execute(
         "INSERT INTO uploads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [upload_id, now, record.by, record.filename, record.sha256, record.kind, len(diff), new,
