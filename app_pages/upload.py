@@ -52,6 +52,4 @@ if message := st.session_state.pop("upload_message", None):
 st.subheader(t("upload.history", ctx.lang))
 history = store.uploads(db)
 st.dataframe(views.upload_history(history, ctx.lang), hide_index=True, width="stretch")
-undoable = history.loc[(history["status"] == "committed") & (history["kind"] != "seed"), "id"].tolist()[::-1]
-if undoable:
-    ui.undo_form(db, undoable, ctx)
+ui.undo_form(db, history, ctx)

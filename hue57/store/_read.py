@@ -116,6 +116,22 @@ def read_uploads(con) -> pd.DataFrame:
     return frame
 
 
+def undoable_uploads(history: pd.DataFrame) -> list[int]:
+    """Uploads that can still be undone, newest first: ones that wrote data (not the seed) and that no
+    standing undo has already undone (an undo that was itself undone gives its upload back)."""
+    wrote = history[(history["status"] == "committed") & history["id"].notna()]
+    undone: set[int] = set()
+    reverts = wrote[wrote["kind"] == "revert"].sort_values("id")
+    by_id = dict(zip(wrote["id"].astype(int), wrote["reverts"], strict=True))
+    for undo_id, target in zip(reverts["id"].astype(int), reverts["reverts"].astype(int), strict=True):
+        undone.add(target)
+        if pd.notna(by_id.get(target)):  # undoing an undo brings the first upload back
+            undone.discard(int(by_id[target]))
+        undone.discard(undo_id)
+    ids = wrote.loc[wrote["kind"] != "seed", "id"].astype(int)
+    return [i for i in ids.tolist()[::-1] if i not in undone]
+
+
 def load(path: str | os.PathLike | None = None, as_of_upload: int | None = None) -> Snapshot:
     """The plan and its data as of upload `as_of_upload` (None: the newest), read in one connection."""
     with connect(path) as con:
