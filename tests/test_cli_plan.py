@@ -84,3 +84,18 @@ def test_csv_export_neutralises_formula_cells():
     out = neutralise(frame)
     assert out["a"].tolist() == ["'=1+1", "'+x", "'-3", "'@SUM", "ok"]
     assert out["n"].tolist() == [1, 2, 3, 4, 5]
+
+
+def test_every_command_line_in_the_readme_is_a_real_command():
+    import shlex  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    from hue57.cli import build_parser  # noqa: PLC0415
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    lines = [ln.split("  #")[0] for ln in readme.splitlines() if ln.startswith(".venv/bin/python -m hue57 ")]
+    assert len(lines) >= 10
+    for line in lines:
+        argv = shlex.split(line)[3:]
+        assert "|" not in argv, line
+        build_parser().parse_args(argv)  # argparse exits (SystemExit) on anything it does not know
