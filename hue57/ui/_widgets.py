@@ -145,8 +145,9 @@ def undo_form(db, history: pd.DataFrame, ctx: Context) -> None:
         later = ", ".join(f"#{i}" for i in sorted(exc.conflicts["upload_id"].unique())) if len(exc.conflicts) else ""
         st.error(t(f"upload.undo_refused.{exc.reason}", ctx.lang, id=upload_id, later=later))
         return
-    st.session_state["upload_message"] = t("ingest.revert.done", ctx.lang, target=upload_id, id=result.upload_id,
-                                           changed=result.written)
+    st.session_state["upload_message"] = (
+        t("ingest.revert.done", ctx.lang, target=upload_id, id=result.upload_id, changed=result.written)
+        if result.status == "committed" else t("ingest.revert.nothing", ctx.lang, target=upload_id))
     st.rerun()
 
 
