@@ -55,7 +55,8 @@ if downloads.open and not view.shown.empty:  # files are built only when a butto
     with downloads:
         st.download_button(t("export.csv", ctx.lang), lambda: export.csv_bytes(view.table),
                            file_name=f"tong-quan_{today}.csv", mime="text/csv")
-        st.download_button(t("export.xlsx", ctx.lang), lambda: export.xlsx_bytes(view.table),
+        st.download_button(t("export.xlsx", ctx.lang),
+                           lambda: export.xlsx_bytes(*views.scorecard_export(view.shown, ctx.lang)),
                            file_name=f"tong-quan_{today}.xlsx",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         st.download_button(t("export.png", ctx.lang), lambda: charts.chart_png(view.chart), mime="image/png",

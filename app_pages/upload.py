@@ -35,9 +35,15 @@ if file is not None:
         notices = ingest.notice_table(preview, ctx.lang)
         if not notices.empty:
             ui.text_table(notices)
+        accepted = True
+        if len(preview.warnings):
+            st.warning(t("upload.warnings", ctx.lang, count=len(preview.warnings)))
+            ui.text_table(ingest.warning_table(preview, ctx.lang))
+            accepted = st.checkbox(t("upload.accept_warnings", ctx.lang), key=f"accept_{generation}")
         st.dataframe(ingest.diff_table(preview, ctx.lang), hide_index=True, width="stretch")
-        if st.button(t("upload.confirm", ctx.lang), type="primary", disabled=preview.new + preview.changed == 0):
-            outcome = ingest.import_file(db, data, file.name, ctx.user, lang=ctx.lang)
+        if st.button(t("upload.confirm", ctx.lang), type="primary",
+                     disabled=preview.new + preview.changed == 0 or not accepted):
+            outcome = ingest.import_file(db, data, file.name, ctx.user, lang=ctx.lang, accept_warnings=accepted)
             st.session_state["upload_message"] = ui.plain(ingest.summary(outcome, ctx.lang))
             st.session_state["upload_generation"] = generation + 1  # a fresh, empty uploader
             st.rerun()
@@ -47,9 +53,7 @@ if message := st.session_state.pop("upload_message", None):
 st.subheader(t("upload.history", ctx.lang))
 history = store.uploads(db)
 st.dataframe(views.upload_history(history, ctx.lang), hide_index=True, width="stretch")
-undoable = history.loc[(history["status"] == "committed") & (history["kind"] != "seed"), "id"].tolist()[::-1]
-if undoable:
-    ui.undo_form(db, undoable, ctx)
+ui.undo_form(db, history, ctx)
 
 with st.expander(t("auth.attempts", ctx.lang), icon=":material/shield_person:"):
     st.caption(t("auth.attempts.caption", ctx.lang))

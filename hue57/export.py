@@ -31,8 +31,18 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return neutralise(frame).to_csv(index=False).encode("utf-8-sig")
 
 
-def xlsx_bytes(frame: pd.DataFrame, sheet: str = "hue57") -> bytes:
+def xlsx_bytes(frame: pd.DataFrame, formats: dict[str, str] | None = None, sheet: str = "hue57") -> bytes:
+    """An .xlsx of `frame`: numbers stay numbers, with the Excel number format `formats` gives their column
+    (Excel then writes them in the reader's own locale: 30,5 on a Vietnamese Windows); empty cells stay empty."""
+    out = neutralise(frame)
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        neutralise(frame).to_excel(writer, index=False, sheet_name=sheet[:31])
+        out.to_excel(writer, index=False, sheet_name=sheet[:31])
+        table = writer.sheets[sheet[:31]]
+        for j, name in enumerate(frame.columns, start=1):
+            fmt = (formats or {}).get(name)
+            if fmt is None:
+                continue
+            for (cell,) in table.iter_rows(min_row=2, max_row=len(out) + 1, min_col=j, max_col=j):
+                cell.number_format = fmt
     return buffer.getvalue()

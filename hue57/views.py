@@ -363,6 +363,38 @@ def scorecard(board: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
+def scorecard_export(board: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The overview's table for Excel: the figures as numbers (so a spreadsheet can sort and sum them),
+    each with its Excel number format, beside the words the page shows. Returns (frame, formats)."""
+    col = lambda key: t(key, lang)  # noqa: E731
+    number = "#,##0.0##"
+    frame = pd.DataFrame({
+        col("col.code"): board["code"].astype(str).tolist(),
+        col("col.name"): board["name_en" if lang == "en" else "name_vi"].tolist(),
+        col("col.status"): [status_text(s, lang) for s in board["status"]],
+        col("col.latest"): board["latest_value"].astype("float64").to_numpy(),
+        col("col.year"): board["latest_year"].astype("Int64").to_numpy(),
+        col("col.unit"): board["unit"].astype(str).tolist(),
+        col("export.col.comparator"): [metrics.COMPARATOR_SYMBOLS.get(c, c) for c in board["plan_comparator"]],
+        col("col.target"): board["target_value"].astype("float64").to_numpy(),
+        col("export.col.target_hi"): board["value_hi"].astype("float64").to_numpy(),
+        col("col.gap"): board["gap"].astype("float64").to_numpy(),
+        col("export.col.progress"): board["progress"].astype("float64").to_numpy(),
+        col("export.col.observed_rate"): board["observed_rate"].astype("float64").to_numpy(),
+        col("export.col.required_rate"): board["required_rate"].astype("float64").to_numpy(),
+        col("export.col.rate_kind"): board["rate_kind"].fillna("").astype(str).tolist(),
+        col("export.col.projected"): board["projected_value"].astype("float64").to_numpy(),
+        col("col.source"): board["source"].fillna("").tolist() if "source" in board else "",
+        col("col.horizon"): board["horizon"].astype("Int64").to_numpy(),
+        col("col.target_text"): board["text_vi"].tolist(),
+    })
+    formats = {col(k): number for k in ("col.latest", "col.target", "export.col.target_hi", "col.gap",
+                                        "export.col.projected")}
+    formats.update({col("col.year"): "0", col("col.horizon"): "0", col("export.col.progress"): "0%",
+                    col("export.col.observed_rate"): "#,##0.000", col("export.col.required_rate"): "#,##0.000"})
+    return frame, formats
+
+
 def indicator_urls(codes: pd.Series, params: dict[str, str]) -> list[str]:
     """Relative links to each code's indicator page, keeping language and meeting link."""
     from urllib.parse import urlencode  # noqa: PLC0415
@@ -405,7 +437,7 @@ def upload_history(history: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The uploads, newest first: who, when, which file (and its SHA-256), what it changed."""
     newest = history.iloc[::-1]
     return pd.DataFrame({
-        t("upload.col.id", lang): newest["id"].map(lambda i: f"#{i}"),
+        t("upload.col.id", lang): ["—" if pd.isna(i) else f"#{i}" for i in newest["id"]],  # no number: wrote nothing
         t("upload.col.at", lang): [fmt_datetime(calendar.local(a), lang) for a in newest["at"]],
         t("upload.col.by", lang): newest["by"],
         t("upload.col.file", lang): newest["filename"].fillna(""),

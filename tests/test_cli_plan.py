@@ -48,6 +48,20 @@ def test_actuals_carry_source_note_and_upload(db, capsys):
     assert "63" in dti_2024["note"] and dti_2024["upload_id"] == "1"
 
 
+def test_actuals_list_codes_in_plan_order_with_basis_and_band(db, capsys):
+    assert main(["actuals", "--format", "csv"]) == 0
+    rows = _csv(capsys)
+    assert list(rows[0])[-2:] == ["basis", "band"]
+    codes = list(dict.fromkeys(r["code"] for r in rows))
+    assert codes.index("3") < codes.index("4") < codes.index("8.1") < codes.index("14b") < codes.index("18")
+    dti_2024 = next(r for r in rows if r["code"] == "4" and r["year"] == "2024")
+    qs_2023 = next(r for r in rows if r["code"] == "14b" and r["year"] == "2023")
+    assert (dti_2024["basis"], dti_2024["band"]) == ("63", "")
+    assert (qs_2023["value"], qs_2023["band"]) == ("351.0", "351–400")
+    assert main(["actuals", "--format", "json", "--code", "4"]) == 0
+    assert {r["basis"] for r in json.loads(capsys.readouterr().out)} == {63}
+
+
 def test_table_format_is_readable(db, capsys):
     assert main(["actuals", "--code", "3"]) == 0
     out = capsys.readouterr().out
@@ -70,3 +84,18 @@ def test_csv_export_neutralises_formula_cells():
     out = neutralise(frame)
     assert out["a"].tolist() == ["'=1+1", "'+x", "'-3", "'@SUM", "ok"]
     assert out["n"].tolist() == [1, 2, 3, 4, 5]
+
+
+def test_every_command_line_in_the_readme_is_a_real_command():
+    import shlex  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    from hue57.cli import build_parser  # noqa: PLC0415
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    lines = [ln.split("  #")[0] for ln in readme.splitlines() if ln.startswith(".venv/bin/python -m hue57 ")]
+    assert len(lines) >= 10
+    for line in lines:
+        argv = shlex.split(line)[3:]
+        assert "|" not in argv, line
+        build_parser().parse_args(argv)  # argparse exits (SystemExit) on anything it does not know

@@ -64,6 +64,14 @@ EXPECTED: dict[str, list[tuple[int | None, str | None, str]]] = {
     "progress_duplicate.xlsx": [(2, "STT nhiệm vụ", "Nhiệm vụ 5 xuất hiện ở nhiều dòng trong cùng kỳ 2025-H1: 2, 3")],
     "corrupt.xlsx": [(None, None, "Không đọc được tệp Excel")],
     "word_document.xlsx": [(None, None, "Không đọc được tệp Excel")],
+    # ranks' basis and band
+    "basis_not_whole.csv": [(2, "Trên tổng số", "«34,5» không phải là một số nguyên dương")],
+    "basis_for_percent.csv": [(2, "Trên tổng số", "Chỉ tiêu 8.1 không phải là thứ hạng nên không ghi «trên tổng số»")],
+    "rank_over_basis.csv": [(2, "Giá trị", "hạng «40» lớn hơn tổng số được xếp hạng (34, cột «Trên tổng số»)")],
+    "band_not_rank.csv": [(2, "Nhóm xếp hạng", "Chỉ tiêu 9 không phải là thứ hạng nên không ghi nhóm xếp hạng")],
+    "band_malformed.csv": [(2, "band", "Nhóm xếp hạng «400–351» không hợp lệ"),
+                           (3, "band", "Nhóm xếp hạng «top 1400» không hợp lệ")],
+    "band_value_mismatch.xlsx": [(2, "Giá trị", "hãy ghi giá trị 351 thay cho «380»")],
     # generated below
     "too_large.csv": [(None, None, "Tệp quá lớn (5,1 MB; tối đa 5 MB)")],
     "too_many_rows.csv": [(None, None, "hơn 100.000 dòng")],

@@ -67,6 +67,20 @@ def test_dry_run_records_the_attempt_and_writes_no_data(db, tmp_path, capsys):
     assert _value(db, "7", 2024) is None
     last = store.uploads(db).iloc[-1]
     assert (last["status"], bool(last["dry_run"]), last["by"]) == ("dry_run", True, "minh")
+    assert pd.isna(last["id"])
+
+
+def test_dry_runs_and_no_ops_use_up_no_upload_number(db, tmp_path, capsys):
+    path = _file(tmp_path, "dot1.csv", FIRST)
+    assert cli.main(["import", str(path), "--dry-run"]) == 0
+    assert cli.main(["import", str(path)]) == 0  # upload #2, right after the seed
+    assert cli.main(["import", str(path)]) == 0  # the same file again: a no-op
+    assert cli.main(["import", str(path), "--dry-run"]) == 0
+    assert cli.main(["import", str(_file(tmp_path, "dot2.csv", SECOND))]) == 0
+    assert "lần cập nhật #3" in capsys.readouterr().out.splitlines()[-1]
+    history = store.uploads(db)
+    assert history["id"].dropna().tolist() == [1, 2, 3]
+    assert history["status"].tolist() == ["committed", "dry_run", "committed", "no_op", "dry_run", "committed"]
 
 
 def test_preview_and_invalid_imports_write_nothing(db):
@@ -90,6 +104,16 @@ def test_history_lists_uploads_in_every_format(db, tmp_path, capsys):
     assert capsys.readouterr().out.startswith("id,at,by,filename,sha256")
     assert cli.main(["history"]) == 0
     assert "dot1.csv" in capsys.readouterr().out
+
+
+def test_history_prints_times_in_hue_time_like_the_page(db, tmp_path, capsys):
+    assert cli.main(["import", str(_file(tmp_path, "dot1.csv", FIRST))]) == 0
+    capsys.readouterr()
+    assert cli.main(["history", "--format", "json"]) == 0
+    shown = json.loads(capsys.readouterr().out)[-1]["at"]
+    stored = store.uploads(db).iloc[-1]["at"]  # naive UTC, as the database keeps it
+    assert shown.endswith("+07:00")
+    assert pd.Timestamp(shown).tz_convert("UTC").tz_localize(None) == pd.Timestamp(stored).floor("s")
 
 
 def test_revert_restores_old_values_and_removes_new_cells(db, tmp_path, capsys):
@@ -131,6 +155,11 @@ def test_revert_of_unknown_or_empty_uploads_is_refused(db, tmp_path, capsys):
     assert cli.main(["revert", "42"]) == 2
     assert "Không có lần cập nhật #42" in capsys.readouterr().err
     assert cli.main(["import", str(_file(tmp_path, "dot1.csv", FIRST)), "--dry-run"]) == 0
+    assert cli.main(["revert", "2"]) == 2  # a dry run has no upload number to undo
+    assert "Không có lần cập nhật #2" in capsys.readouterr().err
+    with store.connect(db, read_only=False) as con:  # a dry run recorded as an upload by an older version
+        con.execute("INSERT INTO uploads VALUES (2, now(), 'lan', 'old.csv', '', 'actuals', 1, 1, 0, 0, "
+                    "'dry_run', true, NULL)")
     assert cli.main(["revert", "2"]) == 2
     assert "không có gì để hoàn tác" in capsys.readouterr().err
 

@@ -66,8 +66,9 @@ def _env(db: Path, **extra) -> dict[str, str]:
 
 
 def _start_import(db: Path, csv: Path, by: str = "fault", **extra) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", RUNNER, "import", str(csv), "--by", by], cwd=ROOT,
-                            env=_env(db, **extra), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # Random figures jump between years: the scale warnings are accepted, as an analyst would after checking.
+    return subprocess.Popen([sys.executable, "-c", RUNNER, "import", str(csv), "--by", by, "--accept-warnings"],
+                            cwd=ROOT, env=_env(db, **extra), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def _holds_file_read_write(pid: int, db: Path) -> bool:

@@ -12,6 +12,7 @@ from hue57 import ingest, store
 from tests.test_import_bad_files import BAD, EXPECTED, GENERATED
 
 GOOD = Path(__file__).parent / "data" / "good"
+WARN = Path(__file__).parent / "data" / "warn"
 
 
 def _digest(path: Path) -> str:
@@ -72,8 +73,55 @@ def test_undo_from_the_page_restores_the_earlier_value(db):
     undo = next(s for s in at.selectbox if s.label == "Hoàn tác lần cập nhật")
     assert undo.value == 2
     at = next(b for b in at.button if b.label == "Hoàn tác").click().run()
+    assert store.load(db).upload_id == 2  # asked first: nothing undone yet
+    assert any("Hoàn tác lần cập nhật #2 — sua.csv, chuyen_vien" in w.value for w in at.warning)
+    at = next(b for b in at.button if b.label == "Xác nhận hoàn tác #2").click().run()
     assert store.load(db).actuals.set_index(["code", "year"]).loc[("8.1", 2025), "value"] == 91.0
     assert any("Đã hoàn tác lần cập nhật #2" in s.value for s in at.success)
+    undo = next(s for s in at.selectbox if s.label == "Hoàn tác lần cập nhật")
+    assert undo.options == ["#3 — undo #2, chuyen_vien, " + undo.options[0].split(", ")[-1]]  # #2 is undone
+
+
+def test_cancelling_an_undo_changes_nothing(db):
+    csv = "Mã;Năm;Giá trị;Nguồn\n8.1;2025;93,5;Báo cáo kiểm thử\n".encode()
+    assert ingest.import_file(db, csv, "sua.csv", "chuyen_vien").status == "committed"
+    before = _digest(db)
+    at = next(b for b in _analyst_page().button if b.label == "Hoàn tác").click().run()
+    at = next(b for b in at.button if b.label == "Không hoàn tác").click().run()
+    assert _digest(db) == before
+    assert not at.warning and next(s for s in at.selectbox if s.label == "Hoàn tác lần cập nhật").value == 2
+
+
+def test_the_undo_list_offers_only_uploads_that_can_still_be_undone(db):
+    assert not [s for s in _analyst_page().selectbox if s.label == "Hoàn tác lần cập nhật"]  # the seed only
+    first = ingest.import_file(db, "Mã;Năm;Giá trị;Nguồn\n8.1;2025;93,5;a\n".encode(), "a.csv", "lan")
+    ingest.import_file(db, "Mã;Năm;Giá trị;Nguồn\n8.1;2025;93,5;a\n".encode(), "a.csv", "lan")  # a no-op
+    ingest.import_file(db, "Mã;Năm;Giá trị;Nguồn\n9;2025;80;b\n".encode(), "b.csv", "lan", dry_run=True)
+    store.revert(db, first.upload_id, "lan")  # #3 undoes #2
+    assert store.undoable_uploads(store.uploads(db)) == [3]
+    store.revert(db, 3, "lan")  # #4 undoes the undo: #2 stands again
+    assert store.undoable_uploads(store.uploads(db)) == [4, 2]
+    undo = next(s for s in _analyst_page().selectbox if s.label == "Hoàn tác lần cập nhật")
+    assert [o.split(" ")[0] for o in undo.options] == ["#4", "#2"]
+
+
+def test_warnings_must_be_ticked_before_the_upload_can_be_confirmed(db):
+    before = _digest(db)
+    data = (WARN / "fraction_for_percent.csv").read_bytes()
+    at = _upload(_analyst_page(), "fraction_for_percent.csv", data)
+    assert not at.exception and not at.error
+    assert any("1 giá trị có thể sai thang đo" in w.value for w in at.warning)
+    warnings = next(tb.value for tb in at.table if "Cảnh báo" in tb.value.columns)
+    assert str(warnings.iloc[0]["Dòng"]) == "2" and "phân số thay cho phần trăm" in warnings.iloc[0]["Cảnh báo"]
+    confirm = next(b for b in at.button if b.label == "Xác nhận cập nhật")
+    assert confirm.disabled
+    assert _digest(db) == before
+    at = next(c for c in at.checkbox if c.label.startswith("Tôi đã kiểm tra các cảnh báo")).check().run()
+    confirm = next(b for b in at.button if b.label == "Xác nhận cập nhật")
+    assert not confirm.disabled
+    at = confirm.click().run()
+    assert store.load(db).upload_id == 2
+    assert store.load(db).actuals.set_index(["code", "year"]).loc[("8.1", 2026), "value"] == 0.93
 
 
 def test_progress_upload_turns_an_overdue_task_into_done(db, tmp_path):

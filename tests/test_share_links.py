@@ -132,8 +132,9 @@ def test_a_link_that_cannot_be_made_is_refused_and_nothing_is_written(db, kw, ke
 def test_a_dry_run_is_not_a_snapshot(db):
     frame = pd.DataFrame([{"code": "4", "year": 2025, "value": 6.0, "status": None, "source": "x", "note": None}])
     result = store.commit_upload(db, store.UploadRecord("a", "f.csv", "0" * 64), actuals=frame, dry_run=True)
+    assert result.upload_id is None  # a dry run uses up no upload number
     with pytest.raises(LinkRefused) as info:
-        _link(db, upload_id=result.upload_id)
+        _link(db, upload_id=2)  # the number after the seed: not taken by the dry run
     assert info.value.key == "upload"
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from hue57 import ingest, store
+from hue57 import calendar, ingest, store
 from hue57.cli import UserError, add_format, default_user, emit
 from hue57.i18n import t
 
@@ -40,21 +40,35 @@ def _lines(table: pd.DataFrame, limit: int | None = None) -> str:
     return "\n".join([line(cols), *(line(list(r)) for r in shown.itertuples(index=False))])
 
 
+def _print_table(table: pd.DataFrame, args) -> None:
+    """Errors or warnings on stderr: aligned lines (the first 200), or every row as CSV/JSON."""
+    if args.format == "table":
+        limit = 200
+        print(_lines(table, limit), file=sys.stderr)
+        if len(table) > limit:
+            print(t("ingest.summary.more_errors", args.lang, count=len(table) - limit), file=sys.stderr)
+    else:
+        emit(table, args.format, out=sys.stderr)
+
+
 def cmd_import(args) -> None:
     data = _read_bytes(args.file, args.lang)
     outcome = ingest.import_file(args.db, data, Path(args.file).name, args.by or default_user(),
-                                 dry_run=args.dry_run, lang=args.lang)
+                                 dry_run=args.dry_run, lang=args.lang, accept_warnings=args.accept_warnings)
     if not outcome.ok:
-        table = ingest.error_table(outcome.report, args.lang)
-        if args.format == "table":
-            print(_lines(table), file=sys.stderr)
-        else:
-            emit(table, args.format, out=sys.stderr)
+        _print_table(ingest.error_table(outcome.report, args.lang), args)
         if more := ingest.more_errors(outcome.report, args.lang):
             print(more, file=sys.stderr)
             print(_lines(ingest.error_kinds_table(outcome.report, args.lang)), file=sys.stderr)
         raise UserError(ingest.summary(outcome, args.lang))
+    if outcome.status == "unconfirmed":
+        _print_table(ingest.warning_table(outcome, args.lang), args)
+        raise UserError(ingest.summary(outcome, args.lang))
     print(ingest.summary(outcome, args.lang))
+    if len(outcome.warnings):
+        print(t("ingest.summary.warnings", args.lang, count=len(outcome.warnings)))
+        for message in ingest.warning_table(outcome, args.lang).iloc[:, -1]:
+            print("  ! " + message)
     notices = ingest.notice_table(outcome.report, args.lang)
     for message in notices.iloc[:, -1]:
         print("  · " + message)
@@ -64,18 +78,25 @@ def cmd_import(args) -> None:
 
 
 def cmd_history(args) -> None:
+    """Uploads with times in Huế time, as the page shows them (ISO 8601 with +07:00)."""
     frame = store.uploads(args.db)
+    frame["at"] = [_hue_time(a) for a in frame["at"]]
     emit(frame[[c for c in HISTORY_COLUMNS if c in frame.columns]], args.format)
+
+
+def _hue_time(at) -> str:
+    return calendar.local(pd.Timestamp(at).to_pydatetime()).isoformat(timespec="seconds")
 
 
 def _later_uploads(conflicts: pd.DataFrame, uploads: pd.DataFrame, lang: str) -> str:
     keys = [c for c in conflicts.columns if c != "upload_id"]
     lines = []
     for upload_id, group in conflicts.groupby("upload_id", sort=True):
-        row = uploads.loc[uploads["id"] == upload_id].iloc[0]
+        row = uploads.loc[uploads["id"].eq(upload_id).fillna(False).to_numpy(bool)].iloc[0]
         cells = ", ".join(" ".join(str(v) for v in rec) for rec in group[keys].itertuples(index=False))
         lines.append(t("ingest.revert.later_item", lang, id=int(upload_id), by=row["by"],
-                       at=pd.Timestamp(row["at"]).strftime("%Y-%m-%d %H:%M"), filename=row["filename"],
+                       at=calendar.local(pd.Timestamp(row["at"]).to_pydatetime()).strftime("%Y-%m-%d %H:%M"),
+                       filename=row["filename"],
                        cells=cells))
     return "\n".join(lines)
 
@@ -108,6 +129,8 @@ def register(sub) -> None:
     p.add_argument("--dry-run", action="store_true", help="validate and diff, write no data")
     p.add_argument("--by", default=None, help="who uploads (default: the OS user name)")
     p.add_argument("--diff", action="store_true", help="also print the changes row by row")
+    p.add_argument("--accept-warnings", action="store_true",
+                   help="import even values probably on the wrong scale (without it such a file exits 2)")
     add_format(p)
     p.set_defaults(func=cmd_import)
     p = sub.add_parser("history", help="uploads, newest last")

@@ -44,7 +44,11 @@ def cmd_actuals(args) -> None:
     frame = store.load(args.db).actuals
     if args.code:
         frame = frame[frame["code"] == args.code]
-    emit(frame[["code", "year", "value", "status", "source", "note", "upload_id"]], args.format)
+    emit(frame[ACTUAL_COLUMNS], args.format)  # in plan order, as the store reads them (3 before 13)
+
+
+# The first seven as before (scripts read them by position); a rank's basis and band after them.
+ACTUAL_COLUMNS = ["code", "year", "value", "status", "source", "note", "upload_id", "basis", "band"]
 
 
 def register(sub) -> None:

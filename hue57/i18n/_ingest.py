@@ -10,6 +10,8 @@ TEXT: dict[str, dict[str, str]] = {
     "ingest.header.status": {"vi": "Trạng thái", "en": "status"},
     "ingest.header.source": {"vi": "Nguồn", "en": "source"},
     "ingest.header.note": {"vi": "Ghi chú", "en": "note"},
+    "ingest.header.basis": {"vi": "Trên tổng số", "en": "basis"},
+    "ingest.header.band": {"vi": "Nhóm xếp hạng", "en": "band"},
     "ingest.header.task_no": {"vi": "STT nhiệm vụ", "en": "task_no"},
     "ingest.header.period": {"vi": "Kỳ", "en": "period"},
     "ingest.header.progress_pct": {"vi": "Tiến độ (%)", "en": "progress_pct"},
@@ -107,8 +109,8 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Bỏ qua {count} dòng ở cuối không có mã và giá trị (phần ký tên; dòng {rows}).",
         "en": "{count} rows at the end with no code and no value were skipped (a signature block; rows {rows})."},
     "ingest.err.unknown_column_actuals": {
-        "vi": "Cột «{column}» không có trong mẫu số liệu. Các cột được dùng: Mã, Năm, Giá trị, Trạng thái, Nguồn, Ghi chú (và Tên chỉ tiêu, Đơn vị để tham khảo). Hãy đổi tên hoặc xóa cột này.",
-        "en": "Column “{column}” is not part of the figures template. Columns used: code, year, value, status, source, note (and name, unit for reference). Rename or delete this column."},
+        "vi": "Cột «{column}» không có trong mẫu số liệu. Các cột được dùng: Mã, Năm, Giá trị, Trạng thái, Nguồn, Ghi chú, Trên tổng số, Nhóm xếp hạng (và Tên chỉ tiêu, Đơn vị để tham khảo). Hãy đổi tên hoặc xóa cột này.",
+        "en": "Column “{column}” is not part of the figures template. Columns used: code, year, value, status, source, note, basis, band (and name, unit for reference). Rename or delete this column."},
     "ingest.err.unknown_column_progress": {
         "vi": "Cột «{column}» không có trong mẫu tiến độ nhiệm vụ. Các cột được dùng: STT nhiệm vụ, Kỳ, Trạng thái, Tiến độ (%), Ghi chú, Minh chứng. Hãy đổi tên hoặc xóa cột này.",
         "en": "Column “{column}” is not part of the task progress template. Columns used: task_no, period, status, progress_pct, note, evidence. Rename or delete this column."},
@@ -176,6 +178,24 @@ TEXT: dict[str, dict[str, str]] = {
     "ingest.err.too_long": {
         "vi": "Nội dung dài quá {limit} ký tự. Hãy rút gọn.",
         "en": "The text is longer than {limit} characters. Shorten it."},
+    "ingest.err.basis_whole": {
+        "vi": "«{value}» không phải là một số nguyên dương. Cột này ghi thứ hạng được xếp trên tổng số bao nhiêu (ví dụ 63 tỉnh, thành phố trước năm 2025, 34 từ năm 2025); hãy sửa hoặc để trống.",
+        "en": "“{value}” is not a positive whole number. This column says how many were ranked (e.g. 63 provinces before 2025, 34 from 2025); correct it or leave it empty."},
+    "ingest.err.basis_not_rank": {
+        "vi": "Chỉ tiêu {code} không phải là thứ hạng nên không ghi «trên tổng số». Hãy xóa «{value}».",
+        "en": "Indicator {code} is not a rank, so it takes no basis. Delete “{value}”."},
+    "ingest.err.rank_over_basis": {
+        "vi": "Chỉ tiêu {code}: hạng «{value}» lớn hơn tổng số được xếp hạng ({basis}, cột «{basis_col}»). Hãy kiểm tra lại hạng hoặc tổng số.",
+        "en": "Indicator {code}: rank “{value}” is larger than the number ranked ({basis}, column “{basis_col}”). Check the rank or the basis."},
+    "ingest.err.band_not_rank": {
+        "vi": "Chỉ tiêu {code} không phải là thứ hạng nên không ghi nhóm xếp hạng. Hãy xóa «{value}».",
+        "en": "Indicator {code} is not a rank, so it takes no band. Delete “{value}”."},
+    "ingest.err.band_format": {
+        "vi": "Nhóm xếp hạng «{value}» không hợp lệ. Hãy ghi dạng «351–400» (hạng đầu–hạng cuối, hạng cuối không nhỏ hơn hạng đầu) hoặc «1401+».",
+        "en": "Band “{value}” is not valid. Write it as “351–400” (first–last place, last not below first) or “1401+”."},
+    "ingest.err.band_value": {
+        "vi": "Hạng thuộc nhóm «{band}» (cột «{band_col}») được lưu bằng vị trí cao nhất của nhóm: hãy ghi giá trị {start} thay cho «{value}».",
+        "en": "A rank in band “{band}” (column “{band_col}”) is stored as the band's best place: write {start} instead of “{value}”."},
     "ingest.err.duplicate": {
         "vi": "Mã {code}, năm {year} xuất hiện ở nhiều dòng: {rows_list}. Hãy giữ một dòng và xóa các dòng còn lại.",
         "en": "Code {code}, year {year} appears on several rows: {rows_list}. Keep one row and delete the others."},
@@ -228,6 +248,17 @@ TEXT: dict[str, dict[str, str]] = {
     "ingest.col.value": {"vi": "Giá trị trong tệp", "en": "Value in file"},
     "ingest.col.message": {"vi": "Lỗi và cách sửa", "en": "Problem and fix"},
     "ingest.col.notice": {"vi": "Lưu ý", "en": "Notice"},
+    "ingest.col.warning": {"vi": "Cảnh báo", "en": "Warning"},
+    # --- warnings: probably on the wrong scale (the analyst confirms, or corrects the file) -----------------
+    "ingest.warn.fraction_percent": {
+        "vi": "Chỉ tiêu {code} tính bằng {unit}: «{value}» có thể là phân số thay cho phần trăm (năm {ref_year} là {n_ref}). Nếu ý là {n_suggest}%, hãy ghi {n_suggest}; nếu đúng là {value}%, hãy xác nhận.",
+        "en": "Indicator {code} is measured in {unit}: “{value}” may be a fraction written for a percentage ({ref_year} was {n_ref}). If you mean {n_suggest}%, write {n_suggest}; if it really is {value}%, confirm it."},
+    "ingest.warn.index_scale": {
+        "vi": "Chỉ tiêu {code} là chỉ số có mục tiêu {n_target}: «{value}» lớn hơn 1, có thể ghi nhầm thang (ví dụ 75 thay cho 0,75). Nếu ý là {n_suggest}, hãy sửa; nếu đúng, hãy xác nhận.",
+        "en": "Indicator {code} is an index with target {n_target}: “{value}” is above 1, perhaps on the wrong scale (e.g. 75 for 0.75). If you mean {n_suggest}, correct it; if it is right, confirm it."},
+    "ingest.warn.jump": {
+        "vi": "Chỉ tiêu {code}: «{value}» chênh {factor} lần so với năm {ref_year} ({n_ref}). Hãy kiểm tra đơn vị và dấu thập phân; nếu đúng, hãy xác nhận.",
+        "en": "Indicator {code}: “{value}” is {factor} times away from {ref_year} ({n_ref}). Check the unit and the decimal mark; if it is right, confirm it."},
     "ingest.diff.change": {"vi": "Thay đổi", "en": "Change"},
     "ingest.diff.new": {"vi": "Mới", "en": "New"},
     "ingest.diff.changed": {"vi": "Sửa", "en": "Changed"},
@@ -244,23 +275,33 @@ TEXT: dict[str, dict[str, str]] = {
     "ingest.diff.pct_old": {"vi": "Tiến độ cũ", "en": "Old progress"},
     "ingest.diff.pct_new": {"vi": "Tiến độ mới", "en": "New progress"},
     "ingest.diff.evidence": {"vi": "Minh chứng", "en": "Evidence"},
+    "ingest.diff.basis_old": {"vi": "Trên tổng số cũ", "en": "Old basis"},
+    "ingest.diff.basis_new": {"vi": "Trên tổng số mới", "en": "New basis"},
+    "ingest.diff.band_old": {"vi": "Nhóm xếp hạng cũ", "en": "Old band"},
+    "ingest.diff.band_new": {"vi": "Nhóm xếp hạng mới", "en": "New band"},
     "ingest.diff.mapped": {"vi": "ghi ở mã {code} trong tệp", "en": "written as code {code} in the file"},
     # --- outcomes ---------------------------------------------------------------------------------------------
     "ingest.summary.committed": {
         "vi": "Đã nhập «{filename}» ({kind}), lần cập nhật #{id}: {new} mới, {changed} thay đổi, {unchanged} không đổi.",
         "en": "Imported “{filename}” ({kind}) as upload #{id}: {new} new, {changed} changed, {unchanged} unchanged."},
     "ingest.summary.no_op": {
-        "vi": "«{filename}» ({kind}) không làm thay đổi gì: cả {unchanged} dòng trùng với số liệu hiện có. Đã ghi nhận lần thử #{id}, không ghi số liệu.",
-        "en": "“{filename}” ({kind}) changes nothing: all {unchanged} rows match the current figures. Attempt #{id} recorded, no data written."},
+        "vi": "«{filename}» ({kind}) không làm thay đổi gì: cả {unchanged} dòng trùng với số liệu hiện có. Lần thử được ghi vào lịch sử, không ghi số liệu và không dùng số lần cập nhật.",
+        "en": "“{filename}” ({kind}) changes nothing: all {unchanged} rows match the current figures. The attempt is in the history; no data written and no upload number used."},
     "ingest.summary.dry_run": {
-        "vi": "Chạy thử «{filename}» ({kind}): sẽ có {new} mới, {changed} thay đổi, {unchanged} không đổi. Chưa ghi số liệu nào (ghi nhận lần chạy thử #{id}).",
-        "en": "Dry run of “{filename}” ({kind}): {new} new, {changed} changed, {unchanged} unchanged. No data written (dry run #{id} recorded)."},
+        "vi": "Chạy thử «{filename}» ({kind}): sẽ có {new} mới, {changed} thay đổi, {unchanged} không đổi. Chưa ghi số liệu nào (lần chạy thử được ghi vào lịch sử, không dùng số lần cập nhật).",
+        "en": "Dry run of “{filename}” ({kind}): {new} new, {changed} changed, {unchanged} unchanged. No data written (the dry run is in the history; no upload number used)."},
     "ingest.summary.preview": {
         "vi": "Xem trước «{filename}» ({kind}): {new} mới, {changed} thay đổi, {unchanged} không đổi. Chưa ghi gì.",
         "en": "Preview of “{filename}” ({kind}): {new} new, {changed} changed, {unchanged} unchanged. Nothing written yet."},
     "ingest.summary.invalid": {
         "vi": "«{filename}» có {count} lỗi nên không có gì được ghi. Hãy sửa các lỗi (dòng tính như trong Excel: tiêu đề là dòng 1) rồi tải lại cả tệp.",
         "en": "“{filename}” has {count} problems, so nothing was written. Fix them (rows as Excel shows them: the header is row 1) and upload the whole file again."},
+    "ingest.summary.unconfirmed": {
+        "vi": "«{filename}» có {count} giá trị có thể sai thang đo nên chưa có gì được ghi. Hãy kiểm tra các dòng được nêu và sửa tệp; nếu số liệu đúng, chạy lại với --accept-warnings.",
+        "en": "“{filename}” has {count} values probably on the wrong scale, so nothing was written. Check the rows listed and correct the file; if the figures are right, run again with --accept-warnings."},
+    "ingest.summary.warnings": {
+        "vi": "{count} giá trị có thể sai thang đo (đã được xác nhận):",
+        "en": "{count} values probably on the wrong scale (confirmed):"},
     "ingest.summary.more_errors": {
         "vi": "… và {count} lỗi khác cùng loại (số lỗi theo từng loại ở bảng dưới).",
         "en": "… and {count} more of the same kinds (counts per kind in the table below)."},
@@ -302,7 +343,10 @@ TEXT: dict[str, dict[str, str]] = {
               "Năm: bốn chữ số, ví dụ 2025.\n"
               "Giá trị: số, viết 30,5 hoặc 30.5; phần trăm ghi số điểm phần trăm (30,5 nghĩa là 30,5%); thứ hạng là số nguyên từ 1.\n"
               "Chỉ tiêu định tính ({qualitative}): để trống Giá trị, ghi Trạng thái: Đã đạt, Đúng lộ trình, Cần đẩy nhanh, Chậm hoặc Đi lùi.\n"
-              "Nguồn: văn bản, đường dẫn hoặc «ước tính của chuyên viên». Với thứ hạng, ghi chú xếp trên bao nhiêu (ví dụ «trên 63 tỉnh, thành phố»).\n"
+              "Nguồn: văn bản, đường dẫn hoặc «ước tính của chuyên viên».\n"
+              "Thứ hạng: cột «Trên tổng số» ghi số được xếp hạng (63 tỉnh, thành phố trước năm 2025, 34 từ năm 2025); hạng không lớn hơn số này. "
+              "Hạng công bố theo nhóm (ví dụ QS 351–400, 1401+): ghi nhóm vào cột «Nhóm xếp hạng» và ghi Giá trị là hạng đầu của nhóm (351, 1401). "
+              "Để trống hai cột này thì giữ nguyên điều đã lưu. Chỉ tiêu không phải thứ hạng để trống hai cột này.\n"
               "Dòng chỉ có mã mà chưa điền gì sẽ được bỏ qua. Mục tiêu khác của cùng một chỉ tiêu dùng chung số liệu nên không có trong mẫu ({aliases}); nếu ghi các mã đó, số liệu được lưu dưới mã chỉ tiêu.\n"
               "Lưu tệp dạng .xlsx hoặc «CSV UTF-8»; tối đa 5 MB, 100.000 dòng.",
         "en": "Each row is one figure: indicator code, year, value, source (required) and a note.\n"
@@ -310,7 +354,10 @@ TEXT: dict[str, dict[str, str]] = {
               "Year: four digits, e.g. 2025.\n"
               "Value: a number, 30.5 or 30,5; percentages in percent points (30.5 means 30.5%); ranks are whole numbers from 1.\n"
               "Qualitative indicators ({qualitative}): leave the value empty and write a status: met, on_track, moderate, insufficient or regressing.\n"
-              "Source: a document, a link or “analyst estimate”. For a rank, note what it ranks among (e.g. “of 63 provinces”).\n"
+              "Source: a document, a link or “analyst estimate”.\n"
+              "Ranks: the basis column says how many were ranked (63 provinces before 2025, 34 from 2025); a rank is at most its basis. "
+              "A rank published as a band (e.g. QS 351–400, 1401+): write the band in the band column and the band's first place as the value (351, 1401). "
+              "Left empty, these two columns keep what is stored. Indicators that are not ranks leave both empty.\n"
               "Rows with only a code are skipped. Other targets of the same indicator share its figures and are not listed ({aliases}); figures written under those codes are stored under the indicator's code.\n"
               "Save as .xlsx or “CSV UTF-8”; at most 5 MB and 100,000 rows."},
 }

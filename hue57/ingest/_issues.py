@@ -103,7 +103,9 @@ def _localised(params: dict, lang: str) -> dict:
         params = {**params, "unit": params["unit_vi"] if lang == "vi" else params["unit"]}
         del params["unit_vi"]
     for k, v in params.items():
-        if isinstance(v, float):
+        if isinstance(v, float) and k.startswith("n_"):  # a figure compared with another: not rounded away
+            v = fmt_number(v, lang, 4)
+        elif isinstance(v, float):
             v = fmt_number(v, lang, 1)
         elif isinstance(v, int) and not isinstance(v, bool) and abs(v) >= 10_000:
             v = fmt_int(v, lang)

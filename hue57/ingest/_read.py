@@ -43,7 +43,7 @@ from hue57.ingest._bounds import (
 )
 from hue57.ingest._issues import Issues, empty_issues, row_list
 
-ACTUALS_COLUMNS = ("code", "year", "value", "status", "source", "note")
+ACTUALS_COLUMNS = ("code", "year", "value", "status", "source", "note", "basis", "band")
 PROGRESS_COLUMNS = ("task_no", "period", "status", "progress_pct", "note", "evidence")
 INFO_COLUMNS = ("row_no", "name", "unit", "target", "title", "agency")  # accepted and ignored
 REQUIRED = {"actuals": ("code", "year", "source"), "progress": ("task_no", "period", "status")}
@@ -56,6 +56,8 @@ _ALIASES = {
     "status": ("status", "trang thai", "danh gia", "assessment"),
     "source": ("source", "nguon", "nguon so lieu"),
     "note": ("note", "notes", "ghi chu"),
+    "basis": ("basis", "tren tong so", "ranked among", "out of"),
+    "band": ("band", "nhom xep hang", "rank band"),
     "task_no": ("task_no", "task no", "task", "stt nhiem vu", "nhiem vu", "so thu tu nhiem vu"),
     "period": ("period", "ky", "ky bao cao"),
     "progress_pct": ("progress_pct", "progress pct", "progress", "progress (%)", "progress %",

@@ -62,6 +62,12 @@ def notice_table(report, lang: str = "vi") -> pd.DataFrame:
     return _headed(render(_report_of(report).notice_issues, lang), lang, "ingest.col.notice")
 
 
+def warning_table(outcome, lang: str = "vi") -> pd.DataFrame:
+    """Dòng | Cột | Giá trị trong tệp | Cảnh báo — values probably on the wrong scale, to check and confirm."""
+    lang = normalise_lang(lang)
+    return _headed(render(outcome.warnings, lang), lang, "ingest.col.warning")
+
+
 def _label(status: object, lang: str) -> str:
     if isinstance(status, str) and status in QUALITATIVE_STATUSES:
         return t(f"status.{status}", lang)
@@ -141,10 +147,27 @@ def diff_table(outcome_or_diff, lang: str = "vi", *, units: dict[str, dict[str, 
         t("ingest.diff.source_old", lang): old("old_source", _text),
         t("ingest.diff.source_new", lang): new("source", _text),
         t("col.note", lang): new("note", _text),
+        **_rank_columns(diff, old, new, lang),
         t("ingest.col.notice", lang): remark,
     })
     order = np.lexsort((diff["year"].to_numpy(), [plan_order.get(c, len(plan_order)) for c in codes], rank))
     return table.iloc[order].reset_index(drop=True)
+
+
+def _rank_columns(diff: pd.DataFrame, old, new, lang: str) -> dict[str, list[str]]:
+    """Basis and band, old and new, when any row of the diff has one (a file of percentages shows none)."""
+    if "basis" not in diff:
+        return {}
+    present = [c for c in ("basis", "old_basis", "band", "old_band") if c in diff]
+    if not diff[present].notna().to_numpy().any():
+        return {}
+    whole = lambda v: "" if pd.isna(v) else fmt_number(v, lang, 0)  # noqa: E731
+    return {
+        t("ingest.diff.basis_old", lang): old("old_basis", whole),
+        t("ingest.diff.basis_new", lang): new("basis", whole),
+        t("ingest.diff.band_old", lang): old("old_band", _text),
+        t("ingest.diff.band_new", lang): new("band", _text),
+    }
 
 
 def summary(outcome, lang: str = "vi") -> str:
@@ -154,5 +177,7 @@ def summary(outcome, lang: str = "vi") -> str:
     kind = t(f"ingest.kind.{report.kind}", lang) if report.kind else ""
     if outcome.status == "invalid":
         return t("ingest.summary.invalid", lang, filename=report.filename, count=fmt_int(report.error_count, lang))
+    if outcome.status == "unconfirmed":
+        return t("ingest.summary.unconfirmed", lang, filename=report.filename, count=len(outcome.warnings))
     return t(f"ingest.summary.{outcome.status}", lang, filename=report.filename, kind=kind, id=outcome.upload_id,
              new=outcome.new, changed=outcome.changed, unchanged=outcome.unchanged)

@@ -10,7 +10,7 @@ from hue57.export import neutralise
 from hue57.i18n import normalise_lang, t
 from hue57.ingest._validate import QUALITATIVE_STATUSES
 
-TEMPLATE_COLUMNS = ["code", "name", "unit", "year", "value", "status", "source", "note"]
+TEMPLATE_COLUMNS = ["code", "name", "unit", "year", "value", "status", "source", "note", "basis", "band"]
 
 
 def template_frame(targets: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
@@ -28,7 +28,7 @@ def template_frame(targets: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
         "code": plan["code"].astype(str).to_numpy(),
         "name": plan[f"name_{lang}"].astype(str).to_numpy(),
         "unit": unit.astype(str).to_numpy(),
-        "year": "", "value": "", "status": "", "source": "", "note": "",
+        "year": "", "value": "", "status": "", "source": "", "note": "", "basis": "", "band": "",
     })
     return frame.rename(columns={c: t(f"ingest.header.{c}", lang) for c in TEMPLATE_COLUMNS})
 
@@ -67,6 +67,8 @@ def template_xlsx(targets: pd.DataFrame, lang: str = "vi") -> bytes:
     for row in range(2, last + 1):  # the code column stays text for rows typed in later too
         sheet.cell(row=row, column=1).number_format = "@"
         sheet.cell(row=row, column=4).number_format = "0"
+        sheet.cell(row=row, column=9).number_format = "0"
+        sheet.cell(row=row, column=10).number_format = "@"  # '351-400' must not become a date or a sum
     for i, record in enumerate(frame.itertuples(index=False), start=2):
         for j, value in enumerate(record, start=1):
             if value != "":
@@ -76,7 +78,7 @@ def template_xlsx(targets: pd.DataFrame, lang: str = "vi") -> bytes:
                            showErrorMessage=False)
     sheet.add_data_validation(check)
     check.add(f"F2:F{last}")
-    for letter, width in zip("ABCDEFGH", (8, 60, 22, 8, 12, 18, 45, 35), strict=True):
+    for letter, width in zip("ABCDEFGHIJ", (8, 60, 22, 8, 12, 18, 45, 35, 14, 16), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
     help_sheet = book.create_sheet(t("ingest.template.help_sheet", lang))

@@ -18,10 +18,11 @@ from hue57.i18n import normalise_lang, t
 from hue57.ingest._issues import LISTED, Issues, empty_issues, render, row_list
 from hue57.ingest._numbers import file_convention, parse_numbers, shapes, to_float
 from hue57.ingest._read import ParsedUpload, fold, header_names
+from hue57.store._load import band_start
 
 QUALITATIVE_STATUSES = ("met", "on_track", "moderate", "insufficient", "regressing")
 PROGRESS_STATUSES = ("not_started", "in_progress", "done")
-ACTUAL_ROW_COLUMNS = ["code", "year", "value", "status", "source", "note"]
+ACTUAL_ROW_COLUMNS = ["code", "year", "value", "status", "source", "note", "basis", "band"]
 PROGRESS_ROW_COLUMNS = ["task_no", "period", "status", "progress_pct", "note", "evidence"]
 FIRST_YEAR = 2000
 MAX_SOURCE = 500
@@ -60,6 +61,8 @@ ACTUALS_SCHEMA = pa.DataFrameSchema(
         "status": pa.Column(None, pa.Check.isin(list(QUALITATIVE_STATUSES)), nullable=True),
         "source": pa.Column(str, pa.Check.str_length(1, MAX_SOURCE)),
         "note": pa.Column(None, nullable=True),
+        "basis": pa.Column("Int64", pa.Check.ge(1), nullable=True),
+        "band": pa.Column(None, nullable=True),
     },
     strict=True, ordered=True, name="actuals upload",
 )
@@ -80,8 +83,9 @@ PROGRESS_SCHEMA = pa.DataFrameSchema(
 class ValidationReport:
     """The verdict on one upload: `ok`, the errors (row, column, value, message) and the rows to store.
 
-    `rows` holds canonical actuals (code, year, value, status, source, note) or progress (task_no,
-    period, status, progress_pct, note, evidence) and is empty unless `ok`. `notices` tell the user what
+    `rows` holds canonical actuals (code, year, value, status, source, note, basis, band) or progress
+    (task_no, period, status, progress_pct, note, evidence) and is empty unless `ok`. A blank basis or
+    band is missing (NA/None): the store then keeps the cell's stored one (`store.commit_upload`). `notices` tell the user what
     was read in a way worth knowing (code 26 stored as 7, blank template rows skipped, how `1.234`
     was read). `mapped` lists the rows whose code was stored under its indicator's code.
     """
@@ -100,6 +104,11 @@ class ValidationReport:
     notice_issues: pd.DataFrame = field(default_factory=empty_issues, repr=False)
     error_count: int = 0  # every problem found; `issues` keeps the first LISTED of each kind in full
     error_kinds: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)  # key, column, count, first_row
+    # Where each of `rows` came from, for checks that need the database (`hue57.ingest._scale`):
+    # its spreadsheet row, its value cell as written, and the value column's header as written.
+    row_numbers: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype="int64"), repr=False)
+    value_text: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object), repr=False)
+    value_header: str = ""
 
 
 def _no_mapping() -> pd.DataFrame:
@@ -115,12 +124,13 @@ def validate(parsed: ParsedUpload, targets: pd.DataFrame, lang: str = "vi", *,
     notices.extend(parsed.notices)
     rows = pd.DataFrame(columns=ACTUAL_ROW_COLUMNS)
     mapped = _no_mapping()
+    origin: dict = {}
     unit_vi = targets["unit_vi"] if "unit_vi" in targets else targets["unit"]
     unit_vi = unit_vi.astype(object).where(unit_vi.fillna("").astype(str).str.strip() != "", targets["unit"])
     units = {code: {"en": str(en), "vi": str(vi)}
              for code, en, vi in zip(targets["code"].astype(str), targets["unit"], unit_vi, strict=True)}
     if parsed.readable and parsed.kind == "actuals":
-        rows, mapped = _actuals(parsed, targets, issues, notices)
+        rows, mapped = _actuals(parsed, targets, issues, notices, origin)
     elif parsed.readable and parsed.kind == "progress":
         if tasks is None:
             from hue57 import store  # noqa: PLC0415 — the plan's own tasks when none are given
@@ -138,7 +148,7 @@ def validate(parsed: ParsedUpload, targets: pd.DataFrame, lang: str = "vi", *,
                             rows=rows, error_count=len(issues), error_kinds=issues.kinds(),
                             notices=render(notice_frame, lang), filename=parsed.filename, sha256=parsed.sha256,
                             mapped=mapped if ok else mapped.iloc[0:0], units=units, issues=issue_frame,
-                            notice_issues=notice_frame)
+                            notice_issues=notice_frame, **(origin if ok else {}))
 
 
 # --- shared helpers -------------------------------------------------------------------------------
@@ -210,7 +220,7 @@ def _duplicates(issues: Issues, keys: pd.DataFrame, valid: np.ndarray, rows: np.
 
 # --- actuals ------------------------------------------------------------------------------------------
 
-def _actuals(parsed: ParsedUpload, targets: pd.DataFrame, issues: Issues, notices: Issues):
+def _actuals(parsed: ParsedUpload, targets: pd.DataFrame, issues: Issues, notices: Issues, origin: dict):
     cells = parsed.cells
     data_cols = [c for c in ("year", "value", "status", "source", "note") if c in cells]
     filled = (cells[data_cols] != "").any(axis=1).to_numpy() if data_cols else np.zeros(len(cells), bool)
@@ -295,6 +305,9 @@ def _actuals(parsed: ParsedUpload, targets: pd.DataFrame, issues: Issues, notice
         issues.flag(valid_num & count & (vnum < 0), "ingest.err.count_negative", rows=rows, column=value_h,
                     values=value_text, code=code_text, unit=unit, unit_vi=unit_vi)
 
+    basis, band = _rank_fields(cols, issues, rows=rows, known=known, rank=rank & numeric, value=vnum,
+                               valid_rank=valid_num & rank, code_text=code_text, value_h=value_h)
+
     status_text = cols.text("status")
     status = status_text.map({s: STATUS_OF.get(_label(s)) for s in status_text.unique()})
     status_given = (status_text != "").to_numpy()
@@ -334,10 +347,68 @@ def _actuals(parsed: ParsedUpload, targets: pd.DataFrame, issues: Issues, notice
         "status": status.astype(object).where(status.notna(), None).to_numpy(),
         "source": source.to_numpy(),
         "note": note.astype(object).where(note != "", None).to_numpy(),
+        "basis": pd.array(basis.to_numpy(), dtype="Int64"),
+        "band": band.to_numpy(),
     })
     out["code"] = out["code"].astype(str)
     out["source"] = out["source"].astype(str)
-    return _with_none(out, "status", "note"), mapped
+    origin.update(row_numbers=np.asarray(rows, dtype="int64"), value_text=value_text.to_numpy(dtype=object),
+                  value_header=value_h)
+    return _with_none(out, "status", "note", "band"), mapped
+
+
+_BAND = r"\s*(\d{1,6})\s*(?:[–—-]\s*(\d{1,6})|\+)\s*"
+
+
+def _rank_fields(cols: _Columns, issues: Issues, *, rows: np.ndarray, known: np.ndarray, rank: np.ndarray,
+                 value: np.ndarray, valid_rank: np.ndarray, code_text: pd.Series, value_h: str) -> tuple[pd.Series, pd.Series]:
+    """`basis` (how many were ranked) and `band` ('351–400', '1401+'), checked; both belong to ranks only.
+
+    A basis is a whole number ≥ 1 and a rank is at most its basis. A band is 'first–last' with
+    last ≥ first, or 'first+'; the value must be its best place (first), as the store keeps bands.
+    Bands are returned written with an en dash, as the shipped data writes them.
+    """
+    basis_text = cols.text("basis")
+    if (basis_text == "").all() and (band_text := cols.text("band")).eq("").all():
+        return pd.Series(np.nan, index=basis_text.index, dtype="float64"), pd.Series([None] * cols.n, dtype=object)
+    basis, basis_bad = _whole_numbers(basis_text, cols.excel("basis"))
+    basis_h = cols.header("basis")
+    given = (basis_text != "").to_numpy()
+    with np.errstate(invalid="ignore"):
+        not_positive = basis.notna().to_numpy() & (basis < 1).to_numpy()
+        issues.flag(given & (basis_bad | not_positive), "ingest.err.basis_whole", rows=rows, column=basis_h,
+                    values=basis_text)
+        issues.flag(given & known & ~rank, "ingest.err.basis_not_rank", rows=rows, column=basis_h, values=basis_text,
+                    code=code_text)
+        over = valid_rank & basis.notna().to_numpy() & ~not_positive & (value > basis.fillna(np.inf).to_numpy())
+        issues.flag(over, "ingest.err.rank_over_basis", rows=rows, column=value_h, values=cols.text("value"),
+                    code=code_text, basis=basis.fillna(0).astype("int64").astype(str), basis_col=basis_h)
+
+    band_text = cols.text("band")
+    band_h = cols.header("band")
+    band_given = (band_text != "").to_numpy()
+    band = pd.Series([None] * cols.n, dtype=object)
+    if not band_given.any():  # most files: no band at all, nothing to parse
+        return basis, band
+    given_text = band_text[band_given]
+    parts = given_text.str.extract(f"^{_BAND}$")
+    first = pd.to_numeric(parts[0], errors="coerce").reindex(band_text.index)
+    last = pd.to_numeric(parts[1], errors="coerce").reindex(band_text.index)
+    well_formed = first.notna().to_numpy() & (first >= 1).to_numpy() & ~(last < first).to_numpy()
+    issues.flag(band_given & known & ~rank, "ingest.err.band_not_rank", rows=rows, column=band_h, values=band_text,
+                code=code_text)
+    issues.flag(band_given & rank & ~well_formed, "ingest.err.band_format",
+                rows=rows, column=band_h, values=band_text)
+    starts = band_text.map({b: band_start(b) for b in given_text.unique()}).astype("float64").to_numpy()
+    with np.errstate(invalid="ignore"):
+        off = band_given & rank & well_formed & valid_rank & (value != starts)
+    issues.flag(off, "ingest.err.band_value", rows=rows, column=value_h, values=cols.text("value"),
+                band=band_text, start=first.fillna(0).astype("int64").astype(str), band_col=band_h)
+    ok = band_given & well_formed
+    written = first[ok].astype("int64").astype(str) + np.where(
+        last[ok].notna(), "–" + last[ok].fillna(0).astype("int64").astype(str), "+")
+    band[ok] = written.to_numpy()
+    return basis, band
 
 
 def _with_none(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:

@@ -33,6 +33,7 @@ from hue57.store._read import (
     load,
     meta_value,
     progress_history,
+    undoable_uploads,
     uploads,
 )
 from hue57.store._schema import SCHEMA_VERSION
@@ -68,5 +69,6 @@ __all__ = [
     "CommitResult", "RevertPlan", "RevertRefused", "UploadRecord", "actuals_history", "classify",
     "commit_upload", "connect", "current_actuals", "current_progress", "current_values",
     "db_path", "init", "latest_upload_id", "load", "meta_value", "read_plan_actuals", "read_plan_agencies",
-    "preview", "progress_history", "read_plan_targets", "read_plan_tasks", "revert", "revert_plan", "uploads",
+    "preview", "progress_history", "read_plan_targets", "read_plan_tasks", "revert", "revert_plan",
+    "undoable_uploads", "uploads",
 ]

@@ -48,7 +48,19 @@ def current_actuals(con, as_of_upload: int | None = None) -> pd.DataFrame:
     limit = latest_upload_id(con) if as_of_upload is None else as_of_upload
     frame = con.execute(_CURRENT_ACTUALS, [limit]).df()
     frame = frame[~frame.pop("deleted").astype(bool)]
-    return _typed_actuals(frame.sort_values(["code", "year"], kind="stable").reset_index(drop=True))
+    return _typed_actuals(in_plan_order(con, frame, ["year"]))
+
+
+def in_plan_order(con, frame: pd.DataFrame, then: list[str]) -> pd.DataFrame:
+    """Rows sorted by their code's place in the plan (3 before 13, 8.2 before 8.10), then by `then`.
+
+    Codes not in the plan come last, in text order.
+    """
+    order = dict(con.execute("SELECT code, ord FROM targets").fetchall())
+    place = frame["code"].astype(str).map(order).astype("float64").fillna(float("inf"))
+    keyed = frame.assign(_place=place.to_numpy(), _code=frame["code"].astype(str).to_numpy())
+    return keyed.sort_values(["_place", "_code", *then], kind="stable") \
+        .drop(columns=["_place", "_code"]).reset_index(drop=True)
 
 
 def _typed_actuals(frame: pd.DataFrame) -> pd.DataFrame:
@@ -86,8 +98,38 @@ def read_agencies(con) -> pd.DataFrame:
     return con.execute("SELECT * FROM agencies ORDER BY agency_id").df()
 
 
+_UPLOAD_COLUMNS = ('"at", "by", filename, sha256, kind, rows_total, rows_new, rows_changed, rows_unchanged, '
+                   "status")
+
+
 def read_uploads(con) -> pd.DataFrame:
-    return con.execute('SELECT * FROM uploads ORDER BY id').df()
+    """Uploads (with their id) and, between them in time, the attempts that wrote no data (id missing)."""
+    has_checks = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'upload_checks' "
+                             "AND database_name = current_database()").fetchone()[0]
+    sql = f"SELECT id, {_UPLOAD_COLUMNS}, dry_run, reverts FROM uploads"  # noqa: S608 — constants
+    if has_checks:
+        sql += (f" UNION ALL SELECT NULL, {_UPLOAD_COLUMNS}, status = 'dry_run', reverts "  # noqa: S608 — constants
+                "FROM upload_checks")
+    frame = con.execute(f"SELECT * FROM ({sql}) ORDER BY \"at\", id NULLS LAST").df()  # noqa: S608 — constants
+    frame["id"] = frame["id"].astype("Int64")
+    frame["reverts"] = frame["reverts"].astype("Int64")
+    return frame
+
+
+def undoable_uploads(history: pd.DataFrame) -> list[int]:
+    """Uploads that can still be undone, newest first: ones that wrote data (not the seed) and that no
+    standing undo has already undone (an undo that was itself undone gives its upload back)."""
+    wrote = history[(history["status"] == "committed") & history["id"].notna()]
+    undone: set[int] = set()
+    reverts = wrote[wrote["kind"] == "revert"].sort_values("id")
+    by_id = dict(zip(wrote["id"].astype(int), wrote["reverts"], strict=True))
+    for undo_id, target in zip(reverts["id"].astype(int), reverts["reverts"].astype(int), strict=True):
+        undone.add(target)
+        if pd.notna(by_id.get(target)):  # undoing an undo brings the first upload back
+            undone.discard(int(by_id[target]))
+        undone.discard(undo_id)
+    ids = wrote.loc[wrote["kind"] != "seed", "id"].astype(int)
+    return [i for i in ids.tolist()[::-1] if i not in undone]
 
 
 def load(path: str | os.PathLike | None = None, as_of_upload: int | None = None) -> Snapshot:
@@ -122,7 +164,9 @@ def actuals_history(path: str | os.PathLike | None = None, codes: list[str] | No
         if codes:
             sql += " AND a.code IN (SELECT unnest(?))"
             params.append(list(codes))
-        return con.execute(sql + " ORDER BY a.upload_id DESC, a.code, a.year", params).df()
+        frame = con.execute(sql + " ORDER BY a.upload_id DESC, a.code, a.year", params).df()
+        return in_plan_order(con, frame, ["year"]).sort_values("upload_id", ascending=False, kind="stable") \
+            .reset_index(drop=True)
 
 
 def current_values(path: str | os.PathLike | None = None, codes: list[str] | None = None,

@@ -2,7 +2,17 @@
 
 SCHEMA_VERSION = 2
 
-DDL = """
+CHECKS_DDL = """
+-- Valid upload attempts that wrote no data (a dry run, or a file equal to the current figures): kept
+-- for the history without using up an upload number.
+CREATE TABLE IF NOT EXISTS upload_checks (
+    "at" TIMESTAMP NOT NULL, "by" VARCHAR NOT NULL, filename VARCHAR, sha256 VARCHAR, kind VARCHAR NOT NULL,
+    rows_total INTEGER NOT NULL, rows_new INTEGER NOT NULL, rows_changed INTEGER NOT NULL,
+    rows_unchanged INTEGER NOT NULL, status VARCHAR NOT NULL, reverts INTEGER
+);
+"""
+
+DDL = CHECKS_DDL + """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 
 CREATE TABLE IF NOT EXISTS targets (
@@ -24,7 +34,8 @@ CREATE TABLE IF NOT EXISTS agencies (
     aliases VARCHAR, current_id VARCHAR, merger_basis VARCHAR
 );
 
--- One row per upload attempt that passed validation: committed, a no-op, or a dry run.
+-- One row per upload that wrote data (ids consecutive, the numbers analysts and meeting links use);
+-- databases from before upload_checks also hold no-ops and dry runs here.
 CREATE TABLE IF NOT EXISTS uploads (
     id INTEGER PRIMARY KEY, "at" TIMESTAMP NOT NULL, "by" VARCHAR NOT NULL, filename VARCHAR,
     sha256 VARCHAR, kind VARCHAR NOT NULL, rows_total INTEGER NOT NULL, rows_new INTEGER NOT NULL,

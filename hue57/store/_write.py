@@ -17,6 +17,7 @@ import pandas as pd
 
 from hue57.store._connect import connect
 from hue57.store._read import current_actuals, current_progress
+from hue57.store._schema import CHECKS_DDL
 
 ACTUAL_KEYS = ["code", "year"]
 ACTUAL_FIELDS = ["value", "status", "source", "note", "basis", "band"]
@@ -37,7 +38,7 @@ class UploadRecord:
 
 @dataclass
 class CommitResult:
-    upload_id: int | None
+    upload_id: int | None  # None for a dry run or a no-op: they use up no upload number
     status: str  # committed | no_op | dry_run
     new: int
     changed: int
@@ -97,33 +98,65 @@ def with_rank_fields(actuals: pd.DataFrame) -> pd.DataFrame:
     return actuals.assign(**missing) if missing else actuals
 
 
+def with_stored_rank_fields(actuals: pd.DataFrame, current: pd.DataFrame) -> pd.DataFrame:
+    """An upload's rows whose blank `basis` takes the stored cell's, and whose blank `band` takes the
+    stored one when the value is unchanged (a band must start at the value it is stored with).
+
+    A file that says nothing about a rank's basis does not erase it: old files and templates without
+    these columns keep what the store knows.
+    """
+    rows = with_rank_fields(actuals).copy()
+    old = current[["code", "year", "value", "basis", "band"]].rename(
+        columns={"value": "_old_value", "basis": "_old_basis", "band": "_old_band"})
+    merged = rows[["code", "year"]].merge(old, on=["code", "year"], how="left", validate="one_to_one")
+    basis = pd.array(rows["basis"], dtype="Int64").copy()
+    missing = basis.isna()
+    basis[missing] = pd.array(merged["_old_basis"], dtype="Int64")[missing]
+    rows["basis"] = basis
+    same_value = np.isclose(pd.to_numeric(rows["value"]).to_numpy(float, na_value=np.nan),
+                            merged["_old_value"].to_numpy(float, na_value=np.nan), rtol=1e-12, atol=0.0)
+    band = rows["band"].astype(object).to_numpy().copy()
+    take = pd.isna(band) & same_value & merged["_old_band"].notna().to_numpy()
+    band[take] = merged["_old_band"].to_numpy()[take]
+    rows["band"] = pd.Series(band, index=rows.index, dtype=object).where(pd.notna(band), None)
+    return rows
+
+
+def _actual_rows(actuals: pd.DataFrame, current: pd.DataFrame, keep_rank_fields: bool) -> pd.DataFrame:
+    return with_stored_rank_fields(actuals, current) if keep_rank_fields else with_rank_fields(actuals)
+
+
 def _counts(diff: pd.DataFrame) -> tuple[int, int, int]:
     c = diff["change"].value_counts()
     return int(c.get("new", 0)), int(c.get("changed", 0)), int(c.get("unchanged", 0))
 
 
 def preview(path: str | os.PathLike | None, actuals: pd.DataFrame | None = None,
-            progress: pd.DataFrame | None = None) -> pd.DataFrame:
+            progress: pd.DataFrame | None = None, *, keep_rank_fields: bool = False) -> pd.DataFrame:
     """The diff an upload would make now, without writing (read-only connection)."""
     with connect(path) as con:
         if progress is not None:
             return classify(progress, current_progress(con), PROGRESS_KEYS, PROGRESS_FIELDS)
-        return classify(with_rank_fields(actuals), current_actuals(con), ACTUAL_KEYS, ACTUAL_FIELDS)
+        current = current_actuals(con)
+        return classify(_actual_rows(actuals, current, keep_rank_fields), current, ACTUAL_KEYS, ACTUAL_FIELDS)
 
 
 def commit_upload(path: str | os.PathLike | None, record: UploadRecord, *,
                   actuals: pd.DataFrame | None = None, progress: pd.DataFrame | None = None,
-                  dry_run: bool = False) -> CommitResult:
+                  dry_run: bool = False, keep_rank_fields: bool = False) -> CommitResult:
     """Append the new and changed cells of one validated upload, with its record, in one transaction.
 
-    `actuals` has columns code, year, value, status, source, note (+ optional deleted); `progress`
-    has task_no, period, status, progress_pct, note, evidence. Exactly one of them is given.
-    A dry run records the attempt and writes no data; a file that changes nothing is a `no_op`.
+    `actuals` has columns code, year, value, status, source, note (+ optional basis, band, deleted);
+    `progress` has task_no, period, status, progress_pct, note, evidence. Exactly one of them is given.
+    `keep_rank_fields`: a blank basis or band keeps the stored one (`with_stored_rank_fields`).
+    A dry run records the attempt and writes no data; a file that changes nothing is a `no_op`. Both are
+    kept in `upload_checks`, so the ids of uploads that wrote data stay consecutive.
     """
     if (actuals is None) == (progress is None):
         raise ValueError("give exactly one of actuals or progress")
     with _transaction(path) as con:
-        return _commit(con, record, actuals=actuals, progress=progress, dry_run=dry_run)
+        return _commit(con, record, actuals=actuals, progress=progress, dry_run=dry_run,
+                       keep_rank_fields=keep_rank_fields)
 
 
 @contextlib.contextmanager
@@ -140,17 +173,24 @@ def _transaction(path):
 
 
 def _commit(con, record: UploadRecord, *, actuals: pd.DataFrame | None, progress: pd.DataFrame | None,
-            dry_run: bool) -> CommitResult:
+            dry_run: bool, keep_rank_fields: bool = False) -> CommitResult:
     if progress is not None:
         diff = classify(progress, current_progress(con), PROGRESS_KEYS, PROGRESS_FIELDS)
         table, columns = "task_progress", PROGRESS_KEYS + PROGRESS_FIELDS
     else:
-        diff = classify(with_rank_fields(actuals), current_actuals(con), ACTUAL_KEYS, ACTUAL_FIELDS)
+        current = current_actuals(con)
+        diff = classify(_actual_rows(actuals, current, keep_rank_fields), current, ACTUAL_KEYS, ACTUAL_FIELDS)
         table, columns = "actuals", ACTUAL_KEYS + ACTUAL_FIELDS
     new, changed, unchanged = _counts(diff)
     status = "dry_run" if dry_run else ("committed" if new + changed else "no_op")
-    upload_id = int(con.execute("SELECT coalesce(max(id), 0) + 1 FROM uploads").fetchone()[0])
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    if status != "committed":  # recorded for the history, without using up an upload number
+        con.execute(CHECKS_DDL)  # a schema-2 database made before this table existed
+        con.execute("INSERT INTO upload_checks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [now, record.by, record.filename, record.sha256, record.kind, len(diff), new, changed,
+                     unchanged, status, record.reverts])
+        return CommitResult(None, status, new, changed, unchanged, diff)
+    upload_id = int(con.execute("SELECT coalesce(max(id), 0) + 1 FROM uploads").fetchone()[0])
     con.execute(
         "INSERT INTO uploads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [upload_id, now, record.by, record.filename, record.sha256, record.kind, len(diff), new,

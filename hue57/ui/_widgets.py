@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from hue57 import calendar, ingest, metrics, share, store, views
-from hue57.i18n import fmt_date, normalise_lang, plan_text, t
+from hue57.i18n import fmt_date, fmt_datetime, normalise_lang, plan_text, t
 from hue57.ui._context import Context, context
 from hue57.ui._data import links, schema_ready, snapshot
 from hue57.ui._login import login_form
@@ -127,22 +127,46 @@ def chart(spec_chart) -> None:
     st.vega_lite_chart(spec_chart.to_dict(validate=False), width="stretch")
 
 
-def undo_form(db, undoable: list[int], ctx: Context) -> None:
-    """Undo an upload by a new upload; when later uploads changed the same cells, ask before overriding."""
-    with st.form("undo"):
-        upload_id = st.selectbox(t("upload.undo_which", ctx.lang), undoable, format_func=lambda i: f"#{i}")
-        force = st.checkbox(t("upload.undo_force", ctx.lang))
-        go = st.form_submit_button(t("upload.undo", ctx.lang))
-    if not go:
+def undo_form(db, history: pd.DataFrame, ctx: Context) -> None:
+    """Undo an upload by a new upload: only uploads that can still be undone are offered, and the analyst
+    is asked once more (naming the upload) before anything is written."""
+    undoable = store.undoable_uploads(history)
+    if not undoable:
         return
+    rows = history[history["id"].notna()].assign(id=lambda f: f["id"].astype(int)).set_index("id")
+
+    def label(i: int) -> str:
+        row = rows.loc[i]
+        return t("upload.undo_item", ctx.lang, id=i, filename=row["filename"] or "", by=row["by"],
+                 at=fmt_datetime(calendar.local(pd.Timestamp(row["at"]).to_pydatetime()), ctx.lang))
+
+    pending = st.session_state.get("undo_pending")
+    if pending is None or pending[0] not in undoable:
+        with st.form("undo"):
+            upload_id = st.selectbox(t("upload.undo_which", ctx.lang), undoable, format_func=label)
+            force = st.checkbox(t("upload.undo_force", ctx.lang))
+            if st.form_submit_button(t("upload.undo", ctx.lang)):
+                st.session_state["undo_pending"] = (int(upload_id), bool(force))
+                st.rerun()
+        return
+    upload_id, force = pending
+    st.warning(t("upload.undo_ask", ctx.lang, item=label(upload_id)))
+    yes, no, _ = st.columns([1, 1, 2])
+    if no.button(t("upload.undo_cancel", ctx.lang)):
+        del st.session_state["undo_pending"]
+        st.rerun()
+    if not yes.button(t("upload.undo_yes", ctx.lang, id=upload_id), type="primary"):
+        return
+    del st.session_state["undo_pending"]
     try:
         result = store.revert(db, int(upload_id), ctx.user, force=force)
     except store.RevertRefused as exc:
         later = ", ".join(f"#{i}" for i in sorted(exc.conflicts["upload_id"].unique())) if len(exc.conflicts) else ""
         st.error(t(f"upload.undo_refused.{exc.reason}", ctx.lang, id=upload_id, later=later))
         return
-    st.session_state["upload_message"] = t("ingest.revert.done", ctx.lang, target=upload_id, id=result.upload_id,
-                                           changed=result.written)
+    st.session_state["upload_message"] = (
+        t("ingest.revert.done", ctx.lang, target=upload_id, id=result.upload_id, changed=result.written)
+        if result.status == "committed" else t("ingest.revert.nothing", ctx.lang, target=upload_id))
     st.rerun()
 
 

@@ -24,6 +24,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 BAD = HERE / "bad"
 GOOD = HERE / "good"
+WARN = HERE / "warn"  # valid files whose values are probably on the wrong scale
 BOM = "\ufeff"
 
 
@@ -138,6 +139,34 @@ def make_bad() -> None:
         fixed = zipfile.ZipInfo("word/document.xml", date_time=(2026, 1, 1, 0, 0, 0))
         archive.writestr(fixed, "<w:document/>")
     (BAD / "word_document.xlsx").write_bytes(docx.getvalue())
+
+
+def make_bad_rank_fields() -> None:
+    """Ranks' basis (how many were ranked) and band (a rank published as a band), each wrong one way."""
+    rank_header = "Mã;Năm;Giá trị;Nguồn;Ghi chú;Trên tổng số;Nhóm xếp hạng\n"
+    _csv(BAD / "basis_not_whole.csv", rank_header + "4;2025;5;dti.gov.vn;;34,5;\n", bom=True)
+    _csv(BAD / "basis_for_percent.csv", rank_header + "8.1;2025;91;Sở TT&TT;;63;\n")
+    _csv(BAD / "rank_over_basis.csv", rank_header + "4;2025;40;dti.gov.vn;;34;\n")
+    _csv(BAD / "band_not_rank.csv", rank_header + "9;2025;80;NHNN;;;351–400\n")
+    _csv(BAD / "band_malformed.csv", "code,year,value,source,note,basis,band\n14b,2026,400,QS Asia,,,400–351\n"
+                                     "14c,2026,1401,QS World,,,top 1400\n")
+    _xlsx(BAD / "band_value_mismatch.xlsx", [["Mã", "Năm", "Giá trị", "Nguồn", "Trên tổng số", "Nhóm xếp hạng"],
+                                             ["14b", 2026, 380, "QS Asia 2026", 1500, "351-400"]])
+
+
+def make_warn() -> None:
+    """Files that pass validation but hold values probably on the wrong scale (8.1 was 91% in 2025)."""
+    WARN.mkdir(exist_ok=True)
+    for old in WARN.iterdir():
+        old.unlink()
+    _csv(WARN / "fraction_for_percent.csv", VI_HEADER + "8.1;2026;0,93;Sở TT&TT;\n7;2025;13,1;Cục Thống kê;\n",
+         bom=True)
+    _csv(WARN / "index_75_for_0_75.csv", EN_HEADER + "11,2025,75,MOST innovation index,\n")
+    _csv(WARN / "jump_within_file.csv", VI_HEADER + "16;2023;12;Cục SHTT;\n16;2024;480;Cục SHTT;\n")
+    _xlsx(WARN / "fraction_for_percent.xlsx", [["Mã", "Năm", "Giá trị", "Nguồn"], ["8.1", 2026, 0.93, "Sở TT&TT"]])
+    # The same 0,93 in a cell formatted as percent shows 93%: read as 93, no warning.
+    _xlsx(WARN / "percent_cell_no_warning.xlsx", [["Mã", "Năm", "Giá trị", "Nguồn"], ["8.1", 2026, 0.93, "Sở TT&TT"]],
+          {"C2": "0%"})
 
 
 def make_good() -> None:
@@ -258,5 +287,7 @@ def big_actuals_csv(targets: pd.DataFrame, rows: int, *, seed: int = 57, first_y
 
 if __name__ == "__main__":
     make_bad()
+    make_bad_rank_fields()
+    make_warn()
     make_good()
     print(f"{len(list(BAD.iterdir()))} bad files, {len(list(GOOD.iterdir()))} good files")

@@ -1,0 +1,96 @@
+"""Values probably on the wrong scale: warnings an analyst must confirm before an upload is written.
+
+Each numeric row of a valid figures upload (value `v`, code, year) is compared with references of the
+same code: the stored current value of the nearest earlier year, and the file's own row of the nearest
+earlier year (two references, so a whole file of fractions still warns against what is stored). When
+a source has no earlier year, its nearest later year stands in. At most one warning per row, the first
+that applies:
+
+- `index_scale`: the unit is `index`, a target of the indicator is at most 1 (11: > 0,75) and v > 1 —
+  probably 75 written for 0,75. Needs no reference.
+- `fraction_percent`: the unit starts with `%`, 0 < v ≤ 1, v is `JUMP`× or more away from a reference
+  and v·100 is not — probably 0,93 written for 93%. (Excel cells formatted as percent already arrive
+  in points, see `hue57.ingest._read`.)
+- `jump`: v and the reference are both positive and one is `JUMP`× the other or more.
+
+Zeros and negatives have no ratio and are not compared. The warnings are issues like the validation's
+(row, column, value, key, params), so they are shown and translated the same way.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from hue57.ingest._issues import Issues, empty_issues
+
+JUMP = 20.0
+
+
+def _nearest(rows: pd.DataFrame, refs: pd.DataFrame, direction: str) -> pd.DataFrame:
+    """For each of `rows` (code, year, _i), the reference value and year nearest before or after it."""
+    if refs.empty or rows.empty:
+        return pd.DataFrame({"_i": rows["_i"], "ref": np.nan, "ref_year": np.nan})
+    left = rows[["code", "year", "_i"]].assign(year=rows["year"].astype("int64")).sort_values("year")
+    right = refs.assign(year=refs["year"].astype("int64"), ref_year=refs["year"].astype("float64")) \
+        .rename(columns={"value": "ref"})[["code", "year", "ref", "ref_year"]].sort_values("year")
+    found = pd.merge_asof(left, right, on="year", by="code", direction=direction, allow_exact_matches=False)
+    return found[["_i", "ref", "ref_year"]]
+
+
+def _reference(rows: pd.DataFrame, refs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The nearest earlier reference of each row, else the nearest later one (value, year; NaN: none)."""
+    before = _nearest(rows, refs, "backward").set_index("_i").reindex(rows["_i"])
+    after = _nearest(rows, refs, "forward").set_index("_i").reindex(rows["_i"])
+    has = before["ref"].notna().to_numpy()
+    ref = np.where(has, before["ref"].to_numpy(float), after["ref"].to_numpy(float))
+    year = np.where(has, before["ref_year"].to_numpy(float), after["ref_year"].to_numpy(float))
+    return ref, year
+
+
+def _ratio(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        r = np.maximum(a / b, b / a)
+    return np.where((a > 0) & (b > 0), r, np.nan)
+
+
+def scale_warnings(rows: pd.DataFrame, current: pd.DataFrame, targets: pd.DataFrame, *,
+                   row_numbers: np.ndarray, value_text: np.ndarray, column: str) -> pd.DataFrame:
+    """Warnings (an issues frame) for values of `rows` probably on the wrong scale; empty when none."""
+    if rows.empty or "value" not in rows:
+        return empty_issues()
+    frame = rows[["code", "year", "value"]].reset_index(drop=True).assign(_i=np.arange(len(rows)))
+    v = frame["value"].to_numpy(float)
+    plan = targets.assign(code=targets["code"].astype(str), indicator=targets["indicator"].astype(str))
+    unit = frame["code"].map(plan.set_index("code")["unit"].astype(str)).fillna("")
+    bounds = plan.assign(top=plan[["value", "value_hi"]].max(axis=1)).groupby("indicator")["top"].max()
+    target_top = frame["code"].map(bounds).to_numpy(float)
+
+    stored = current.loc[current["value"].notna(), ["code", "year", "value"]]
+    in_file = frame.loc[frame["value"].notna(), ["code", "year", "value"]]
+    ref_s, year_s = _reference(frame, stored)
+    ref_f, year_f = _reference(frame, in_file)
+    # The stored reference speaks first: it is what the figure was before this file.
+    use_f = np.isnan(_ratio(v, ref_s)) | (_ratio(v, ref_s) < JUMP) & (_ratio(v, ref_f) >= JUMP)
+    ref = np.where(use_f, ref_f, ref_s)
+    ref_year = np.where(use_f, year_f, year_s)
+    far = _ratio(v, ref) >= JUMP
+
+    percent = unit.str.startswith("%").to_numpy()
+    index = (unit == "index").to_numpy() & (target_top <= 1) & (v > 1)
+    fraction = ~index & percent & (v > 0) & (v <= 1) & far & ~(_ratio(v * 100, ref) >= JUMP)
+    jump = ~index & ~fraction & far
+
+    issues = Issues()
+    text = pd.Series(value_text, dtype=object)
+    code = frame["code"].astype(str)
+    shown_ref = pd.Series(ref, dtype="float64")
+    shown_year = pd.Series(ref_year, dtype="float64").fillna(0).astype("int64")
+    issues.flag(index, "ingest.warn.index_scale", rows=row_numbers, column=column, values=text, code=code,
+                n_target=pd.Series(target_top, dtype="float64"), n_suggest=pd.Series(v / 100, dtype="float64"))
+    issues.flag(fraction, "ingest.warn.fraction_percent", rows=row_numbers, column=column, values=text, code=code,
+                unit=unit, n_ref=shown_ref, ref_year=shown_year, n_suggest=pd.Series(v * 100, dtype="float64"))
+    factor = pd.Series(np.floor(np.nan_to_num(_ratio(v, ref))), dtype="float64").clip(upper=1e12).astype("int64")
+    issues.flag(jump, "ingest.warn.jump", rows=row_numbers, column=column, values=text, code=code,
+                n_ref=shown_ref, ref_year=shown_year, factor=factor)
+    return issues.frame()
