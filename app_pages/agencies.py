@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from hue57 import calendar, tasks, ui, views
+from hue57 import briefing, calendar, tasks, ui
 from hue57.i18n import t
+from hue57.ui.views import agencies as agencies_view
 
 ctx = ui.current()
 snap = ui.snapshot(ctx.upload_id)
@@ -14,7 +15,7 @@ with st.columns([1, 5])[0]:
     year = ui.as_of_year(ctx, t("indicator.as_of", ctx.lang))
 today = calendar.today()
 task_table = tasks.task_table(snap.tasks, snap.progress, snap.agencies, today)
-cards = views.agency_cards(ui.board(ctx.upload_id, year), tasks.target_leads(snap.targets, snap.agencies),
+cards = briefing.agency_cards(ui.board(ctx.upload_id, year), tasks.target_leads(snap.targets, snap.agencies),
                            tasks.agency_task_rollup(task_table), snap.agencies)
 reporting = tasks.reporting_status(task_table, snap.progress, today).set_index("agency_id")
 
@@ -22,6 +23,6 @@ for card in cards.itertuples(index=False):
     with st.container(border=True):
         st.markdown(f"**{card.name_en if ctx.lang == 'en' else card.name_vi}**")
         left, right = st.columns(2)
-        targets_text, tasks_text = views.agency_card_text(card, reporting, ctx.lang)
+        targets_text, tasks_text = agencies_view.agency_card_text(card, reporting, ctx.lang)
         left.markdown(targets_text)
         right.markdown(tasks_text)

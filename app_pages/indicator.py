@@ -2,15 +2,16 @@
 
 import streamlit as st
 
-from hue57 import calendar, charts, metrics, ui, views
-from hue57.i18n import fmt_value, t
+from hue57 import briefing, calendar, charts, metrics, ui
+from hue57.i18n import agency_label, fmt_value, plan_targets_text, t, target_name
+from hue57.ui.views import indicator as indicator_view
 
 ctx = ui.current()
 snap = ui.snapshot(ctx.upload_id)
 targets = snap.targets
 
 codes = targets["code"].tolist()
-names = dict(zip(codes, views.target_name(targets, ctx.lang), strict=True))
+names = dict(zip(codes, target_name(targets, ctx.lang), strict=True))
 left, right = st.columns([3, 1])
 with left:
     code = ui.choice(ctx, "code", t("indicator.choose", ctx.lang), codes,
@@ -21,19 +22,19 @@ if (asked := st.query_params.get("code")) and asked not in names:
     st.warning(ui.plain(t("indicator.unknown", ctx.lang, code=asked)))
 
 board = ui.board(ctx.upload_id, year)
-rows = views.indicator_rows(board, code)  # every horizon of this indicator (7 → 2030 and 26 → 2045)
+rows = briefing.indicator_rows(board, code)  # every horizon of this indicator (7 → 2030 and 26 → 2045)
 first = rows.iloc[0]
 st.title(f"{code}. {names[code]}")
-st.caption(f"{views.plan_targets_text(rows, ctx.lang)} — {t('indicator.lead', ctx.lang)}: "
-           f"{views.agency_label(first['agency_ids'], snap.agencies, ctx.lang)}")
+st.caption(f"{plan_targets_text(rows, ctx.lang)} — {t('indicator.lead', ctx.lang)}: "
+           f"{agency_label(first['agency_ids'], snap.agencies, ctx.lang)}")
 
 if (rows["plan_comparator"] == "qualitative").all():
     st.info(t("indicator.qualitative", ctx.lang))
 else:
     plan_rows = targets[targets["code"].isin(rows["code"])]
     values = ui.indicator_values(first["indicator"], ctx.upload_id)
-    marks = views.basis_changes(values[values["year"] <= year], ctx.lang) if first["unit"] == "rank" else None
-    chart = charts.trajectory(metrics.paths(plan_rows, snap.actuals, year), views.target_rules(rows),
+    marks = indicator_view.basis_changes(values[values["year"] <= year], ctx.lang) if first["unit"] == "rank" else None
+    chart = charts.trajectory(metrics.paths(plan_rows, snap.actuals, year), briefing.target_rules(rows),
                               unit=first["unit"], lang=ctx.lang, basis_changes=marks)
     ui.chart(chart)
     st.download_button(t("export.png", ctx.lang), lambda: charts.chart_png(chart), mime="image/png",
@@ -42,15 +43,15 @@ else:
 for _, row in rows.iterrows():
     st.subheader(t(f"horizon.{int(row['horizon'])}", ctx.lang))
     st.markdown(f"**{charts.STATUS_ICONS[row['status']]}** {metrics.explain(row, ctx.lang)}")
-    if views.slips_by_horizon(row):
+    if briefing.slips_by_horizon(row):
         st.warning(t("indicator.slipping", ctx.lang, horizon=int(row["horizon"]),
                      projected=fmt_value(row["projected_value"], row["unit"], ctx.lang)))
-    if views.has_numbers(row):
-        st.dataframe(views.assessment_facts(row, ctx.lang), hide_index=True, width="stretch")
+    if briefing.has_numbers(row):
+        st.dataframe(indicator_view.assessment_facts(row, ctx.lang), hide_index=True, width="stretch")
 
 st.subheader(t("indicator.values", ctx.lang))
 values = ui.indicator_values(first["indicator"], ctx.upload_id)
 if values.empty:
     st.caption(t("indicator.no_values", ctx.lang))
 else:
-    st.dataframe(views.value_listing(values, first["unit"], ctx.lang), hide_index=True, width="stretch")
+    st.dataframe(indicator_view.value_listing(values, first["unit"], ctx.lang), hide_index=True, width="stretch")

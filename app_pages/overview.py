@@ -1,10 +1,11 @@
-"""Tổng quan — status of every target for the chosen year and horizon: counts, gap chart, scorecard."""
+"""Tổng quan — the briefing: what needs attention, each gap on its own scale, what changed, the scorecard."""
 
 
 import streamlit as st
 
-from hue57 import calendar, charts, export, metrics, ui, views
-from hue57.i18n import t
+from hue57 import briefing, calendar, charts, export, metrics, ui
+from hue57.i18n import agency_label, status_label, t
+from hue57.ui.views import overview as overview_view
 
 ctx = ui.current()
 snap = ui.snapshot(ctx.upload_id)
@@ -21,8 +22,9 @@ downloads = bar.popover(t("export.menu", ctx.lang), icon=":material/download:", 
 with filters:
     draw = bool(filters.open)
     year = ui.as_of_year(ctx, t("indicator.as_of", ctx.lang), draw=draw)
-    horizon = ui.choice(ctx, "horizon", t("overview.horizon", ctx.lang), ["2030", "2045"],
-                        lambda h: h or t("filter.all", ctx.lang), default="2030", draw=draw)
+    horizons = briefing.horizons(snap.targets)
+    horizon = ui.choice(ctx, "horizon", t("overview.horizon", ctx.lang), horizons,
+                        lambda h: h or t("filter.all", ctx.lang), default=horizons[0], draw=draw)
     board = ui.board(ctx.upload_id, year)
     names = dict(zip(board["code"], board["name_en" if ctx.lang == "en" else "name_vi"], strict=True))
 
@@ -30,14 +32,14 @@ with filters:
         return f"{g}. {names.get(g, g)}" if g else t("filter.all", ctx.lang)
 
     def agency_name(a: str) -> str:
-        return views.agency_label([a], snap.agencies, ctx.lang) if a else t("filter.all", ctx.lang)
+        return agency_label([a], snap.agencies, ctx.lang) if a else t("filter.all", ctx.lang)
 
     def status_name(s: str) -> str:
-        return views.status_text(s, ctx.lang) if s else t("filter.all", ctx.lang)
+        return status_label(s, ctx.lang) if s else t("filter.all", ctx.lang)
 
     group = ui.choice(ctx, "group", t("overview.group", ctx.lang), list(dict.fromkeys(board["group"])), group_name,
                       draw=draw)
-    agency = ui.choice(ctx, "agency", t("col.agency", ctx.lang), views.agency_options(board["agency_ids"]),
+    agency = ui.choice(ctx, "agency", t("col.agency", ctx.lang), briefing.agency_options(board["agency_ids"]),
                        agency_name, draw=draw)
     status = ui.choice(ctx, "status", t("col.status", ctx.lang), list(metrics.STATUS_ORDER), status_name, draw=draw)
 with bar:
@@ -56,7 +58,7 @@ if downloads.open and not view.shown.empty:  # files are built only when a butto
         st.download_button(t("export.csv", ctx.lang), lambda: export.csv_bytes(view.table),
                            file_name=f"tong-quan_{today}.csv", mime="text/csv")
         st.download_button(t("export.xlsx", ctx.lang),
-                           lambda: export.xlsx_bytes(*views.scorecard_export(view.shown, ctx.lang)),
+                           lambda: export.xlsx_bytes(*overview_view.scorecard_export(view.shown, ctx.lang)),
                            file_name=f"tong-quan_{today}.xlsx",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         st.download_button(t("export.png", ctx.lang), lambda: charts.chart_png(view.chart), mime="image/png",
@@ -66,8 +68,8 @@ elif downloads.open:
 if view.shown.empty:
     st.info(t("overview.no_rows", ctx.lang))
     st.stop()
+changes = ui.changes_since_previous_meeting(snap, year, ctx)
 if presenting:
-    ui.present(view.shown, ctx)
+    ui.present(view, changes, ctx, snap, year)
     st.stop()
-ui.changes_since_previous_meeting(snap, year, ctx)
-ui.overview_report(view, ctx)
+ui.overview_report(view, ctx, changes)

@@ -4,8 +4,9 @@ import datetime as dt
 
 import streamlit as st
 
-from hue57 import calendar, metrics, share, store, ui, views
+from hue57 import calendar, metrics, share, store, ui
 from hue57.i18n import t
+from hue57.ui.views import share as share_view
 
 ctx = ui.current()
 if not ui.require_analyst(ctx):
@@ -46,7 +47,7 @@ links = share.list_links(db)
 if links.empty:
     st.caption(t("sharepage.none", ctx.lang))
 else:
-    st.dataframe(views.link_listing(links, ctx.lang), hide_index=True, width="stretch")
+    st.dataframe(share_view.link_listing(links, ctx.lang), hide_index=True, width="stretch")
     active = links.loc[links["state"] == "active", "id"].tolist()
     if active:
         with st.form("revoke"):

@@ -3,8 +3,9 @@
 
 import streamlit as st
 
-from hue57 import calendar, charts, export, store, tasks, ui, views
-from hue57.i18n import plan_text, t
+from hue57 import briefing, calendar, charts, export, store, tasks, ui
+from hue57.i18n import agency_label, group_label, plan_text, t, task_status_label
+from hue57.ui.views import tasks as tasks_view
 
 ctx = ui.current()
 snap = ui.snapshot(ctx.upload_id)
@@ -15,26 +16,26 @@ st.title(t("page.tasks", ctx.lang))
 st.caption(t("tasks.page.caption", ctx.lang, period=tasks.period_label(tasks.current_period(today), ctx.lang)))
 
 groups = sorted(table["group"].unique().tolist())
-agency_ids = views.agency_options(table["lead_current"])
+agency_ids = briefing.agency_options(table["lead_current"])
 years = sorted({str(d.year) for d in table["due_date"].dropna()})
 c1, c2, c3, c4 = st.columns(4)
 with c1:
     group = ui.choice(ctx, "task_group", t("tasks.col.group", ctx.lang), [str(g) for g in groups],
-                      lambda g: views.group_label(g, ctx.lang))
+                      lambda g: group_label(g, ctx.lang))
 with c2:
     agency = ui.choice(ctx, "agency", t("tasks.col.lead_current", ctx.lang), agency_ids,
-                       lambda a: views.agency_label([a], snap.agencies, ctx.lang) if a else t("filter.all", ctx.lang))
+                       lambda a: agency_label([a], snap.agencies, ctx.lang) if a else t("filter.all", ctx.lang))
 with c3:
     status = ui.choice(ctx, "task_status", t("tasks.col.status", ctx.lang), list(tasks.STATUS_ORDER),
-                       lambda s: views.task_status_text(s, ctx.lang) if s else t("filter.all", ctx.lang))
+                       lambda s: task_status_label(s, ctx.lang) if s else t("filter.all", ctx.lang))
 with c4:
     due_year = ui.choice(ctx, "due", t("tasks.col.due", ctx.lang), years,
                          lambda y: y or t("filter.all", ctx.lang))
 
-shown = views.filter_tasks(table, group=group, agency=agency, status=status, due_year=due_year)
-ui.status_tiles(views.task_status_counts(shown, ctx.lang))
+shown = tasks.filter_tasks(table, group=group, agency=agency, status=status, due_year=due_year)
+ui.status_tiles(tasks_view.task_status_counts(shown, ctx.lang))
 ui.chart(charts.task_timeline(shown, today, ctx.lang))
-listing = views.task_listing(shown, snap.agencies, ctx.lang)
+listing = tasks_view.task_listing(shown, snap.agencies, ctx.lang)
 st.dataframe(listing, hide_index=True, width="stretch")
 if ctx.lang == "en":
     st.caption(t("gloss.unofficial", ctx.lang))
@@ -44,7 +45,7 @@ st.download_button(t("export.csv", ctx.lang), lambda: export.csv_bytes(listing),
 st.subheader(t("tasks.reporting.title", ctx.lang, period=tasks.period_label(tasks.current_period(today), ctx.lang)))
 reporting = tasks.reporting_status(table, snap.progress, today)
 st.caption(t("tasks.reporting.caption", ctx.lang))
-st.dataframe(views.reporting_listing(reporting, snap.agencies, ctx.lang), hide_index=True, width="stretch")
+st.dataframe(tasks_view.reporting_listing(reporting, snap.agencies, ctx.lang), hide_index=True, width="stretch")
 
 st.subheader(t("tasks.detail.title", ctx.lang))
 by_no = table.set_index("no")

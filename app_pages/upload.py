@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from hue57 import auth, ingest, store, ui, views
+from hue57 import auth, ingest, store, ui
 from hue57.i18n import t
+from hue57.ui.views import upload as upload_view
 
 ctx = ui.current()
 if not ui.require_analyst(ctx):
@@ -52,7 +53,7 @@ if message := st.session_state.pop("upload_message", None):
 
 st.subheader(t("upload.history", ctx.lang))
 history = store.uploads(db)
-st.dataframe(views.upload_history(history, ctx.lang), hide_index=True, width="stretch")
+st.dataframe(upload_view.upload_history(history, ctx.lang), hide_index=True, width="stretch")
 ui.undo_form(db, history, ctx)
 
 with st.expander(t("auth.attempts", ctx.lang), icon=":material/shield_person:"):

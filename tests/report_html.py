@@ -22,7 +22,7 @@ class _Reader(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "li" and attrs.get("class") == "hue57-tile":
+        if tag == "li" and "hue57-tile" in (attrs.get("class") or "").split():
             self._tile = []
         elif tag == "tr":
             self._row = []
@@ -89,3 +89,18 @@ def overview_scorecard(at, code: str = "Mã") -> pd.DataFrame:
     """The overview's scorecard in an AppTest run, indexed by its code column (`attrs["links"]` as above)."""
     card = scorecard(overview_block(at))
     return card.set_index(code).__finalize__(card)
+
+
+def text(body: str) -> str:
+    """The block's visible text, its markup and style removed, white space collapsed."""
+    import re  # noqa: PLC0415
+
+    body = re.sub(r"<style>.*?</style>", "", body, flags=re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", __import__("html").unescape(body)).split())
+
+
+def gap_rows(body: str) -> list[str]:
+    """Each row of the gaps block as its visible text ('✔ Đã đạt · 4. … hạng 5/63 (2024) · mục tiêu top 5')."""
+    import re  # noqa: PLC0415
+
+    return [text(row) for row in re.findall(r'<a class="hue57-gap".*?</a>', body, flags=re.S)]

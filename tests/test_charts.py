@@ -5,8 +5,9 @@ import re
 
 import pandas as pd
 
-from hue57 import charts, metrics, store, views
+from hue57 import briefing, charts, metrics, store
 from hue57.i18n import t
+from hue57.ui.views import overview as overview_view
 
 
 def _layers(chart) -> list[dict]:
@@ -20,7 +21,7 @@ def _labels(chart) -> set[str]:
 
 def _indicator_chart(code: str, lang: str = "vi"):
     snap = store.load()
-    rows = views.indicator_rows(snap.targets, code)
+    rows = briefing.indicator_rows(snap.targets, code)
     assessed = metrics.assess(rows, snap.actuals, 2026)
     return charts.trajectory(metrics.paths(rows, snap.actuals, 2026), assessed, unit=rows.iloc[0]["unit"], lang=lang)
 
@@ -42,16 +43,15 @@ def test_both_horizons_get_a_target_rule(db):
     assert _labels(_indicator_chart("7")) == {"Mục tiêu 2030: 30% GRDP", "Mục tiêu 2045: 50% GRDP"}
 
 
-def test_gap_bars_carry_the_status_word_not_only_a_colour():
-    frame = pd.DataFrame({"label": ["3. PII", "7. Kinh tế số", "9. Không tiền mặt"],
-                          "status": ["met", "no_data", "regressing"], "progress": [1.0, float("nan"), -0.2]})
+def test_gap_bars_carry_the_status_icon_and_the_values_not_a_share():
+    frame = pd.DataFrame({"label": ["✔ 3. PII", "⊘ 7. Kinh tế số"], "status": ["met", "missed"],
+                          "value_text": ["hạng 5 (2025) · mục tiêu top 10", "12,5 / ≥ 30% GRDP (2030)"],
+                          "pos_latest": [0.9, 0.4], "pos_target": [0.85, 0.9], "pos_expected": [float("nan"), 0.7]})
     spec = charts.gap_bars(frame, "vi").to_dict()
     rows = next(iter(spec["datasets"].values()))
-    texts = {r["label"]: r["end_text"] for r in rows}
-    assert texts["3. PII"] == "✔ 100%"
-    assert texts["7. Kinh tế số"] == f"○ {t('status.no_data', 'vi')}"
-    assert texts["9. Không tiền mặt"].startswith("✖")
-    assert {r["shown"] for r in rows} == {1.0, 0.0}  # a negative share is drawn as an empty bar
+    assert {r["label"]: r["value_text"] for r in rows} == dict(zip(frame["label"], frame["value_text"], strict=True))
+    assert {r["status_text"] for r in rows} == {"✔ Đã đạt", "⊘ Không đạt"}
+    assert "%" not in "".join(str(layer.get("encoding", {}).get("x", {}).get("axis")) for layer in spec["layer"])
 
 
 def test_chart_png_is_a_png_named_after_indicator_and_date(db):
@@ -60,23 +60,15 @@ def test_chart_png_is_a_png_named_after_indicator_and_date(db):
     assert charts.png_name("Chỉ tiêu 4 — Đổi mới", dt.date(2026, 11, 28)) == "chi-tieu-4-doi-moi_2026-11-28.png"
 
 
-def test_gap_chart_of_a_large_plan_keeps_the_most_behind_in_plan_order():
-    statuses = ["met"] * 50 + ["regressing", "no_data", "moderate"] * 10
-    board = pd.DataFrame({"code": [str(i) for i in range(80)], "name_vi": [f"Chỉ tiêu {i}" for i in range(80)],
-                          "status": statuses, "progress": [1.0] * 50 + [0.1] * 30})
-    frame = views.gap_frame(board, "vi", limit=40)
-    assert len(frame) == 40
-    assert frame["status"].value_counts().to_dict() == {"regressing": 10, "moderate": 10, "met": 20}
-    codes = [int(label.split(".")[0]) for label in frame["label"]]
-    assert codes == sorted(codes)
-
-
-def test_presentation_screens_keep_small_groups_whole_and_split_large_ones():
-    codes = ["1", "2", "3", "8", "8.1", "8.2", "8.3", "8.4", "9", "14a", "14b", "14c"]
-    groups = ["1", "2", "3", "8", "8", "8", "8", "8", "9", "14", "14", "14"]
-    board = pd.DataFrame({"code": codes, "group": groups}, index=range(100, 112))
-    screens = [[board.at[i, "code"] for i in screen] for screen in views.presentation_screens(board, per_screen=4)]
-    assert screens == [["1", "2", "3"], ["8", "8.1", "8.2", "8.3"], ["8.4", "9"], ["14a", "14b", "14c"]]
+def test_gap_frame_keeps_the_worst_rows_in_their_order():
+    rows = pd.DataFrame({"code": [str(i) for i in range(80)], "name_vi": [f"Chỉ tiêu {i}" for i in range(80)],
+                         "status": ["missed"] * 10 + ["met"] * 70, "unit": "%", "latest_value": 50.0,
+                         "latest_year": 2025, "plan_comparator": ">=", "target_value": 60.0, "relative_to": None,
+                         "value": 60.0, "value_hi": float("nan"), "pos_latest": 0.5, "pos_target": 0.6,
+                         "pos_expected": float("nan")})
+    frame = overview_view.gap_frame(rows, "vi", limit=40)
+    assert len(frame) == 40 and frame["label"].iloc[0] == "⊘ 0. Chỉ tiêu 0"
+    assert frame["value_text"].iloc[0] == "50 / ≥ 60% (2025)"
 
 
 def test_percentage_axis_stops_at_100(db):
@@ -87,11 +79,11 @@ def test_percentage_axis_stops_at_100(db):
 def test_a_relative_target_slips_against_its_computed_value_not_its_multiplier():
     row = {"status": "met", "projected_value": 100.0, "plan_comparator": ">=", "target_value": 130.0,
            "value": 1.3, "value_hi": float("nan")}  # 1,3 × a 2025 count of 100 publications
-    assert views.slips_by_horizon(row)
-    assert not views.slips_by_horizon({**row, "projected_value": 140.0})
+    assert briefing.slips_by_horizon(row)
+    assert not briefing.slips_by_horizon({**row, "projected_value": 140.0})
     band = {**row, "plan_comparator": "between", "value": 8.0, "value_hi": 10.0, "target_value": 9.0}
-    assert views.slips_by_horizon({**band, "projected_value": 11.0})
-    assert not views.slips_by_horizon({**band, "projected_value": 9.5})
+    assert briefing.slips_by_horizon({**band, "projected_value": 11.0})
+    assert not briefing.slips_by_horizon({**band, "projected_value": 9.5})
 
 
 def test_trajectory_legend_shows_each_series_as_its_line_colour_and_dash(db):

@@ -7,7 +7,8 @@ import io
 import pandas as pd
 from openpyxl import load_workbook
 
-from hue57 import export, store, views
+from hue57 import briefing, export, store
+from hue57.ui.views import overview as overview_view
 
 
 def _sheet(frame: pd.DataFrame, formats: dict[str, str]):
@@ -15,7 +16,7 @@ def _sheet(frame: pd.DataFrame, formats: dict[str, str]):
 
 
 def test_overview_export_writes_numbers_as_numbers_with_a_format(db):
-    frame, formats = views.scorecard_export(views.board_for(store.load(db), 2026), "vi")
+    frame, formats = overview_view.scorecard_export(briefing.board_for(store.load(db), 2026), "vi")
     sheet = _sheet(frame, formats)
     header = [c.value for c in sheet[1]]
     rows = {r[0].value: r for r in sheet.iter_rows(min_row=2)}
@@ -30,7 +31,7 @@ def test_overview_export_writes_numbers_as_numbers_with_a_format(db):
 
 
 def test_export_headers_follow_the_language(db):
-    frame, _ = views.scorecard_export(views.board_for(store.load(db), 2026), "en")
+    frame, _ = overview_view.scorecard_export(briefing.board_for(store.load(db), 2026), "en")
     assert {"Actual", "Year", "Target", "Progress", "Comparator"} <= set(frame.columns)
 
 

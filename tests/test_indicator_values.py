@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from hue57 import ingest, store, views
+from hue57 import ingest, store
 from hue57.i18n import t
+from hue57.ui.views import indicator as indicator_view
 
 FIRST = "Mã;Năm;Giá trị;Nguồn;Ghi chú\n8.1;2025;93;báo cáo sửa đổi;\n7;2024;18,5;Cục Thống kê;ước tính\n"
 
@@ -28,17 +29,17 @@ def test_current_values_as_of_an_earlier_upload_show_that_snapshot(db):
 
 
 def test_value_listing_shows_ranks_with_basis_and_bands(db):
-    listing = views.value_listing(store.current_values(db, ["14b"]), "rank", "vi")
+    listing = indicator_view.value_listing(store.current_values(db, ["14b"]), "rank", "vi")
     shown = dict(zip(listing[t("col.year", "vi")], listing[t("col.value", "vi")], strict=True))
     assert shown["2023"] == "nhóm 351–400" and shown["2026"] == "hạng 450"
-    dti = views.value_listing(store.current_values(db, ["4"]), "rank", "vi")
+    dti = indicator_view.value_listing(store.current_values(db, ["4"]), "rank", "vi")
     assert dti[t("col.value", "vi")].iloc[0] == "hạng 5/63"
 
 
 def test_basis_changes_mark_the_year_a_rank_counts_among_another_number():
     values = pd.DataFrame({"year": [2022, 2023, 2024, 2025],
                            "basis": pd.array([63, 63, 63, 34], dtype="Int64")})
-    marks = views.basis_changes(values, "vi")
+    marks = indicator_view.basis_changes(values, "vi")
     assert marks.to_dict("records") == [{"year": 2025, "label": "từ 2025: xếp hạng trên 34"}]
-    unstated = views.basis_changes(values.assign(basis=pd.array([63, 63, None, None], dtype="Int64")), "en")
+    unstated = indicator_view.basis_changes(values.assign(basis=pd.array([63, 63, None, None], dtype="Int64")), "en")
     assert unstated["year"].tolist() == [2024] and "unstated" in unstated["label"].iloc[0]

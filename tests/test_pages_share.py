@@ -55,17 +55,20 @@ def test_url_parameters_outside_the_token_change_nothing(db):
 
 def test_presentation_mode_comes_from_the_signed_filters(db):
     at = _run(s=_link(db, filters={"present": "1", "horizon": "2030"}).token)
-    assert any(m.value == "**Trang 1/11**" for m in at.markdown)  # 39 targets, four per screen, groups kept
-    assert not at.dataframe and not at.get("html")[1:]  # large cards (and their style), not the report
+    # sliding DTI, overdue tasks, missing reports, then the five groups with data (3, 4, 8, 14, 18)
+    assert any(m.value == "**Trang 1/8**" for m in at.markdown)
+    screen = [h.proto.body for h in at.get("html")]
+    assert len(screen) == 1 and "hue57Screen" in screen[0] and "hue57Tiles" not in screen[0]  # one screen, not the report
+    assert "4. Xếp hạng chỉ số Chuyển đổi số cấp tỉnh" in report_html.text(screen[0])
 
 
 def test_changes_since_the_previous_meeting_on_the_overview(db):
     _link(db)  # the previous meeting saw upload 1
     _import_value(db, "8.1", 2026, 95.0)
     at = _run()
-    assert any("Thay đổi từ cuộc họp trước (#1 → #2)" in e.label for e in at.expander)
-    changes = at.dataframe[0].value
-    assert changes.iloc[0]["Giá trị cũ"] == "91% (2025)" and changes.iloc[0]["Giá trị mới"] == "95% (2026)"
+    shown = report_html.text(report_html.overview_block(at))
+    assert "Thay đổi từ cuộc họp trước (lần cập nhật #1 → #2)" in shown
+    assert "8.1. Tỉ lệ sử dụng dịch vụ công trực tuyến của người dân và doanh nghiệp (2030): 91% (2025) → 95% (2026)" in shown
 
 
 def test_revoked_link_shows_only_the_reason(db):

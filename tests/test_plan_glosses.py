@@ -2,8 +2,9 @@
 
 import pandas as pd
 
-from hue57 import store, tasks, views
+from hue57 import store, tasks
 from hue57.i18n import plan_text, t
+from hue57.ui.views import tasks as tasks_view
 
 
 def test_plan_text_gives_the_gloss_in_english_and_the_plan_in_vietnamese():
@@ -18,8 +19,8 @@ def test_task_listing_in_english_uses_the_glosses(db):
     snap = store.load(db)
     import datetime as dt
     table = tasks.task_table(snap.tasks, snap.progress, snap.agencies, dt.date(2026, 12, 1))
-    english = views.task_listing(table, snap.agencies, "en")
-    vietnamese = views.task_listing(table, snap.agencies, "vi")
+    english = tasks_view.task_listing(table, snap.agencies, "en")
+    vietnamese = tasks_view.task_listing(table, snap.agencies, "vi")
     assert english[t("tasks.col.title", "en")].iloc[0].startswith("Develop and submit")
     assert vietnamese[t("tasks.col.title", "vi")].iloc[0].startswith("Xây dựng, trình UBND")
 

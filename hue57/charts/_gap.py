@@ -1,4 +1,4 @@
-"""The overview's gap chart: one bar per target, how far it has come from its base toward its target."""
+"""The overview's gap chart as an image (PNG export, the compiled report): each target on its own scale."""
 
 from __future__ import annotations
 
@@ -6,39 +6,41 @@ import altair as alt
 import pandas as pd
 
 from hue57.charts._locale import localised
-from hue57.charts._palette import STATUS_COLORS, STATUS_ICONS, STATUS_ORDER, status_label
-from hue57.i18n import fmt_percent, t
+from hue57.charts._palette import STATUS_COLORS, STATUS_ORDER, status_label
+from hue57.i18n import t
 
 
 def gap_bars(frame: pd.DataFrame, lang: str = "vi") -> alt.Chart:
-    """`frame`: one row per target with `label` (code + name), `status` and `progress` (0–1, NaN unknown).
+    """`frame`: one row per target with `label` (status icon, code and name), `status`, `value_text` (e.g.
+    '12,5 / ≥ 30% GRDP (2025)') and positions in [0, 1] along the row's own scale: `pos_latest`,
+    `pos_target`, `pos_expected` (NaN: none), as `hue57.briefing.gap_rows` gives them.
 
-    The grey track is the whole way from base to target; the coloured bar is the part already covered.
-    Each bar ends in its status icon and word, so status never depends on colour.
+    The bar runs to the latest value, a solid tick marks the target and a dashed tick where the required
+    path is now; the numbers are written beside each row, so no share of the way is ever shown as a value
+    and status never depends on colour (the label carries its icon).
     """
-    data = frame[["label", "status", "progress"]].copy()
-    data["shown"] = data["progress"].clip(0, 1).fillna(0.0)
+    data = frame[["label", "status", "value_text", "pos_latest", "pos_target", "pos_expected"]].copy()
     data["status_text"] = [status_label(s, lang) for s in data["status"]]
-    data["end_text"] = [
-        f"{STATUS_ICONS[s]} {fmt_percent(100 * p, lang, 0)}" if pd.notna(p) else status_label(s, lang)
-        for s, p in zip(data["status"], data["progress"], strict=True)
-    ]
     data["track"] = 1.0
     order = data["label"].tolist()
-    y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=360, labelFontSize=12))
+    y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=380, labelFontSize=13))
     statuses = [s for s in STATUS_ORDER if s in set(data["status"])]
     color = alt.Color(
         "status_text:N", title=t("col.status", lang),
-        scale=alt.Scale(domain=[status_label(s, lang) for s in statuses],
-                        range=[STATUS_COLORS[s] for s in statuses]),
+        scale=alt.Scale(domain=[status_label(s, lang) for s in statuses], range=[STATUS_COLORS[s] for s in statuses]),
         legend=alt.Legend(orient="top", labelFontSize=12, titleFontSize=12))
-    tooltip = [alt.Tooltip("label:N", title=t("col.name", lang)),
-               alt.Tooltip("status_text:N", title=t("col.status", lang)),
-               alt.Tooltip("end_text:N", title=t("chart.gap.progress", lang))]
-    x_axis = alt.Axis(format="%", title=t("chart.gap.axis", lang), grid=True, values=[0, 0.25, 0.5, 0.75, 1])
-    track = alt.Chart(data).mark_bar(color="#EEEEEE", height=14).encode(
-        x=alt.X("track:Q", scale=alt.Scale(domain=[0, 1.3]), axis=x_axis), y=y)
-    bars = alt.Chart(data).mark_bar(height=14).encode(x="shown:Q", y=y, color=color, tooltip=tooltip)
-    labels = alt.Chart(data).mark_text(align="left", dx=4, fontSize=12, color="#222222").encode(
-        x=alt.datum(1.0), y=y, text="end_text:N")
-    return localised((track + bars + labels).properties(height=alt.Step(26), width="container"), lang)
+    x = alt.X("track:Q", scale=alt.Scale(domain=[0, 1.75]), axis=None)
+    tooltip = [alt.Tooltip("label:N", title=t("col.name", lang)), alt.Tooltip("value_text:N", title=t("col.value", lang))]
+    base = alt.Chart(data)
+    track = base.mark_bar(color="#ECEEF2", height=16).encode(x=x, y=y)
+    bars = base.mark_bar(height=16).encode(x=alt.X("pos_latest:Q", scale=alt.Scale(domain=[0, 1.75])), y=y,
+                                           color=color, tooltip=tooltip)
+    target = base.transform_filter("isValid(datum.pos_target)").mark_tick(
+        color="#222222", thickness=3, size=22).encode(x=alt.X("pos_target:Q", scale=alt.Scale(domain=[0, 1.75])), y=y)
+    expected = base.transform_filter("isValid(datum.pos_expected)").mark_tick(
+        color="#222222", thickness=2, size=20, strokeDash=[3, 2]).encode(
+        x=alt.X("pos_expected:Q", scale=alt.Scale(domain=[0, 1.75])), y=y)
+    labels = base.mark_text(align="left", dx=6, fontSize=13, color="#222222").encode(
+        x=alt.datum(1.0), y=y, text="value_text:N")
+    return localised((track + bars + target + expected + labels).properties(height=alt.Step(28), width="container"),
+                     lang)

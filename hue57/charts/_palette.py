@@ -1,6 +1,6 @@
-"""Status colours (Okabe–Ito, safe for colour-blind readers) and the icon that always goes with them."""
+"""Status colours (Okabe–Ito, safe for colour-blind readers); the icon and word beside each come from the wording."""
 
-from hue57.i18n import t
+from hue57.i18n import STATUS_ICONS, status_label
 from hue57.metrics import STATUS_ORDER
 
 __all__ = ["STATUS_COLORS", "STATUS_ICONS", "STATUS_ORDER", "status_label"]
@@ -15,20 +15,3 @@ STATUS_COLORS = {
     "insufficient_data": "#7F7F7F",
     "no_data": "#BDBDBD",
 }
-
-# Status is never told by colour alone: every mark and cell carries one of these with the status word.
-STATUS_ICONS = {
-    "met": "✔",
-    "on_track": "▲",
-    "moderate": "►",
-    "insufficient": "▼",
-    "regressing": "✖",
-    "missed": "⊘",
-    "insufficient_data": "…",
-    "no_data": "○",
-}
-
-
-def status_label(status: str, lang: str) -> str:
-    """The icon and the word of a target status ('✔ Đã đạt'): what every chart, tile and table shows."""
-    return f"{STATUS_ICONS[status]} {t(f'status.{status}', lang)}"

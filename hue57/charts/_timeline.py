@@ -17,7 +17,7 @@ from datetime import date
 import altair as alt
 import pandas as pd
 
-from hue57.i18n import fmt_date, normalise_lang, plan_text, t
+from hue57.i18n import TASK_STATUS_ICONS, fmt_date, normalise_lang, plan_text, t, task_status_label
 from hue57.tasks.status import PLAN_START, STATUS_ORDER
 
 __all__ = ["TASK_STATUS_COLORS", "TASK_STATUS_ICONS", "task_status_label", "task_timeline"]
@@ -33,16 +33,6 @@ TASK_STATUS_COLORS = {
     "unparsed": "#7F7F7F",
 }
 
-TASK_STATUS_ICONS = {
-    "overdue": "✖",
-    "due_soon": "▲",
-    "not_reported": "○",
-    "in_progress": "►",
-    "not_started": "…",
-    "reported": "●",
-    "done": "✔",
-    "unparsed": "?",
-}
 
 _TITLE_CHARS = 60
 _ROW_PX = 24  # one readable label per task row at 1280×720
@@ -52,11 +42,6 @@ _LABEL_YEARS = 2
 def _short(title: str, limit: int = _TITLE_CHARS) -> str:
     title = " ".join(str(title).split())
     return title if len(title) <= limit else title[: limit - 1].rstrip(" ,;.") + "…"
-
-
-def task_status_label(status: str, lang: str) -> str:
-    """The icon and the word of a task status ('✖ Quá hạn'), on the chart and in every table."""
-    return f"{TASK_STATUS_ICONS[status]} {t(f'tasks.status.{status}', lang)}"
 
 
 def _rows(task_table: pd.DataFrame, on: date, lang: str) -> tuple[pd.DataFrame, pd.Timestamp]:

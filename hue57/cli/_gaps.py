@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hue57 import calendar, metrics, share, store, views
+from hue57 import briefing, metrics, share, store
 from hue57.cli import UserError, add_format, emit
 
 
@@ -13,13 +13,13 @@ def cmd_gaps(args) -> None:
             view, snap = share.snapshot_for_token(store.db_path(args.db), args.share)
         except share.InvalidLink as exc:
             raise UserError(exc.message(args.lang)) from exc
-        year = view.as_of_year or calendar.today().year
+        year = view.as_of_year or briefing.default_as_of()
         filters = dict(view.filters)  # what the link's viewer sees: nothing on the command line widens it
         horizon = filters.pop("horizon", None)
     else:
         snap = store.load(args.db)
-        year = args.as_of or calendar.today().year
-    board = views.filter_board(views.board_for(snap, year), horizon=str(horizon or ""), group=filters.get("group", ""),
+        year = args.as_of or briefing.default_as_of()
+    board = briefing.filter_board(briefing.board_for(snap, year), horizon=str(horizon or ""), group=filters.get("group", ""),
                                agency=filters.get("agency", ""), status=filters.get("status", ""))
     emit(board[["name_vi", *metrics.OUTPUT_COLUMNS]].assign(as_of=year), args.format)
 

@@ -12,8 +12,33 @@ from hue57.i18n._formats import (
     unit_name,
 )
 from hue57.i18n._plan import plan_text
+from hue57.i18n._wording import (
+    COMPARATOR_SYMBOLS,
+    STATUS_ICONS,
+    TASK_STATUS_ICONS,
+    agency_label,
+    agency_labels,
+    expected_label,
+    gap_label,
+    gap_text,
+    group_label,
+    latest_text,
+    latest_value_text,
+    plan_targets_text,
+    rate_text,
+    roman,
+    status_label,
+    target_name,
+    target_text,
+    task_status_label,
+    trend_text,
+    upload_labels,
+)
 
 __all__ = [
+    "COMPARATOR_SYMBOLS", "STATUS_ICONS", "TASK_STATUS_ICONS", "agency_label", "agency_labels", "expected_label", "gap_label", "gap_text",
+    "group_label", "roman", "latest_text", "latest_value_text", "plan_targets_text", "rate_text", "status_label",
+    "target_name", "target_text", "task_status_label", "trend_text", "upload_labels",
     "CATALOGUE",
     "LANGS",
     "fmt_date",

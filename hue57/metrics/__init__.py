@@ -1,7 +1,8 @@
 """Pure-pandas gap method: assess targets against actuals, trajectories, explanations and roll-ups."""
 
+from hue57.i18n._wording import COMPARATOR_SYMBOLS, latest_value_text
 from hue57.metrics._assess import COMPARATORS, OUTPUT_COLUMNS, STATUS_ORDER, assess, satisfies
-from hue57.metrics._explain import COMPARATOR_SYMBOLS, explain, latest_value_text
+from hue57.metrics._explain import explain
 from hue57.metrics._paths import SERIES, paths
 from hue57.metrics._progress import progress
 from hue57.metrics._rollup import rollup_by_group, status_counts

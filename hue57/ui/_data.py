@@ -6,13 +6,15 @@ committed upload) tells whether it was data. Heavy caches key on the version onl
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field
 
 import pandas as pd
 import streamlit as st
 
-from hue57 import charts, share, store, views
+from hue57 import briefing, calendar, charts, share, store, tasks
+from hue57.ui.views import overview as overview_view
 
 
 def _file_signature(path) -> tuple:
@@ -76,12 +78,12 @@ def indicator_values(indicator: str, as_of_upload: int | None = None) -> pd.Data
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _board(path: str, as_of_upload: int | None, version: tuple, year: int):
-    return views.board_for(_load(path, as_of_upload, version), year)
+    return briefing.board_for(_load(path, as_of_upload, version), year)
 
 
 def board(as_of_upload: int | None, year: int):
     """Every target assessed for `year`, with names, group, agencies, progress and sources (see
-    `views.target_board`); computed once per data change and year, shared by every session."""
+    `briefing.target_board`); computed once per data change and year, shared by every session."""
     return _board(*_key(as_of_upload), year)
 
 
@@ -96,19 +98,19 @@ def links():
     return _links(path, _file_signature(path))
 
 
-GAP_CHART_WIDTH = 800  # px: about the main column beside the sidebar at 1280×720, so its type is drawn 1:1
-
-
 @dataclass(frozen=True)
 class OverviewView:
-    """Everything the overview draws for one data version, year, filter set and language."""
+    """Everything the overview draws for one data version, year, filter set, day and language."""
 
     shown: pd.DataFrame       # the board rows that match the filters
     counts: list              # (status label, count) per status
-    bars: pd.DataFrame        # the gap chart's rows (at most views.GAP_CHART_ROWS)
-    chart: object             # the Altair gap chart (PNG export)
-    svg: str                  # the chart drawn by Vega on the server ('' without bars)
-    table: pd.DataFrame       # the scorecard as exported
+    attention: dict           # group → rows (`briefing.attention`), worst first, empty groups left out
+    gaps: pd.DataFrame        # `briefing.gap_rows`: each target with data on its own scale, worst first
+    bars: pd.DataFrame        # the gap chart image's rows (at most overview_view.GAP_CHART_ROWS)
+    chart: object             # the Altair gap chart (PNG export, compiled report)
+    table: pd.DataFrame       # the scorecard as shown and exported
+    agencies: pd.DataFrame    # names for the attention block
+    period: str               # the reporting period whose missing reports are listed ('6 tháng cuối năm 2026')
     # The report's HTML per set of link parameters, built by the first session that draws it
     # (`ui.overview_report`): every participant of a meeting gets the same block without rebuilding it.
     html: dict = field(default_factory=dict, compare=False, repr=False)
@@ -116,15 +118,23 @@ class OverviewView:
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _overview(path: str, as_of_upload: int | None, version: tuple, year: int, filters: tuple,
-              lang: str) -> OverviewView:
-    shown = views.filter_board(_board(path, as_of_upload, version, year), **dict(filters))
-    bars = views.gap_frame(shown, lang)
-    chart = charts.gap_bars(bars, lang)
-    svg = charts.chart_svg(chart, width=GAP_CHART_WIDTH) if len(bars) else ""
-    return OverviewView(shown, views.board_status_counts(shown, lang), bars, chart, svg, views.scorecard(shown, lang))
+              lang: str, today: dt.date) -> OverviewView:
+    snap = _load(path, as_of_upload, version)
+    shown = briefing.filter_board(_board(path, as_of_upload, version, year), **dict(filters))
+    task_table = tasks.task_table(snap.tasks, snap.progress, snap.agencies, today)
+    agency = dict(filters).get("agency", "")
+    if agency:  # the attention block follows the agency filter too
+        task_table = task_table[task_table["lead_current"].map(lambda ids: agency in ids)]
+    reports = briefing.report_states(tasks.reporting_status(task_table, snap.progress, today))
+    gaps = briefing.gap_rows(shown)
+    bars = overview_view.gap_frame(gaps, lang)
+    return OverviewView(shown, overview_view.board_status_counts(shown, lang),
+                        briefing.attention(shown, task_table, reports), gaps, bars, charts.gap_bars(bars, lang),
+                        overview_view.scorecard(shown, lang), snap.agencies,
+                        tasks.period_label(tasks.current_period(today), lang))
 
 
 def overview(as_of_upload: int | None, year: int, lang: str, **filters: str) -> OverviewView:
     """The overview's tables and chart, built once per data change and view and shared by every session
     (a meeting's participants all open the same view)."""
-    return _overview(*_key(as_of_upload), year, tuple(sorted(filters.items())), lang)
+    return _overview(*_key(as_of_upload), year, tuple(sorted(filters.items())), lang, calendar.today())

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from hue57 import calendar
+from hue57 import briefing
 from hue57.ui._context import Context
 
 
@@ -66,7 +66,7 @@ def choice(ctx: Context, key: str, label: str, options: Sequence[str], fmt: Call
 
 def as_of_year(ctx: Context, label: str, first: int = 2020, *, draw: bool = True) -> int:
     """The reporting year (`?year=`): actuals after it are ignored. A meeting link's year is fixed."""
-    this_year = calendar.today().year
+    this_year = briefing.default_as_of()
     if ctx.shared:
         year = int(ctx.as_of_year or this_year)
         if draw:

@@ -1,40 +1,78 @@
-"""Presentation mode: large type, one indicator group per screen, previous / next, for a projector."""
+"""Presentation mode for a projector: the changes since the previous meeting first, then one screen per
+attention group and one per indicator group, in large type, with previous / next."""
 
 from __future__ import annotations
 
-import pandas as pd
+import html
+
 import streamlit as st
 
-from hue57 import metrics, views
+from hue57 import briefing, charts, metrics, store
 from hue57.i18n import t
+from hue57.ui import _briefing, _static
 from hue57.ui._context import Context
+from hue57.ui._data import OverviewView
 
-# Our own constant style (never user text): larger type for a room reading a projector.
+# Our own constant style (never user text): everything in the screen block scaled up for a room.
 _LARGE_TYPE = """<style>
-[data-testid="stVerticalBlockBorderWrapper"] [data-testid="stMarkdownContainer"] p { font-size: 1.4rem; }
-[data-testid="stVerticalBlockBorderWrapper"] h3 { font-size: 1.9rem; }
+.hue57-present{font-size:1.5rem;line-height:1.45}
+.hue57-present h3{font-size:2.1rem;margin:.2rem 0 .6rem}
+.hue57-present .hue57-gap .n,.hue57-present .hue57-gap .v,.hue57-present .hue57-attn li,.hue57-present .hue57-changes li{font-size:1.45rem}
+.hue57-present .hue57-gap .v small{font-size:1.15rem}
+.hue57-present .hue57-track{height:1.6rem}
+.hue57-present .hue57-attn h4{font-size:1.6rem}
+.hue57-present .hue57-attn{grid-template-columns:1fr}
+.hue57-present p{font-size:1.15rem}
 </style>"""
 
 
-def present(board: pd.DataFrame, ctx: Context) -> None:
-    """One screen of targets at a time (whole groups kept together), with previous / next buttons."""
-    screens = views.presentation_screens(board)
-    index = min(st.session_state.get("present_screen", 0), len(screens) - 1)
-    st.html(_LARGE_TYPE)
-    left, middle, right = st.columns([1, 3, 1])
+def screens(view: OverviewView, changes: str, ctx: Context, snap: store.Snapshot, year: int) -> list[str]:
+    """The HTML of each screen, in the order a meeting goes through them: what changed; each target that
+    needs attention with its trajectory; overdue tasks; missing reports; then each indicator group's gaps."""
+    params, lang = ctx.link_params(), ctx.lang
+    out = [changes] if changes else []
+    for key, rows in view.attention.items():
+        if key in ("overdue", "reports"):
+            out.append(_briefing.attention_html({key: rows}, view.agencies, params, lang, view.period))
+            continue
+        for _, row in rows.iterrows():
+            one = rows.loc[[row.name]]
+            out.append(_briefing.attention_html({key: one}, view.agencies, params, lang, view.period)
+                       + f"<p>{html.escape(metrics.explain(row, lang))}</p>" + _trajectory(row, view, snap, year, lang))
+    gaps = view.gaps
+    names = dict(zip(view.shown["code"], view.shown["name_en" if lang == "en" else "name_vi"], strict=True))
+    for group, rows in gaps.groupby("group", sort=False) if len(gaps) else []:
+        title = f"{group}. {names[group]}" if group in names and len(rows) > 1 else ""
+        out.append(_briefing.gaps_html(rows, params, lang, title=title))
+    return out or [_briefing.attention_html({}, view.agencies, params, lang)]
+
+
+def _trajectory(row, view: OverviewView, snap: store.Snapshot, year: int, lang: str) -> str:
+    """The indicator's trajectory drawn on the server as an image (a page turn must not wait for Vega in
+    the browser)."""
+    if row["plan_comparator"] == "qualitative":
+        return ""
+    shown = view.shown[view.shown["indicator"] == row["indicator"]]
+    plan = snap.targets[snap.targets["code"].isin(shown["code"])]
+    chart = charts.trajectory(metrics.paths(plan, snap.actuals, year), briefing.target_rules(shown),
+                              unit=row["unit"], lang=lang)
+    return _static.chart_html(charts.chart_svg(chart, width=1100), t("present.trajectory_alt", lang, name=row["code"]))
+
+
+def present(view: OverviewView, changes: str, ctx: Context, snap: store.Snapshot, year: int) -> None:
+    """One screen at a time; the screens are built once per view and reader and kept with the view."""
+    key = ("present", tuple(sorted(ctx.link_params().items())), changes)
+    pages = view.html.get(key)
+    if pages is None:
+        pages = view.html[key] = screens(view, changes, ctx, snap, year)
+    index = min(st.session_state.get("present_screen", 0), len(pages) - 1)
+    left, middle, right = st.columns([1, 3, 1], vertical_alignment="center")
     if left.button(t("present.previous", ctx.lang), disabled=index == 0, icon=":material/arrow_back:"):
-        st.session_state["present_screen"] = index - 1
-        st.rerun()
-    middle.markdown(f"**{t('present.screen', ctx.lang, n=index + 1, total=len(screens))}**")
-    if right.button(t("present.next", ctx.lang), disabled=index == len(screens) - 1, icon=":material/arrow_forward:"):
-        st.session_state["present_screen"] = index + 1
-        st.rerun()
-    name = "name_en" if ctx.lang == "en" else "name_vi"
-    for _, row in board.loc[screens[index]].iterrows():
-        with st.container(border=True):
-            st.markdown(f"### {row['code']}. {row[name]}")
-            st.markdown(f"{t('col.target', ctx.lang)}: {views.target_text(row, ctx.lang)}")
-            st.markdown(f"**{views.status_text(row['status'], ctx.lang)}** — {metrics.explain(row, ctx.lang)}")
+        st.session_state["present_screen"] = index = index - 1
+    if right.button(t("present.next", ctx.lang), disabled=index == len(pages) - 1, icon=":material/arrow_forward:"):
+        st.session_state["present_screen"] = index = index + 1
+    middle.markdown(f"**{t('present.screen', ctx.lang, n=index + 1, total=len(pages))}**")
+    st.html(_briefing.CSS + _LARGE_TYPE + f'<div class="hue57-present" data-testid="hue57Screen">{pages[index]}</div>')
 
 
 def presentation_toggle(ctx: Context) -> bool:
@@ -51,3 +89,5 @@ def presentation_toggle(ctx: Context) -> bool:
             st.query_params.pop("present", None)
 
     return st.toggle(t("present.toggle", ctx.lang), key="present", on_change=to_url)
+
+

@@ -21,33 +21,39 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import streamlit as st
 
-from hue57 import views
+from hue57 import briefing
 from hue57.i18n import t
+from hue57.ui import _briefing
 from hue57.ui._context import Context
 from hue57.ui._data import OverviewView
+from hue57.ui.views import overview as overview_view
 
 _CSS = """<style>
 .hue57-tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(5.5rem,1fr));gap:.5rem;margin:0!important;padding:0!important;list-style:none}
 .hue57-tile{margin:0!important;border:1px solid rgba(49,51,63,.2);border-radius:.5rem;padding:.4rem .75rem}
 .hue57-tile b{display:block;font-size:1.75rem;font-weight:600;line-height:1.3}
 .hue57-tile span{font-size:.875rem;color:rgba(49,51,63,.75)}
+@media (max-width:640px){.hue57-tile.zero{display:none}.hue57-tiles{grid-template-columns:repeat(auto-fit,minmax(7rem,1fr))}.hue57-tile b{font-size:1.3rem;display:inline;margin-right:.35rem}}
 .hue57-chart{margin:0}
 .hue57-chart figcaption{font-size:.875rem;color:rgba(49,51,63,.6);margin-top:.25rem}
-.hue57-table{max-height:28rem;overflow:auto;border:1px solid rgba(49,51,63,.2);border-radius:.5rem}
+.hue57-table{border:1px solid rgba(49,51,63,.2);border-radius:.5rem}
+.hue57-note{font-size:.875rem;color:rgba(49,51,63,.7);margin:.25rem 0 1rem}
 .hue57-table table{border-collapse:collapse;width:100%;font-size:.875rem;margin:0}
-.hue57-table th{position:sticky;top:0;background:#f0f2f6;text-align:left;font-weight:600;z-index:1}
+.hue57-table th{background:#f0f2f6;text-align:left;font-weight:600}
 .hue57-table th,.hue57-table td{padding:.3rem .5rem;border-bottom:1px solid rgba(49,51,63,.1);vertical-align:top}
 .hue57-table tbody tr:nth-child(even){background:#fafafa}
 .hue57-table .num{white-space:nowrap}
-.hue57-table .wide{min-width:14rem;overflow-wrap:anywhere}
+.hue57-table .wide{min-width:10rem;overflow-wrap:anywhere}
+.hue57-table td{overflow-wrap:anywhere}
+@media (max-width:640px){.hue57-table table,.hue57-table tbody,.hue57-table tr,.hue57-table td{display:block;width:auto}.hue57-table thead{display:none}.hue57-table tr{padding:.4rem 0;border-bottom:1px solid rgba(49,51,63,.2)}.hue57-table td{border:none;padding:.1rem .5rem;min-width:0}.hue57-table td:empty{display:none}.hue57-table td::before{content:attr(data-label) ": ";font-weight:600}}
 </style>"""
 
 
 def tiles_html(counts: Sequence[tuple[str, int]]) -> str:
     """One tile per (label, count): the count, and under it the label (icon and word, never colour
     alone). The label wraps under the number instead of being cut ("Đúng lộ…") on a projector."""
-    items = "".join(f'<li class="hue57-tile"><b>{int(count)}</b><span>{html.escape(str(label))}</span></li>'
-                    for label, count in counts)
+    items = "".join(f'<li class="hue57-tile{" zero" if not count else ""}"><b>{int(count)}</b>'
+                    f'<span>{html.escape(str(label))}</span></li>' for label, count in counts)
     return f'<ul class="hue57-tiles" data-testid="hue57Tiles">{items}</ul>'
 
 
@@ -66,11 +72,11 @@ def table_html(frame: pd.DataFrame, *, links: Mapping[str, Sequence[str]] | None
     rows = []
     for i, values in enumerate(frame.itertuples(index=False, name=None)):
         cells = []
-        for value, cls, urls in zip(values, css, targets, strict=True):
+        for value, cls, urls, column in zip(values, css, targets, columns, strict=True):
             text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else html.escape(str(value))
             if urls is not None and text:
                 text = f'<a href="{html.escape(str(urls[i]), quote=True)}" target="_self">{text}</a>'
-            cells.append(f"<td{cls}>{text}</td>")
+            cells.append(f'<td{cls} data-label="{html.escape(str(column), quote=True)}">{text}</td>')
         rows.append(f"<tr>{''.join(cells)}</tr>")
     return (f'<div class="hue57-table" data-testid="hue57Table" tabindex="0"><table><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table></div>")
@@ -105,8 +111,9 @@ def status_tiles(counts: Sequence[tuple[str, int]]) -> None:
 STATIC_TABLE_ROWS = 300  # beyond this a scrolling grid that draws only the visible rows is lighter
 
 
-def overview_report(view: OverviewView, ctx: Context) -> None:
-    """The overview's status tiles, gap chart and scorecard (each code linking to its indicator page).
+def overview_report(view: OverviewView, ctx: Context, changes: str = "") -> None:
+    """The overview's briefing: status tiles, what needs attention, the gaps, what changed (`changes`, HTML
+    from `_briefing.changes_html`) and the scorecard (each code linking to its indicator page).
 
     One element when the scorecard is a plain table (up to `STATIC_TABLE_ROWS` rows: it wraps long
     Vietnamese names instead of cutting them); a larger plan gets Streamlit's grid for the scorecard,
@@ -114,17 +121,17 @@ def overview_report(view: OverviewView, ctx: Context) -> None:
     """
     lang, params = ctx.lang, ctx.link_params()
     small = len(view.table) <= STATIC_TABLE_ROWS
-    key = tuple(sorted(params.items()))  # the view is one language already; its links differ per reader
+    key = (tuple(sorted(params.items())), changes)  # one language already; links differ per reader
     body = view.html.get(key)
     if body is None:
-        body = _report_html(view, lang, params, small)
+        body = _report_html(view, lang, params, small, changes)
         if len(view.html) < _REPORTS_KEPT:
             view.html[key] = body
     st.html(body)
     if not small:
         code = t("col.code", lang)
         st.subheader(t("overview.scorecard", lang))
-        st.dataframe(view.table.assign(**{code: views.indicator_urls(view.shown["code"], params)}), hide_index=True,
+        st.dataframe(view.table.assign(**{code: overview_view.indicator_urls(view.shown["code"], params)}), hide_index=True,
                      width="stretch", column_config={code: st.column_config.LinkColumn(
                          code, display_text=r"code=([^&]+)", help=t("overview.open_indicator", lang))})
 
@@ -132,18 +139,20 @@ def overview_report(view: OverviewView, ctx: Context) -> None:
 _REPORTS_KEPT = 32  # per view: one per meeting link open at once, and one for readers without a link
 
 
-def _report_html(view: OverviewView, lang: str, params: Mapping[str, str], small: bool) -> str:
-    missing = views.no_data_codes(view.shown)
+def _report_html(view: OverviewView, lang: str, params: Mapping[str, str], small: bool, changes: str) -> str:
+    """Tiles, then what needs attention, each gap on its own scale, the changes since the previous meeting,
+    and the scorecard: the order a committee reads a briefing in."""
+    missing = briefing.no_data_codes(view.shown)
     notes = [t("overview.no_data_line", lang, n=len(missing), codes=", ".join(missing))] if missing else []
-    if len(view.bars) < len(view.shown) - len(missing):
-        notes.append(t("overview.gap_limited", lang, shown=len(view.bars), total=len(view.shown) - len(missing)))
     blocks = [tiles_html(view.counts),
-              chart_html(view.svg, t("overview.gap_alt", lang, n=len(view.bars)),
-                         title=t("overview.gap_title", lang), notes=notes)]
+              _briefing.attention_html(view.attention, view.agencies, params, lang, view.period),
+              _briefing.gaps_html(view.gaps, params, lang) if len(view.gaps) else "",
+              "".join(f'<p class="hue57-note">{html.escape(note)}</p>' for note in notes),
+              changes]
     if small:
-        urls = views.indicator_urls(view.shown["code"], params)
+        urls = overview_view.indicator_urls(view.shown["code"], params)
         blocks.append(f"<h3>{html.escape(t('overview.scorecard', lang))}</h3>" + table_html(
             view.table, links={t("col.code", lang): urls},
-            nowrap=[t(k, lang) for k in ("col.code", "col.status", "col.latest", "col.gap", "col.trend", "col.horizon")],
+            nowrap=[t(k, lang) for k in ("col.code", "col.horizon")],
             wide=[t(k, lang) for k in ("col.name", "col.target", "col.source", "col.target_text")]))
-    return _CSS + "".join(blocks)
+    return _CSS + _briefing.CSS + "".join(blocks)

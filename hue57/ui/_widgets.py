@@ -9,11 +9,23 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from hue57 import calendar, ingest, metrics, share, store, views
-from hue57.i18n import fmt_date, fmt_datetime, normalise_lang, plan_text, t
+from hue57 import calendar, ingest, metrics, share, store
+from hue57.i18n import (
+    agency_label,
+    fmt_date,
+    fmt_datetime,
+    normalise_lang,
+    plan_text,
+    t,
+    target_name,
+    task_status_label,
+)
+from hue57.ui import _briefing
 from hue57.ui._context import Context, context
 from hue57.ui._data import links, schema_ready, snapshot
 from hue57.ui._login import login_form
+from hue57.ui.views import overview as overview_view
+from hue57.ui.views import tasks as tasks_view
 
 log = logging.getLogger("hue57")
 
@@ -91,17 +103,17 @@ def task_detail(row, history: pd.DataFrame, agencies: pd.DataFrame, ctx: Context
     st.markdown(f"**{plan_text(row, 'title_vi', lang)}**")
     left, right = st.columns(2)
     left.markdown(f"{t('tasks.col.lead', lang)}: {row['lead_agency'] or '—'}")
-    left.markdown(f"{t('tasks.col.lead_current', lang)}: {views.agency_label(row['lead_current'], agencies, lang)}")
+    left.markdown(f"{t('tasks.col.lead_current', lang)}: {agency_label(row['lead_current'], agencies, lang)}")
     left.markdown(f"{t('tasks.col.coordinating', lang)}: {row['coordinating'] or '—'}")
     right.markdown(f"{t('tasks.col.output', lang)}: {plan_text(row, 'output', lang) or '—'}")
     right.markdown(f"{t('tasks.col.deadline', lang)}: {plan_text(row, 'deadline_text', lang) or '—'}")
     if lang == "en":
         st.caption(t("gloss.unofficial", lang))
-    right.markdown(f"{t('tasks.col.status', lang)}: {views.task_status_text(row['status'], lang)}")
+    right.markdown(f"{t('tasks.col.status', lang)}: {task_status_label(row['status'], lang)}")
     if history.empty:
         st.caption(t("tasks.detail.no_reports", lang))
         return
-    st.dataframe(views.progress_listing(history, lang), hide_index=True, width="stretch")
+    st.dataframe(tasks_view.progress_listing(history, lang), hide_index=True, width="stretch")
 
 
 def text_table(frame: pd.DataFrame) -> None:
@@ -171,21 +183,24 @@ def undo_form(db, history: pd.DataFrame, ctx: Context) -> None:
 
 
 def changes_table(changes: pd.DataFrame, targets: pd.DataFrame, ctx: Context) -> None:
-    table = views.changes_listing(changes, targets, ctx.lang)
+    table = overview_view.changes_listing(changes, targets, ctx.lang)
     if table.empty:
         st.caption(t("share.changes.none", ctx.lang))
     else:
         st.dataframe(table, hide_index=True, width="stretch")
 
 
-def changes_since_previous_meeting(snap: store.Snapshot, year: int, ctx: Context) -> None:
-    """On the overview: what changed since the snapshot of the previous meeting link, if there was one."""
+def changes_since_previous_meeting(snap: store.Snapshot, year: int, ctx: Context) -> str:
+    """The overview's 'changes since the previous meeting' as HTML ('' when there was no earlier meeting link
+    or nothing changed): each target named, its value and status old → new."""
     previous = share.previous_meeting(links(), snap.upload_id)
     if previous is None:
-        return
-    with st.expander(t("share.changes.title", ctx.lang) + f" (#{previous} → #{snap.upload_id})"):
-        changes = share.changes_between(snapshot(previous), snap, metrics.assess, year)
-        changes_table(changes, snap.targets, ctx)
+        return ""
+    changes = share.changes_between(snapshot(previous), snap, metrics.assess, year)
+    targets = snap.targets.drop_duplicates("code")
+    names = dict(zip(targets["code"], target_name(targets, ctx.lang), strict=True))
+    units = dict(zip(targets["code"], targets["unit"], strict=True))
+    return _briefing.changes_html(changes, names, units, previous, snap.upload_id, ctx.link_params(), ctx.lang)
 
 
 _MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|~<>$:=")

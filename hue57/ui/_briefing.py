@@ -1,0 +1,157 @@
+"""The overview's briefing as static HTML: what needs attention, each gap on its own scale, what changed.
+
+Static HTML for the reason `hue57.ui._static` gives (a whole meeting opens this page at once), and because
+HTML text reflows: on a 390-px phone the rows stack and every word stays at its set size, where a chart
+image would shrink its lettering with the picture. Every piece of text is escaped; status is told by icon
+and word beside the colour.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from urllib.parse import urlencode
+
+import pandas as pd
+
+from hue57.charts import STATUS_COLORS
+from hue57.i18n import (
+    STATUS_ICONS,
+    agency_label,
+    expected_label,
+    fmt_value,
+    gap_label,
+    latest_text,
+    status_label,
+    t,
+)
+
+CSS = """<style>
+.hue57-attn{display:grid;grid-template-columns:repeat(auto-fit,minmax(17rem,1fr));gap:.6rem;margin:.25rem 0 1rem}
+.hue57-attn section{border:1px solid rgba(49,51,63,.2);border-left:.35rem solid var(--c,#7F7F7F);border-radius:.5rem;padding:.4rem .75rem}
+.hue57-attn h4{font-size:1rem;margin:0 0 .25rem;padding:0}
+.hue57-attn ul{margin:0;padding-left:1.1rem}
+.hue57-attn li{margin:.1rem 0;font-size:.95rem;overflow-wrap:anywhere}
+.hue57-ok{padding:.5rem .75rem;border:1px solid rgba(49,51,63,.2);border-radius:.5rem;margin:.25rem 0 1rem}
+.hue57-gaps{margin:.25rem 0 .5rem}
+.hue57-gap{display:grid;grid-template-columns:minmax(12rem,2fr) minmax(8rem,3fr) minmax(11rem,2fr);gap:.2rem .75rem;align-items:center;padding:.3rem 0;border-bottom:1px solid rgba(49,51,63,.1);color:inherit!important;text-decoration:none!important}
+.hue57-gap:hover{background:#f6f7f9}
+.hue57-gap .n{font-size:.95rem;overflow-wrap:anywhere}
+.hue57-gap .v{font-size:.95rem;font-variant-numeric:tabular-nums}
+.hue57-gap .v small{display:block;color:rgba(49,51,63,.7);font-size:.85rem}
+.hue57-track{position:relative;height:1.1rem;background:#eceef2;border-radius:.2rem}
+.hue57-track .now{position:absolute;left:0;top:0;bottom:0;border-radius:.2rem}
+.hue57-track .tgt{position:absolute;top:-.25rem;bottom:-.25rem;width:3px;margin-left:-1px;background:#222}
+.hue57-track .exp{position:absolute;top:-.15rem;bottom:-.15rem;margin-left:-1px;border-left:2px dashed #222}
+.hue57-changes{margin:.25rem 0 1rem;padding-left:1.1rem}
+.hue57-changes li{margin:.15rem 0;overflow-wrap:anywhere}
+@media (max-width:640px){.hue57-gap{grid-template-columns:1fr}.hue57-attn{grid-template-columns:1fr}}
+</style>"""
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text))
+
+
+def _url(page: str, params: Mapping[str, str], **extra: str) -> str:
+    return _e(f"{page}?{urlencode({**extra, **params})}" if (extra or params) else page)
+
+
+def _name(row: Mapping, lang: str) -> str:
+    return f"{row['code']}. {row['name_en' if lang == 'en' else 'name_vi']}"
+
+
+def attention_html(groups: Mapping[str, pd.DataFrame], agencies: pd.DataFrame, params: Mapping[str, str],
+                   lang: str, period: str = "") -> str:
+    """One box per group that has something in it (missed, regressing, too slow, sliding, overdue tasks,
+    missing reports), each item a link to its page; a single line when there is nothing to report."""
+    if not groups:
+        return f'<div class="hue57-ok" data-testid="hue57Attention">✔ {_e(t("briefing.nothing", lang))}</div>'
+    boxes = []
+    for key, rows in groups.items():
+        items = []
+        if key in ("missed", "regressing", "insufficient", "sliding"):
+            status = "met" if key == "sliding" else key
+            for row in rows.to_dict("records"):
+                detail = gap_label(row, lang)
+                if key == "sliding":
+                    detail += " · " + t("briefing.sliding_item", lang, horizon=int(row["horizon"]),
+                                        projected=_projected(row, lang))
+                items.append(f'<li><a href="{_url("indicator", params, code=row["code"])}" target="_self">'
+                             f"{_e(_name(row, lang))}</a> — {_e(detail)}</li>")
+            title = t(f"briefing.group.{key}", lang, n=len(rows),
+                      horizon=int(rows["horizon"].min()) if key == "sliding" else "")
+            colour = STATUS_COLORS["regressing" if key == "sliding" else status]
+            icon = "⚠" if key == "sliding" else STATUS_ICONS[status]
+        elif key == "overdue":
+            for row in rows.to_dict("records"):
+                name = agency_label([row["agency_id"]], agencies, lang)
+                items.append(f'<li><a href="{_url("tasks", params, agency=row["agency_id"], task_status="overdue")}" '
+                             f'target="_self">{_e(t("briefing.overdue_item", lang, agency=name, n=row["count"]))}</a></li>')
+            title, colour, icon = t("briefing.group.overdue", lang, n=int(rows["count"].sum())), "#D55E00", "✖"
+        else:  # reports: one line per state, the agencies named (a whole round can be owed at once)
+            for state, owed in rows.groupby("state", sort=True):
+                names = ", ".join(_e(agency_label([a], agencies, lang)) for a in owed["agency_id"])
+                items.append(f'<li><a href="{_url("agencies", params)}" target="_self">'
+                             f'{_e(t(f"briefing.report_state.{state}", lang).capitalize())} ({len(owed)})</a>: {names}</li>')
+            title, colour, icon = t("briefing.group.reports", lang, n=len(rows), period=period), "#CC79A7", "○"
+        boxes.append(f'<section style="--c:{colour}"><h4>{_e(icon)} {_e(title)}</h4><ul>{"".join(items)}</ul></section>')
+    return (f'<h3>{_e(t("briefing.attention", lang))}</h3>'
+            f'<div class="hue57-attn" data-testid="hue57Attention">{"".join(boxes)}</div>')
+
+
+def _projected(row: Mapping, lang: str) -> str:
+    if row["unit"] == "rank":
+        return t("metrics.rank.target", lang, n=f"{row['projected_value']:.0f}")
+    return fmt_value(row["projected_value"], row["unit"], lang)
+
+
+def gaps_html(rows: pd.DataFrame, params: Mapping[str, str], lang: str, title: str = "") -> str:
+    """Each target with data as a row: name with status, a track on the indicator's own scale (bar to the
+    latest value, a solid mark at the target, a dashed mark where the required path is now), the numbers."""
+    out = []
+    for row in rows.to_dict("records"):
+        status = row["status"]
+        marks = [f'<i class="now" style="width:{100 * row["pos_latest"]:.1f}%;background:{STATUS_COLORS[status]}"></i>']
+        if pd.notna(row["pos_target"]):
+            marks.append(f'<i class="tgt" style="left:{100 * row["pos_target"]:.1f}%"></i>')
+        if pd.notna(row["pos_expected"]):
+            marks.append(f'<i class="exp" style="left:{100 * row["pos_expected"]:.1f}%"></i>')
+        expected = expected_label(row, lang)
+        numbers = _e(gap_label(row, lang)) + (f"<small>{_e(expected)}</small>" if expected else "")
+        label = f"{_name(row, lang)}: {latest_text(row, lang)}"
+        out.append(f'<a class="hue57-gap" href="{_url("indicator", params, code=row["code"])}" target="_self">'
+                   f'<span class="n">{_e(status_label(status, lang))} · {_e(_name(row, lang))}</span>'
+                   f'<span class="hue57-track" role="img" aria-label="{_e(label)}">{"".join(marks)}</span>'
+                   f'<span class="v">{numbers}</span></a>')
+    return (f'<h3>{_e(title or t("briefing.gaps", lang))}</h3><p style="font-size:.85rem;color:rgba(49,51,63,.7);margin:0">'
+            f'{_e(t("briefing.gaps_caption", lang))}</p><div class="hue57-gaps" data-testid="hue57Gaps">{"".join(out)}</div>')
+
+
+def changes_html(changes: pd.DataFrame, names: Mapping[str, str], units: Mapping[str, str], old: int, new: int,
+                 params: Mapping[str, str], lang: str) -> str:
+    """Targets whose value or status changed since the previous meeting's snapshot, named, value and status
+    old → new."""
+    changed = changes[changes["value_changed"] | changes["status_changed"]]
+    if changed.empty:
+        return ""
+    items = []
+    for row in changed.to_dict("records"):
+        unit = units.get(row["code"], "")
+
+        def value(v, y, unit=unit):
+            return "—" if pd.isna(v) else f"{fmt_value(v, unit, lang)} ({int(y)})"
+
+        parts = []
+        if row["value_changed"]:
+            parts.append(t("briefing.change_value", lang, old=value(row["old_value"], row["old_year"]),
+                           new=value(row["new_value"], row["new_year"])))
+        if row["status_changed"]:
+            old_s = status_label(row["old_status"], lang) if isinstance(row["old_status"], str) else "—"
+            new_s = status_label(row["new_status"], lang) if isinstance(row["new_status"], str) else "—"
+            parts.append(t("briefing.change_value", lang, old=old_s, new=new_s))
+        name = f"{row['code']}. {names.get(row['code'], '')}"
+        items.append(f'<li><a href="{_url("indicator", params, code=row["code"])}" target="_self">{_e(name)}</a>'
+                     f' ({int(row["horizon"])}): {_e("; ".join(parts))}</li>')
+    return (f'<h3>{_e(t("briefing.changes", lang, old=old, new=new))}</h3>'
+            f'<ul class="hue57-changes" data-testid="hue57Changes">{"".join(items)}</ul>')

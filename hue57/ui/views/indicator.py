@@ -1,0 +1,82 @@
+"""The indicator page's tables in the reader's words: the numbers behind a status, each year's value, basis changes."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from hue57.i18n import (
+    fmt_number,
+    fmt_value,
+    gap_text,
+    latest_text,
+    rate_text,
+    status_label,
+    t,
+    target_text,
+    upload_labels,
+)
+
+
+def assessment_facts(row, lang: str) -> pd.DataFrame:
+    """The numbers behind one status (a row of `target_board`), two columns (what, value), in reading order."""
+    unit = row["unit"]
+
+    def at_year(value, year):
+        return t("none", lang) if pd.isna(value) else f"{fmt_value(value, unit, lang)} ({int(year)})"
+
+    latest = t("none", lang) if pd.isna(row["latest_value"]) else \
+        f"{latest_text(row, lang)} ({int(row['latest_year'])})"
+    facts = [
+        (t("facts.latest", lang), latest),
+        (t("facts.target", lang), f"{target_text(row, lang)} ({int(row['horizon'])})"),
+        (t("facts.gap", lang), gap_text(row, lang)),
+        (t("facts.base", lang), at_year(row["base_value"], row["base_year"])),
+        (t("facts.observed", lang), rate_text(row["observed_rate"], row["rate_kind"], unit, lang)),
+    ]
+    if row["status"] != "met":  # the pace still "required" of a met target (often negative) only confuses
+        facts += [(t("facts.required", lang), rate_text(row["required_rate"], row["rate_kind"], unit, lang)),
+                  (t("facts.ratio", lang), fmt_number(row["ratio"], lang, 2))]
+    facts += [
+        (t("facts.projected", lang), at_year(row["projected_value"], row["horizon"])),
+        (t("facts.year_reached", lang), str(int(row["year_reached"])) if pd.notna(row["year_reached"])
+         else t("facts.not_by_2100", lang)),
+    ]
+    return pd.DataFrame(facts, columns=[t("facts.what", lang), t("col.value", lang)])
+
+
+
+def value_listing(values: pd.DataFrame, unit: str, lang: str) -> pd.DataFrame:
+    """The current value of each year (undone values left out) with its source, note and upload."""
+    shown = []
+    for row in values.to_dict("records"):
+        if pd.isna(row["value"]):
+            shown.append(status_label(row["status"], lang) if row["status"] else "—")
+        elif unit == "rank":
+            shown.append(latest_text({"unit": unit, "latest_value": row["value"], "latest_basis": row["basis"],
+                                      "latest_band": row["band"]}, lang))
+        else:
+            shown.append(fmt_value(row["value"], unit, lang))
+    return pd.DataFrame({
+        t("col.year", lang): values["year"].astype(int).astype(str),
+        t("col.value", lang): shown,
+        t("col.source", lang): values["source"].fillna(""),
+        t("col.note", lang): values["note"].fillna(""),
+        t("col.upload", lang): upload_labels(values, lang),
+    })
+
+
+
+def basis_changes(values: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Years from which a rank counts among another number than the year before ('từ 2025: trên 34'),
+    for the trajectory to mark: a pace is never read across them."""
+    ranked = values.sort_values("year")[["year", "basis"]]
+    marks = []
+    previous = None
+    for year, basis in ranked.itertuples(index=False):
+        basis = None if pd.isna(basis) else int(basis)
+        if previous is not None and basis != previous[1]:
+            label = t("chart.basis_from", lang, year=year, basis=basis) if basis is not None else \
+                t("chart.basis_unstated", lang, year=year)
+            marks.append({"year": year, "label": label})
+        previous = (year, basis)
+    return pd.DataFrame(marks, columns=["year", "label"])
