@@ -3,7 +3,7 @@
 import streamlit as st
 
 from hue57 import auth, ingest, store, ui
-from hue57.i18n import t
+from hue57.i18n import t, target_name
 from hue57.ui.views import upload as upload_view
 
 ctx = ui.current()
@@ -55,6 +55,18 @@ st.subheader(t("upload.history", ctx.lang))
 history = store.uploads(db)
 st.dataframe(upload_view.upload_history(history, ctx.lang), hide_index=True, width="stretch")
 ui.undo_form(db, history, ctx)
+
+with st.expander(t("upload.cell_history", ctx.lang), icon=":material/history:"):
+    codes = snap.targets["code"].tolist()
+    names = dict(zip(codes, target_name(snap.targets, ctx.lang), strict=True))
+    code = st.selectbox(t("indicator.choose", ctx.lang), codes, format_func=lambda c: f"{c}. {names[c]}",
+                        key="history_code")
+    row = snap.targets.set_index("code").loc[code]
+    history = store.actuals_history(db, [row["indicator"]])
+    if history.empty:
+        st.caption(t("indicator.no_values", ctx.lang))
+    else:
+        ui.text_table(upload_view.cell_history(history, row["unit"], ctx.lang))  # sources are uploaded text
 
 with st.expander(t("auth.attempts", ctx.lang), icon=":material/shield_person:"):
     st.caption(t("auth.attempts.caption", ctx.lang))

@@ -38,3 +38,11 @@ def test_export_headers_follow_the_language(db):
 def test_text_that_looks_like_a_formula_is_still_neutralised():
     sheet = _sheet(pd.DataFrame({"a": ["=1+1"], "n": [1.5]}), {"n": "0.0"})
     assert sheet["A2"].value == "'=1+1" and sheet["B2"].value == 1.5 and sheet["B2"].number_format == "0.0"
+
+
+def test_excel_export_shows_ranks_with_their_basis_and_band(db):
+    frame, formats = overview_view.scorecard_export(briefing.board_for(store.load(db), 2026), "vi")
+    rows = frame.set_index("Mã")
+    assert rows.loc["4", "Trên tổng số"] == 63 and rows.loc["4", "Thực hiện (như trên trang)"] == "hạng 5/63"
+    assert rows.loc["14c", "Nhóm xếp hạng"] == "1401+" and rows.loc["14c", "Thực hiện (như trên trang)"] == "nhóm 1401+"
+    assert formats["Trên tổng số"] == "0"

@@ -141,3 +141,13 @@ def test_a_file_name_is_shown_as_written_not_as_markdown(db):
     at = _upload(_analyst_page(), name, "Mã;Năm;Giá trị;Nguồn\n8.1;2026;93,5;Báo cáo thử\n".encode())
     shown = next(i.value for i in at.info)
     assert "\\*\\*đậm\\*\\*" in shown and "\\[bấm\\]" in shown and "\\$x\\$" in shown and "\\:red" in shown
+
+
+def test_analysts_see_every_stored_value_of_an_indicator_including_undone_ones(db):
+    from hue57 import ingest
+    upload = ingest.import_file(db, "Mã;Năm;Giá trị;Nguồn\n7;2025;12,5;Ước tính\n".encode(), "a.csv", "lan")
+    store.revert(db, upload.upload_id, "lan")
+    at = _analyst_page()
+    at.selectbox(key="history_code").set_value("7").run()
+    history = next(_unescaped(tb) for tb in at.table if {"Năm", "Giá trị"} <= set(tb.value.columns))
+    assert history["Giá trị"].tolist() == ["Đã rút lại (hoàn tác)", "12,5% GRDP"]  # newest upload first

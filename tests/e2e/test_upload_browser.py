@@ -44,11 +44,12 @@ def test_login_upload_confirm_then_undo(analyst_server, page, tmp_path):
     settle(page)
 
     upload = tmp_path / "so_lieu.csv"
-    upload.write_bytes("\ufeffMã;Năm;Giá trị;Nguồn;Ghi chú\n8.1;2026;93,5;Báo cáo kiểm thử của Sở;\n".encode())
+    upload.write_bytes("\ufeffMã;Năm;Giá trị;Nguồn;Ghi chú\n8.1;2026;93,5;Báo cáo kiểm thử của Sở;\n"
+                       "7;2025;12,5;Ước tính kiểm thử;\n".encode())
     page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(upload))
     page.get_by_role("button", name="Xác nhận cập nhật").wait_for(timeout=30_000)
     settle(page)
-    assert "1 mới, 0 thay đổi" in page.locator("[data-testid=stMain]").inner_text()
+    assert "2 mới, 0 thay đổi" in page.locator("[data-testid=stMain]").inner_text()
     screenshot(page, "upload_preview")
     page.get_by_role("button", name="Xác nhận cập nhật").click()
     page.wait_for_selector("[data-testid=stAlertContentSuccess]", timeout=30_000)
@@ -61,7 +62,9 @@ def test_login_upload_confirm_then_undo(analyst_server, page, tmp_path):
     page.get_by_role("button", name="Xác nhận hoàn tác #2").click()
     page.wait_for_selector("[data-testid=stAlertContentSuccess]", timeout=30_000)
     text = _indicator_values(page, srv, "8.1")
-    assert "93,5%" not in text and "Đã đạt: 91% (2025)" in text
+    assert "93,5" not in text and "Đã đạt: 91% (2025)" in text  # the undone value nowhere on the page
+    created = _indicator_values(page, srv, "7")  # a cell the undone upload had created: gone, not "withdrawn"
+    assert "12,5" not in created and "Đã rút lại" not in created and "Chưa có số liệu" in created
     screenshot(page, "indicator_after_undo")
 
 

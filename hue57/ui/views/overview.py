@@ -54,6 +54,10 @@ def scorecard_export(board: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict
         col("col.latest"): board["latest_value"].astype("float64").to_numpy(),
         col("col.year"): board["latest_year"].astype("Int64").to_numpy(),
         col("col.unit"): board["unit"].astype(str).tolist(),
+        col("export.col.basis"): board["latest_basis"].astype("Int64").to_numpy(),
+        col("export.col.band"): board["latest_band"].fillna("").astype(str).tolist() if "latest_band" in board else "",
+        col("export.col.shown"): [latest_text(r, lang) if pd.notna(r["latest_value"]) else ""
+                                  for r in board.to_dict("records")],
         col("export.col.comparator"): [metrics.COMPARATOR_SYMBOLS.get(c, c) for c in board["plan_comparator"]],
         col("col.target"): board["target_value"].astype("float64").to_numpy(),
         col("export.col.target_hi"): board["value_hi"].astype("float64").to_numpy(),
@@ -69,7 +73,7 @@ def scorecard_export(board: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict
     })
     formats = {col(k): number for k in ("col.latest", "col.target", "export.col.target_hi", "col.gap",
                                         "export.col.projected")}
-    formats.update({col("col.year"): "0", col("col.horizon"): "0", col("export.col.progress"): "0%",
+    formats.update({col("col.year"): "0", col("col.horizon"): "0", col("export.col.basis"): "0", col("export.col.progress"): "0%",
                     col("export.col.observed_rate"): "#,##0.000", col("export.col.required_rate"): "#,##0.000"})
     return frame, formats
 

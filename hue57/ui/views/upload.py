@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from hue57 import calendar
-from hue57.i18n import fmt_datetime, t
+from hue57.i18n import fmt_datetime, fmt_value, status_label, t, upload_labels
 
 
 def upload_history(history: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -21,4 +21,19 @@ def upload_history(history: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("upload.col.changed", lang): newest["rows_changed"],
         t("upload.col.status", lang): [t(f"upload.status.{s}", lang) for s in newest["status"]],
         "SHA-256": newest["sha256"].fillna("").str[:12],
+    })
+
+
+def cell_history(history: pd.DataFrame, unit: str, lang: str) -> pd.DataFrame:
+    """Every stored row of one indicator, newest upload first, undone ones included and marked: for the analysts
+    who fix mistakes (readers see only the current values, `ui.views.indicator.value_listing`)."""
+    value = [t("tasks.detail.withdrawn", lang) if deleted else
+             (fmt_value(v, unit, lang) if pd.notna(v) else (status_label(s, lang) if isinstance(s, str) else "—"))
+             for v, s, deleted in zip(history["value"], history["status"], history["deleted"], strict=True)]
+    return pd.DataFrame({
+        t("col.year", lang): history["year"].astype(int).astype(str),
+        t("col.value", lang): value,
+        t("col.source", lang): history["source"].fillna(""),
+        t("col.note", lang): history["note"].fillna(""),
+        t("col.upload", lang): upload_labels(history, lang),
     })
