@@ -49,6 +49,9 @@ CSS = """<style>
 </style>"""
 
 
+NAMES_SHOWN = 8  # agencies named in one line of the attention block; the rest are on /agencies
+
+
 def _e(text: object) -> str:
     return html.escape(str(text))
 
@@ -91,10 +94,14 @@ def attention_html(groups: Mapping[str, pd.DataFrame], agencies: pd.DataFrame, p
             title, colour, icon = t("briefing.group.overdue", lang, n=int(rows["count"].sum())), "#D55E00", "✖"
         else:  # reports: one line per state, the agencies named (a whole round can be owed at once)
             for state, owed in rows.groupby("state", sort=True):
-                names = ", ".join(_e(agency_label([a], agencies, lang)) for a in owed["agency_id"])
+                shown = [agency_label([a], agencies, lang) for a in owed["agency_id"][:NAMES_SHOWN]]
+                if len(owed) > NAMES_SHOWN:
+                    shown.append(t("briefing.and_more", lang, n=len(owed) - NAMES_SHOWN))
+                names = _e(", ".join(shown))
                 items.append(f'<li><a href="{_url("agencies", params)}" target="_self">'
                              f'{_e(t(f"briefing.report_state.{state}", lang).capitalize())} ({len(owed)})</a>: {names}</li>')
-            title, colour, icon = t("briefing.group.reports", lang, n=len(rows), period=period), "#CC79A7", "○"
+            in_sentence = period[:1].lower() + period[1:] if lang == "en" else period  # "for the second half of 2026"
+            title, colour, icon = t("briefing.group.reports", lang, n=len(rows), period=in_sentence), "#CC79A7", "○"
         boxes.append(f'<section style="--c:{colour}"><h4>{_e(icon)} {_e(title)}</h4><ul>{"".join(items)}</ul></section>')
     return (f'<h3>{_e(t("briefing.attention", lang))}</h3>'
             f'<div class="hue57-attn" data-testid="hue57Attention">{"".join(boxes)}</div>')
