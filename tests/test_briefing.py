@@ -74,3 +74,26 @@ def test_expected_now_follows_the_required_path():
 
 def test_horizons_come_from_the_targets(db):
     assert briefing.horizons(store.load(db).targets) == ["2030", "2045"]
+
+
+def test_attention_block_says_so_in_one_line_when_nothing_needs_attention(db):
+    from hue57.ui import _briefing
+    html = _briefing.attention_html({}, store.load(db).agencies, {}, "vi")
+    assert "Không có chỉ tiêu, nhiệm vụ hay báo cáo nào cần chú ý." in html and html.count("<li") == 0
+
+
+def test_attention_block_names_a_few_agencies_and_counts_the_rest(db):
+    from hue57.ui import _briefing
+    agencies = store.load(db).agencies
+    reports = pd.DataFrame({"agency_id": agencies["agency_id"][:12], "state": "missing"})
+    html = _briefing.attention_html({"reports": reports}, agencies, {"lang": "en"}, "en", "Second half of 2026")
+    assert "without a report for the second half of 2026 (12)" in html and "and 4 more" in html
+    assert 'href="agencies?lang=en"' in html
+
+
+def test_attention_block_escapes_uploaded_and_plan_text(db):
+    from hue57.ui import _briefing
+    board = briefing.board_for(store.load(db), 2026)
+    row = board[board["code"] == "4"].assign(name_vi="<script>x</script>")
+    html = _briefing.attention_html({"sliding": row}, store.load(db).agencies, {}, "vi")
+    assert "<script>" not in html and "&lt;script&gt;" in html
