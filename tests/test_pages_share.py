@@ -95,17 +95,34 @@ def test_a_meeting_link_can_open_any_indicator_of_its_snapshot(db):
     assert year_box.disabled and year_box.value == 2024
 
 
-def test_opening_a_meeting_link_keeps_the_cached_data(db):
-    """Each participant's first open writes the link's open count; the data caches must not start over."""
+def test_opening_a_meeting_link_writes_nothing_per_viewer(db, monkeypatch):
+    """Each participant's open is counted in memory and written in one batch: the file, and so the data
+    caches, stay as they were while a meeting opens the link."""
+    from hue57.share import _opens
     from hue57.ui import _data
 
     link = _link(db)
+    _opens.stop_timer()
+    monkeypatch.setattr(_opens, "FLUSH_AFTER", 600.0)  # no timed write during the test
+    share.flush_opens(every=True)
     key_before, file_before = _data._key(None), _data._file_signature(str(db))
-    _run(s=link.token)  # a new session counts the open: the file changes
-    assert _data._file_signature(str(db)) != file_before
-    assert _data._key(None) == key_before  # same data version, so the snapshot and board are reused
+    for _ in range(3):
+        _run(s=link.token)  # three participants, each a new session
+    assert _data._file_signature(str(db)) == file_before
+    assert share.pending_opens(db) == {link.id: 3}
+    assert share.list_links(db).set_index("id").loc[link.id, "opened"] == 3  # listing writes the batch first
+    assert share.pending_opens(db) == {}
+    assert _data._key(None) == key_before  # a count is not data: the snapshot and board are reused
     _import_value(db, "8.1", 2026, 95.0)
     assert _data._key(None)[2][0] == key_before[2][0] + 1  # new data: a new version
+    _opens.stop_timer()
+
+
+def test_a_revoked_link_is_refused_on_the_next_run_despite_the_cache(db):
+    link = _link(db)
+    assert not _run(s=link.token).error
+    share.revoke(db, link.id, "test")
+    assert [e.value for e in _run(s=link.token).error] == ["Liên kết đã bị thu hồi và không còn sử dụng được."]
 
 
 def _analyst(page: str) -> AppTest:

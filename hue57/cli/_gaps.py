@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-from hue57 import calendar, metrics, share, store, views
 from hue57.cli import UserError, add_format, emit
 
 
 def cmd_gaps(args) -> None:
-    horizon, filters = args.horizon, {}
+    # Imported here, not at the top: the board pulls in the charts (Altair), which other commands must not pay for.
+    from hue57 import calendar, metrics, share, store, views
+
     if args.share:
         try:
-            view, snap = share.snapshot_for_token(store.db_path(args.db), args.share)
+            view = share.open_link(store.db_path(args.db), args.share, count=False)
         except share.InvalidLink as exc:
             raise UserError(exc.message(args.lang)) from exc
-        year = view.as_of_year or calendar.today().year
-        filters = dict(view.filters)  # what the link's viewer sees: nothing on the command line widens it
-        horizon = filters.pop("horizon", None)
+        # What the link's viewer sees, filtered as the page filters it: nothing on the command line widens it.
+        snap, year, filters = view.snapshot, view.year, view.board_filters()
     else:
         snap = store.load(args.db)
         year = args.as_of or calendar.today().year
-    board = views.filter_board(views.board_for(snap, year), horizon=str(horizon or ""), group=filters.get("group", ""),
-                               agency=filters.get("agency", ""), status=filters.get("status", ""))
+        filters = {"horizon": str(args.horizon or "")}
+    board = views.filter_board(views.board_for(snap, year), **filters)
     emit(board[["name_vi", *metrics.OUTPUT_COLUMNS]].assign(as_of=year), args.format)
 
 

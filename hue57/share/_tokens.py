@@ -47,6 +47,8 @@ LEGACY_VERSION = 1  # hand-written HMAC keyed by the secret itself; verified, ne
 SALT = b"hue57.share.link"
 MAX_TOKEN_LENGTH = 2048
 FILTER_KEYS = frozenset({"group", "agency", "status", "horizon", "present", "code", "page"})
+BOARD_FILTER_KEYS = ("horizon", "group", "agency", "status")  # the overview board's filters
+ALL_HORIZONS = "all"  # `horizon=all`: both horizons (a link naming no horizon shows the overview's default)
 MAX_FILTER_VALUE = 100
 
 _B64 = re.compile(r"[A-Za-z0-9_-]+")
@@ -122,7 +124,7 @@ def check_filters(filters: object) -> dict[str, str]:
     """The filters as a plain dict str → str, or `BadFilter` naming the first wrong one.
 
     Keys are from FILTER_KEYS; values are non-empty text of at most MAX_FILTER_VALUE printable
-    characters (numbers are accepted and written as text); `horizon` is a year, `present` is 0 or 1.
+    characters (numbers are accepted and written as text); `horizon` is a year or `all`, `present` is 0 or 1.
     """
     if not isinstance(filters, dict):
         raise BadFilter("key", type(filters).__name__)
@@ -135,7 +137,7 @@ def check_filters(filters: object) -> dict[str, str]:
         text = str(value).strip()
         if not text or len(text) > MAX_FILTER_VALUE or not text.isprintable():
             raise BadFilter("value", key, value)
-        if key == "horizon" and not (text.isdigit() and len(text) == 4):
+        if key == "horizon" and not (text.isdigit() and len(text) == 4) and text != ALL_HORIZONS:
             raise BadFilter("value", key, value)
         if key == "present" and text not in ("0", "1"):
             raise BadFilter("value", key, value)
