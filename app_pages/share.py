@@ -1,6 +1,7 @@
 """Chia sẻ — create, list and revoke read-only meeting links; compare two meetings (analysts)."""
 
 import datetime as dt
+from urllib.parse import urlsplit
 
 import streamlit as st
 
@@ -31,15 +32,21 @@ with st.form("create_link"):
     present = c6.toggle(t("present.toggle", ctx.lang))
     created = st.form_submit_button(t("share.action.create", ctx.lang), type="primary")
 if created:
-    filters = {k: v for k, v in {"horizon": horizon, "present": "1" if present else ""}.items() if v}
+    filters = {"horizon": horizon or share.ALL_HORIZONS} | ({"present": "1"} if present else {})
     try:
         link = share.create_link(db, upload_id=int(upload_id), as_of_year=int(year), filters=filters, lang=lang,
-                                 expires=expires, by=ctx.user)
+                                 expires=expires, by=ctx.user, base=ui.link_base_url("share"))
     except share.LinkRefused as exc:
         st.error(exc.message(ctx.lang))
     else:
-        st.success(t("sharepage.created", ctx.lang, id=link.id))
-        st.code(link.url, language=None)
+        st.session_state["share_created"] = link  # stays on screen while the analyst uses the rest of the page
+made = st.session_state.get("share_created")
+if made is not None:
+    st.success(t("sharepage.created", ctx.lang, id=made.id))
+    st.code(made.url, language=None, wrap_lines=True)  # st.code has a copy button
+    if share.is_local(made.url):
+        st.warning(t("sharepage.local", ctx.lang, host=urlsplit(made.url).hostname))
+    st.image(share.qr_png(made.url), caption=t("sharepage.qr", ctx.lang), width=240)
 
 st.subheader(t("sharepage.list", ctx.lang))
 links = share.list_links(db)
@@ -53,6 +60,8 @@ else:
             which = st.selectbox(t("sharepage.revoke_which", ctx.lang), active, format_func=lambda i: f"#{i}")
             if st.form_submit_button(t("share.action.revoke", ctx.lang)):
                 share.revoke(db, int(which), ctx.user)
+                if made is not None and made.id == int(which):
+                    del st.session_state["share_created"]
                 st.rerun()
 
 st.subheader(t("share.changes.title", ctx.lang))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from hue57.store import _share as rows
 DEFAULT_BASE_URL = "http://localhost:8501"
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "0.0.0.0"})
 MIN_SECRET_CHARS = 16
+_HOST_PORT = re.compile(r"(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252}))(:[0-9]{1,5})?")
 DEFAULT_HORIZON = "2030"  # the overview's view when the URL names no horizon (app_pages/overview.py)
 
 Db = str | os.PathLike | None
@@ -147,12 +149,13 @@ def request_base_url(browser_url: str | None, headers: Mapping[str, str] | None 
     browser is using (`browser_url`, the page's URL without its query, less the page's own `page_path`),
     else the request's `Host` header (scheme from `X-Forwarded-Proto`), else the default.
 
-    Only an http(s) address with a host is taken from the request: anything else falls back.
+    Only an http(s) address whose host is a name or an IP (and a port) is taken from the request: anything
+    else (user info, spaces, line breaks, another scheme) falls back.
     """
     if os.environ.get("HUE57_BASE_URL"):
         return base_url()
     parts = urlsplit(browser_url or "")
-    if parts.scheme in ("http", "https") and parts.hostname:
+    if parts.scheme in ("http", "https") and _HOST_PORT.fullmatch(parts.netloc):
         path = parts.path.rstrip("/")
         page = page_path.strip("/")
         if page and (path == f"/{page}" or path.endswith(f"/{page}")):
@@ -161,7 +164,7 @@ def request_base_url(browser_url: str | None, headers: Mapping[str, str] | None 
     headers = headers or {}
     host = (headers.get("Host") or "").strip()
     scheme = (headers.get("X-Forwarded-Proto") or "http").split(",")[0].strip().lower()
-    if host and scheme in ("http", "https") and urlsplit(f"{scheme}://{host}").hostname and "/" not in host:
+    if scheme in ("http", "https") and _HOST_PORT.fullmatch(host):
         return f"{scheme}://{host}"
     return base_url()
 

@@ -63,3 +63,13 @@ def _shared_context(token: str) -> Context:
     state = share.shared_page_state(view, st.query_params)
     return Context(lang=state["lang"], role="shared", share_token=token, link=view,
                    upload_id=state["upload_id"], as_of_year=state["as_of_year"], filters=state["filters"])
+
+
+def link_base_url(page_path: str) -> str:
+    """Where a link made on this page points: `HUE57_BASE_URL` when set, else the address this browser uses
+    (its host, port and scheme, so the room opens what the analyst opened), else the request's Host header."""
+    try:
+        headers = st.context.headers
+    except Exception:  # no request behind the run (a bare script or a test without one)
+        headers = {}
+    return share.request_base_url(st.context.url, headers, page_path=page_path)
