@@ -46,7 +46,9 @@ if made is not None:
     st.code(made.url, language=None, wrap_lines=True)  # st.code has a copy button
     if share.is_local(made.url):
         st.warning(t("sharepage.local", ctx.lang, host=urlsplit(made.url).hostname))
-    st.image(share.qr_png(made.url), caption=t("sharepage.qr", ctx.lang), width=240)
+    # Its own size, as PNG: a QR code resampled or saved as JPEG blurs for a phone's camera.
+    qr = share.qr_png(made.url)
+    st.image(qr, caption=t("sharepage.qr", ctx.lang), width=share.png_width(qr), output_format="PNG")
 
 st.subheader(t("sharepage.list", ctx.lang))
 links = share.list_links(db)

@@ -110,7 +110,7 @@ def test_the_qr_code_is_a_png_of_the_link():
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     code = segno.make_qr(url, error="m")
     image = Image.open(io.BytesIO(png)).convert("L")
-    assert image.size == code.symbol_size(scale=6, border=4)
+    assert image.size == code.symbol_size(scale=6, border=4) and share.png_width(png) == image.size[0]
     for row, modules in enumerate(code.matrix):
         for col, dark in enumerate(modules):
             pixel = image.getpixel(((col + 4) * 6 + 3, (row + 4) * 6 + 3))

@@ -42,12 +42,12 @@ from hue57.share._links import (
 from hue57.share._opens import flush as flush_opens
 from hue57.share._opens import note_open as count_open
 from hue57.share._opens import pending as pending_opens
-from hue57.share._qr import qr_png
+from hue57.share._qr import png_width, qr_png
 from hue57.share._tokens import ALL_HORIZONS, FILTER_KEYS, REASONS, InvalidLink, sign, unsign
 
 __all__ = [
     "ALL_HORIZONS", "CHANGE_COLUMNS", "DEFAULT_HORIZON", "FILTER_KEYS", "REASONS", "InvalidLink", "LinkRefused",
     "LinkView", "SharedLink", "base_url", "changes_between", "count_open", "create_link", "filters_text", "flush_opens", "is_local",
-    "list_links", "open_link", "pending_opens", "previous_meeting", "qr_png", "request_base_url", "revoke", "secret",
+    "list_links", "open_link", "pending_opens", "png_width", "previous_meeting", "qr_png", "request_base_url", "revoke", "secret",
     "shared_page_state", "sign", "snapshot_for_token", "token_from_query", "unsign", "url_for",
 ]
