@@ -8,9 +8,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from hue57 import ingest, store
+from hue57 import store
 from hue57.cli import UserError, add_format, default_user, emit
 from hue57.i18n import t
+
+# `hue57.ingest` (pandera, openpyxl) is imported inside the commands that parse or write files, not here:
+# `history` and `revert` must not pay for it. Its ROLES, repeated for the parser (a test keeps them equal).
+USER_ROLES = ("analyst", "viewer")
 
 HISTORY_COLUMNS = ["id", "at", "by", "filename", "sha256", "kind", "rows_total", "rows_new", "rows_changed",
                    "rows_unchanged", "status", "dry_run", "reverts"]
@@ -42,6 +46,8 @@ def _lines(table: pd.DataFrame, limit: int | None = None) -> str:
 
 
 def cmd_import(args) -> None:
+    from hue57 import ingest
+
     data = _read_bytes(args.file, args.lang)
     outcome = ingest.import_file(args.db, data, Path(args.file).name, args.by or default_user(),
                                  dry_run=args.dry_run, lang=args.lang)
@@ -94,6 +100,8 @@ def cmd_revert(args) -> None:
 
 
 def cmd_template(args) -> None:
+    from hue57 import ingest
+
     targets = store.load(args.db).targets
     out = Path(args.out)
     data = ingest.template_xlsx(targets, args.lang) if out.suffix.lower() == ".xlsx" \
@@ -113,6 +121,8 @@ def _password(name: str, lang: str) -> str:
 
 
 def cmd_user_add(args) -> None:
+    from hue57 import ingest
+
     password = _password(args.name, args.lang)
     try:
         ingest.add_user(args.db, args.name, args.role, password)
@@ -150,7 +160,7 @@ def register(sub) -> None:
     users = p.add_subparsers(dest="user_command", required=True)
     q = users.add_parser("add", help="create an account (password from a prompt, or stdin when piped)")
     q.add_argument("name")
-    q.add_argument("--role", choices=ingest.ROLES, required=True)
+    q.add_argument("--role", choices=USER_ROLES, required=True)
     q.set_defaults(func=cmd_user_add)
     q = users.add_parser("list", help="accounts (no secrets)")
     add_format(q)
