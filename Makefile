@@ -42,6 +42,8 @@ bench: $(VENV)/.dev /usr/bin/chromium
 	$(BIN)/python bench/metrics.py
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/cli.py
+	$(BIN)/python bench/meeting.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

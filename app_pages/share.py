@@ -1,10 +1,11 @@
 """Chia sẻ — create, list and revoke read-only meeting links; compare two meetings (analysts)."""
 
 import datetime as dt
+from urllib.parse import urlsplit
 
 import streamlit as st
 
-from hue57 import calendar, metrics, share, store, ui
+from hue57 import briefing, calendar, metrics, share, store, ui
 from hue57.i18n import t
 from hue57.ui.views import share as share_view
 
@@ -26,21 +27,29 @@ with st.form("create_link"):
     expires = c3.date_input(t("share.col.expires", ctx.lang), value=calendar.today() + dt.timedelta(days=7),
                             min_value=calendar.today(), format="DD/MM/YYYY")
     c4, c5, c6 = st.columns(3)
-    horizon = c4.selectbox(t("overview.horizon", ctx.lang), ["2030", "2045", ""],
+    horizon = c4.selectbox(t("overview.horizon", ctx.lang), [*briefing.horizons(snap.targets), ""],
                            format_func=lambda h: h or t("filter.all", ctx.lang))
     lang = c5.selectbox(t("share.col.lang", ctx.lang), ["vi", "en"], format_func=lambda code: t(f"lang.{code}", ctx.lang))
     present = c6.toggle(t("present.toggle", ctx.lang))
     created = st.form_submit_button(t("share.action.create", ctx.lang), type="primary")
 if created:
-    filters = {k: v for k, v in {"horizon": horizon, "present": "1" if present else ""}.items() if v}
+    filters = {"horizon": horizon or share.ALL_HORIZONS} | ({"present": "1"} if present else {})
     try:
         link = share.create_link(db, upload_id=int(upload_id), as_of_year=int(year), filters=filters, lang=lang,
-                                 expires=expires, by=ctx.user)
+                                 expires=expires, by=ctx.user, base=ui.link_base_url("share"))
     except share.LinkRefused as exc:
         st.error(exc.message(ctx.lang))
     else:
-        st.success(t("sharepage.created", ctx.lang, id=link.id))
-        st.code(link.url, language=None)
+        st.session_state["share_created"] = link  # stays on screen while the analyst uses the rest of the page
+made = st.session_state.get("share_created")
+if made is not None:
+    st.success(t("sharepage.created", ctx.lang, id=made.id))
+    st.code(made.url, language=None, wrap_lines=True)  # st.code has a copy button
+    if share.is_local(made.url):
+        st.warning(t("sharepage.local", ctx.lang, host=urlsplit(made.url).hostname))
+    # Its own size, as PNG: a QR code resampled or saved as JPEG blurs for a phone's camera.
+    qr = share.qr_png(made.url)
+    st.image(qr, caption=t("sharepage.qr", ctx.lang), width=share.png_width(qr), output_format="PNG")
 
 st.subheader(t("sharepage.list", ctx.lang))
 links = share.list_links(db)
@@ -54,6 +63,8 @@ else:
             which = st.selectbox(t("sharepage.revoke_which", ctx.lang), active, format_func=lambda i: f"#{i}")
             if st.form_submit_button(t("share.action.revoke", ctx.lang)):
                 share.revoke(db, int(which), ctx.user)
+                if made is not None and made.id == int(which):
+                    del st.session_state["share_created"]
                 st.rerun()
 
 st.subheader(t("share.changes.title", ctx.lang))

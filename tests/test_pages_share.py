@@ -98,17 +98,34 @@ def test_a_meeting_link_can_open_any_indicator_of_its_snapshot(db):
     assert year_box.disabled and year_box.value == 2024
 
 
-def test_opening_a_meeting_link_keeps_the_cached_data(db):
-    """Each participant's first open writes the link's open count; the data caches must not start over."""
+def test_opening_a_meeting_link_writes_nothing_per_viewer(db, monkeypatch):
+    """Each participant's open is counted in memory and written in one batch: the file, and so the data
+    caches, stay as they were while a meeting opens the link."""
+    from hue57.share import _opens
     from hue57.ui import _data
 
     link = _link(db)
+    _opens.stop_timer()
+    monkeypatch.setattr(_opens, "FLUSH_AFTER", 600.0)  # no timed write during the test
+    share.flush_opens(every=True)
     key_before, file_before = _data._key(None), _data._file_signature(str(db))
-    _run(s=link.token)  # a new session counts the open: the file changes
-    assert _data._file_signature(str(db)) != file_before
-    assert _data._key(None) == key_before  # same data version, so the snapshot and board are reused
+    for _ in range(3):
+        _run(s=link.token)  # three participants, each a new session
+    assert _data._file_signature(str(db)) == file_before
+    assert share.pending_opens(db) == {link.id: 3}
+    assert share.list_links(db).set_index("id").loc[link.id, "opened"] == 3  # listing writes the batch first
+    assert share.pending_opens(db) == {}
+    assert _data._key(None) == key_before  # a count is not data: the snapshot and board are reused
     _import_value(db, "8.1", 2026, 95.0)
     assert _data._key(None)[2][0] == key_before[2][0] + 1  # new data: a new version
+    _opens.stop_timer()
+
+
+def test_a_revoked_link_is_refused_on_the_next_run_despite_the_cache(db):
+    link = _link(db)
+    assert not _run(s=link.token).error
+    share.revoke(db, link.id, "test")
+    assert [e.value for e in _run(s=link.token).error] == ["Liên kết đã bị thu hồi và không còn sử dụng được."]
 
 
 def _analyst(page: str) -> AppTest:
@@ -136,3 +153,70 @@ def test_share_page_compares_two_uploads(db):
     at = _analyst("share")
     changes = at.dataframe[-1].value
     assert changes.iloc[0]["Mã"] == "8.1" and changes.iloc[0]["Giá trị mới"] == "95% (2026)"
+
+
+def test_share_page_shows_the_link_with_a_copy_box_and_a_qr_code(db):
+    at = _analyst("share")
+    at = next(b for b in at.button if b.label == "Tạo liên kết").click().run()
+    url = at.code[0].value  # st.code: the box with a copy button
+    assert url.startswith("http://localhost:8501/?s=")  # no browser address in a test run: the default
+    assert any("chỉ mở được trên chính máy này" in w.value for w in at.warning)
+    images = at.get("image")
+    assert len(images) == 1 and "Quét mã bằng điện thoại" in str(images[0].proto)
+    at.run()  # the link and its code stay on screen over reruns
+    assert at.code[0].value == url and len(at.get("image")) == 1
+
+
+def test_a_link_for_all_horizons_shows_both_on_the_page_and_the_cli(db, capsys):
+    import csv
+    import io
+
+    from hue57 import cli
+
+    at = _analyst("share")
+    next(s for s in at.selectbox if s.label == "Mốc mục tiêu").set_value("")
+    at = next(b for b in at.button if b.label == "Tạo liên kết").click().run()
+    token = at.code[0].value.split("?s=", 1)[1]
+    view = share.open_link(db, token, count=False)
+    assert view.filters == {"horizon": "all"} and view.board_filters()["horizon"] == ""
+    page = report_html.overview_scorecard(_run(s=token))
+    assert cli.main(["gaps", "--share", token, "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert {r["horizon"] for r in rows} == {"2030", "2045"}
+    assert sorted(page.index) == sorted(r["code"] for r in rows)
+
+
+def test_the_page_and_gaps_share_show_the_same_rows_of_a_link(db, capsys):
+    import csv
+    import io
+
+    from hue57 import cli
+
+    for filters in ({}, {"group": "8"}, {"horizon": "2045"}, {"status": "met", "horizon": "2030"}):
+        token = _link(db, filters=filters).token
+        page = report_html.overview_scorecard(_run(s=token, horizon="2045", group="", status=""))
+        assert cli.main(["gaps", "--share", token, "--horizon", "2045", "--format", "csv"]) == 0
+        rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+        assert rows and sorted(page.index) == sorted(r["code"] for r in rows), filters
+        assert {r["as_of"] for r in rows} == {"2026"}
+
+
+def test_a_link_made_before_itsdangerous_opens_the_page(db):
+    """A version-1 token (the hand-written HMAC keyed by the secret, as links were signed before) still opens."""
+    import base64
+    import hashlib
+    import hmac
+    import json
+
+    from hue57.share._links import secret
+
+    link = _link(db, filters={"horizon": "2030"})
+    wire = {"e": link.expires.isoformat(), "f": {"horizon": "2030"}, "i": link.id, "l": "vi",
+            "u": link.upload_id, "v": 1, "y": 2026}
+    body = base64.urlsafe_b64encode(json.dumps(wire, sort_keys=True, separators=(",", ":")).encode()).rstrip(b"=")
+    mac = hmac.new(secret(db), body, hashlib.sha256).digest()
+    old = body.decode() + "." + base64.urlsafe_b64encode(mac).rstrip(b"=").decode()
+    assert old != link.token
+    at = _run(s=old)
+    assert not at.error and len(report_html.overview_scorecard(at)) == 39
+    assert any("Chỉ xem" in i.value for i in at.info)

@@ -157,7 +157,8 @@ def test_filters_outside_the_token_are_ignored(db):
              "role": "analyst", "lang": "en"}
     view = share.open_link(db, share.token_from_query(query))
     state = share.shared_page_state(view, query)
-    assert state == {"upload_id": link.upload_id, "as_of_year": 2025, "filters": {"group": "I"}, "lang": "en",
+    board = {"horizon": "2030", "group": "I", "agency": "", "status": ""}  # the overview's default horizon
+    assert state == {"upload_id": link.upload_id, "as_of_year": 2025, "filters": board, "lang": "en",
                      "read_only": True}
     assert share.shared_page_state(view, {"s": link.token})["lang"] == "vi"
 

@@ -1,4 +1,5 @@
-"""Signed link tokens: only an untouched token signed with our secret, not yet expired, verifies."""
+"""Signed link tokens: only an untouched token signed with our secret, not yet expired, verifies; tokens made
+before itsdangerous (version 1) keep verifying."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import json
 import string
 
 import pytest
+from itsdangerous import Serializer
 
 from hue57 import calendar
 from hue57.i18n import t
@@ -32,9 +34,22 @@ def _body(token: str) -> dict:
 
 
 def _signed(body: bytes, secret: bytes = SECRET) -> str:
-    """A token whose signature is right for an arbitrary body (only the secret's holder can make one)."""
+    """A version-1 token (the hand-written HMAC-SHA256 keyed by the secret itself, as hue57 signed links
+    before itsdangerous) whose signature is right for an arbitrary body."""
     head = _b64(body)
     return head + "." + _b64(hmac.new(secret, head.encode(), hashlib.sha256).digest())
+
+
+def _signed_v2(body: bytes, secret: bytes = SECRET) -> str:
+    """A version-2 token (itsdangerous, SHA-256, the links' salt) whose signature is right for an arbitrary body."""
+    signer = Serializer(secret, salt=b"hue57.share.link", signer_kwargs={"digest_method": hashlib.sha256})
+    return signer.make_signer().sign(_b64(body)).decode()
+
+
+def _wire(payload: dict, version: int) -> bytes:
+    wire = {"e": payload["expires"].isoformat(), "f": payload["filters"], "i": payload["link_id"],
+            "l": payload["lang"], "u": payload["upload_id"], "v": version, "y": payload["as_of_year"]}
+    return json.dumps(wire, sort_keys=True, separators=(",", ":")).encode()
 
 
 def _reason(token, secret: bytes = SECRET, today: dt.date = TODAY) -> str:
@@ -53,9 +68,29 @@ def test_token_is_compact_urlsafe_base64_without_padding():
     assert set(token) <= set(ALPHABET + ".") and "=" not in token
     assert len(signature) == 43  # 32 bytes of HMAC-SHA256
     assert _body(token) == {"e": "2026-06-30", "f": {"group": "I", "horizon": "2030"}, "i": 7, "l": "vi",
-                            "u": 3, "v": 1, "y": 2025}
+                            "u": 3, "v": 2, "y": 2025}
     assert base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)).startswith(b'{"e":"2026-06-30","f":')
     assert sign(PAYLOAD, SECRET) == token  # deterministic
+
+
+def test_tokens_are_signed_with_itsdangerous():
+    token = sign(PAYLOAD, SECRET)
+    assert token == _signed_v2(_wire(PAYLOAD, 2))
+    serializer = Serializer(SECRET, salt=b"hue57.share.link", signer_kwargs={"digest_method": hashlib.sha256})
+    assert serializer.make_signer().unsign(token).decode() == token.split(".")[0]
+
+
+def test_a_token_made_before_itsdangerous_still_opens():
+    old = _signed(_wire(PAYLOAD, 1))  # exactly what the hand-written signer made for this payload
+    assert old != sign(PAYLOAD, SECRET)
+    assert unsign(old, SECRET, today=TODAY) == PAYLOAD
+    assert _reason(_signed(_wire(PAYLOAD | {"expires": TODAY - dt.timedelta(days=1)}, 1))) == "expired"
+    assert _reason(_signed(_wire(PAYLOAD, 1), b"another-secret-another-secret-xx")) == "tampered"
+
+
+def test_each_signer_vouches_only_for_its_own_version():
+    assert _reason(_signed(_wire(PAYLOAD, 2))) == "malformed"     # the old MAC over a version-2 payload
+    assert _reason(_signed_v2(_wire(PAYLOAD, 1))) == "malformed"  # itsdangerous over a version-1 payload
 
 
 def test_changing_any_character_of_the_token_is_rejected():
@@ -137,10 +172,13 @@ def test_malformed_tokens_are_rejected(token):
 ])
 def test_a_well_signed_but_malformed_payload_is_rejected(body):
     assert _reason(_signed(body)) == "malformed"
+    as_v2 = body.replace(b'"v":2', b'"v":3') if b'"v":2' in body else body.replace(b'"v":1', b'"v":2')
+    assert _reason(_signed_v2(as_v2)) == "malformed"
 
 
-def test_a_signature_check_comes_before_reading_the_payload():
-    assert _reason(_signed(b"not json", b"wrong-secret-wrong-secret-wrong!")) == "tampered"
+@pytest.mark.parametrize("make", [_signed, _signed_v2])
+def test_a_signature_check_comes_before_reading_the_payload(make):
+    assert _reason(make(b"not json", b"wrong-secret-wrong-secret-wrong!")) == "tampered"
 
 
 @pytest.mark.parametrize("bad", [

@@ -1,6 +1,8 @@
 """The command line: each command parses its arguments, calls one library function and prints.
 
-Commands live in one small module per concern (`_plan`, …), each with a `register(subparsers)`.
+Commands live in one small module per concern (`_plan`, …), each with a `register(subparsers)`. A run
+imports only the module of the command it runs (`COMMANDS`): `targets` must not pay for Altair,
+pandera or Streamlit, which other commands need (`tests/test_cli_imports.py` holds that line).
 
 Exit 0 on success, 2 on invalid input or a refused action (reason on stderr, never a traceback).
 """
@@ -10,9 +12,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import getpass
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from types import ModuleType
 
 import pandas as pd
 
@@ -62,23 +66,54 @@ def add_format(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=FORMATS, default="table")
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Which module registers each command: a run imports that module alone. Checked against what the
+# modules register by tests/test_cli_imports.py.
+COMMANDS = {
+    "init": "_plan", "targets": "_plan", "tasks": "_plan", "actuals": "_plan",
+    "gaps": "_gaps",
+    "share": "_share",
+    "import": "_ingest", "history": "_ingest", "revert": "_ingest", "template": "_ingest",
+    "user": "_auth", "logins": "_auth",
+    "backup": "_backup", "restore": "_backup",
+}
+MODULE_NAMES = tuple(dict.fromkeys(COMMANDS.values()))
+_GLOBAL_OPTIONS_WITH_VALUE = ("--db", "--lang")
+
+
+def command_modules(names: Sequence[str] = MODULE_NAMES) -> list[ModuleType]:
+    return [importlib.import_module(f"hue57.cli.{name}") for name in names]
+
+
+def command_of(argv: Sequence[str]) -> str | None:
+    """The command word of `argv` (the first word that is neither a global option nor its value), or None."""
+    args = list(argv)
+    i = 0
+    while i < len(args):
+        word = args[i]
+        if word in _GLOBAL_OPTIONS_WITH_VALUE:
+            i += 2
+        elif word.startswith("-"):
+            i += 1
+        else:
+            return word
+    return None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; for a known `command`, with only that command's module registered (and imported)."""
     parser = argparse.ArgumentParser(prog="python -m hue57", description="hue57 — Resolution-57 plan tracker")
     parser.add_argument("--db", default=None, help="database file (default: $HUE57_DB or data/hue57.duckdb)")
     parser.add_argument("--lang", default=os.environ.get("HUE57_LANG", "vi"), help="vi | en (messages)")
     sub = parser.add_subparsers(dest="command", required=True)
-    for module in COMMAND_MODULES:
+    names = [COMMANDS[command]] if command in COMMANDS else MODULE_NAMES  # unknown or none: all, for the usage
+    for module in command_modules(names):
         module.register(sub)
     return parser
 
 
-from hue57.cli import _auth, _backup, _gaps, _ingest, _plan, _share  # noqa: E402  (command modules import the helpers above)
-
-COMMAND_MODULES = [_plan, _gaps, _share, _ingest, _auth, _backup]
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(command_of(argv))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse already printed the usage error

@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-from hue57 import briefing, metrics, share, store
 from hue57.cli import UserError, add_format, emit
 
 
 def cmd_gaps(args) -> None:
-    horizon, filters = args.horizon, {}
+    # Imported here, not at the top: the gap method and the board are heavier than what `targets` needs.
+    from hue57 import briefing, metrics, share, store
+
     if args.share:
         try:
-            view, snap = share.snapshot_for_token(store.db_path(args.db), args.share)
+            view = share.open_link(store.db_path(args.db), args.share, count=False)
         except share.InvalidLink as exc:
             raise UserError(exc.message(args.lang)) from exc
-        year = view.as_of_year or briefing.default_as_of()
-        filters = dict(view.filters)  # what the link's viewer sees: nothing on the command line widens it
-        horizon = filters.pop("horizon", None)
+        # What the link's viewer sees, filtered as the page filters it: nothing on the command line widens it.
+        snap, year, filters = view.snapshot, view.year, view.board_filters()
     else:
         snap = store.load(args.db)
         year = args.as_of or briefing.default_as_of()
-    board = briefing.filter_board(briefing.board_for(snap, year), horizon=str(horizon or ""), group=filters.get("group", ""),
-                               agency=filters.get("agency", ""), status=filters.get("status", ""))
+        filters = {"horizon": str(args.horizon or "")}
+    board = briefing.filter_board(briefing.board_for(snap, year), **filters)
     emit(board[["name_vi", *metrics.OUTPUT_COLUMNS]].assign(as_of=year), args.format)
 
 

@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from hue57 import calendar, ingest, store
+from hue57 import calendar, store
 from hue57.cli import UserError, add_format, default_user, emit
 from hue57.i18n import t
+
+# `hue57.ingest` (pandera, openpyxl) is imported inside the commands that parse or write files, not here:
+# `history` and `revert` must not pay for it. Its ROLES, repeated for the parser (a test keeps them equal).
 
 HISTORY_COLUMNS = ["id", "at", "by", "filename", "sha256", "kind", "rows_total", "rows_new", "rows_changed",
                    "rows_unchanged", "status", "dry_run", "reverts"]
@@ -52,6 +55,8 @@ def _print_table(table: pd.DataFrame, args) -> None:
 
 
 def cmd_import(args) -> None:
+    from hue57 import ingest
+
     data = _read_bytes(args.file, args.lang)
     outcome = ingest.import_file(args.db, data, Path(args.file).name, args.by or default_user(),
                                  dry_run=args.dry_run, lang=args.lang, accept_warnings=args.accept_warnings)
@@ -114,6 +119,8 @@ def cmd_revert(args) -> None:
 
 
 def cmd_template(args) -> None:
+    from hue57 import ingest
+
     targets = store.load(args.db).targets
     out = Path(args.out)
     data = ingest.template_xlsx(targets, args.lang) if out.suffix.lower() == ".xlsx" \

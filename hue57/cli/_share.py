@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from urllib.parse import urlsplit
+
 from hue57 import share
 from hue57.cli import UserError, add_format, default_user, emit, parse_date
 from hue57.i18n import fmt_date, t
@@ -31,18 +34,31 @@ def parse_upload(text: str | None, lang: str) -> int | None:
     return int(text)
 
 
+def parse_base_url(text: str | None, lang: str) -> str | None:
+    """`--base-url` as given (None: `HUE57_BASE_URL` or the default); UserError unless http(s)://host[:port][/path]."""
+    if text is None:
+        return None
+    parts = urlsplit(text.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise UserError(t("share.cli.bad_base_url", lang, value=text))
+    return text.strip()
+
+
 def cmd_create(args) -> None:
+    base = parse_base_url(args.base_url, args.lang)
     upload_id = parse_upload(args.as_of_upload, args.lang)
     filters = parse_filters(args.filters, args.lang)
     try:
         link = share.create_link(args.db, upload_id=upload_id, as_of_year=args.as_of_year, filters=filters,
                                  lang=args.link_lang or args.lang, expires=parse_date(args.expires, args.lang),
-                                 by=args.by or default_user())
+                                 by=args.by or default_user(), base=base)
     except share.LinkRefused as exc:
         raise UserError(exc.message(args.lang)) from exc
     print(t("share.cli.created", args.lang, id=link.id, upload=link.upload_id,
             uploaded=fmt_date(link.uploaded_at, args.lang), expires=fmt_date(link.expires, args.lang)))
     print(link.url)
+    if share.is_local(link.url):  # made, but no one else in the room can open it: say so, without failing
+        print(t("share.cli.local", args.lang, host=urlsplit(link.url).hostname), file=sys.stderr)
 
 
 def cmd_list(args) -> None:
@@ -72,6 +88,9 @@ def register(sub) -> None:
                    help="language of the link (default: the message language)")
     c.add_argument("--expires", required=True, metavar="YYYY-MM-DD", help="last day the link opens (Huế time)")
     c.add_argument("--by", default=None, help="who creates it (default: $HUE57_USER or the login name)")
+    c.add_argument("--base-url", default=None, metavar="URL",
+                   help="address the room opens, e.g. http://server-name:8501 (default: $HUE57_BASE_URL, "
+                        "else http://localhost:8501, with a warning)")
     c.set_defaults(func=cmd_create)
 
     ls = actions.add_parser("list", help="every link, newest first")

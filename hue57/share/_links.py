@@ -5,21 +5,35 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from urllib.parse import urlsplit
 
-import duckdb
 import pandas as pd
 
-from hue57 import calendar, store
+from hue57 import briefing, calendar, store
 from hue57.i18n import LANGS, fmt_date, normalise_lang, t
-from hue57.share._tokens import FILTER_KEYS, BadFilter, InvalidLink, check_filters, sign, unsign
+from hue57.share import _opens
+from hue57.share._tokens import (
+    ALL_HORIZONS,
+    BOARD_FILTER_KEYS,
+    FILTER_KEYS,
+    BadFilter,
+    InvalidLink,
+    check_filters,
+    sign,
+    unsign,
+)
 from hue57.store import _share as rows
 
 DEFAULT_BASE_URL = "http://localhost:8501"
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "0.0.0.0"})
 MIN_SECRET_CHARS = 16
+_HOST_PORT = re.compile(r"(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252}))(:[0-9]{1,5})?")
 
 Db = str | os.PathLike | None
 
@@ -56,7 +70,9 @@ class SharedLink:
 
 @dataclass(frozen=True)
 class LinkView:
-    """What a verified link may show: one upload's snapshot, one year, the signed filters, one language."""
+    """A verified link, the one object the pages and `gaps --share` show from: its snapshot (read on first
+    use, and only that upload's data), the year, the signed filters as the board applies them, the
+    language, and `read_only` (always True: nothing reached through a link may write)."""
 
     link_id: int
     upload_id: int
@@ -65,6 +81,35 @@ class LinkView:
     filters: dict[str, str]
     lang: str
     expires: dt.date
+    load: Callable[[int], store.Snapshot] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def read_only(self) -> bool:
+        return True
+
+    @cached_property
+    def snapshot(self) -> store.Snapshot:
+        """The data exactly as of the link's upload (later uploads never show through)."""
+        if self.load is None:
+            raise RuntimeError("this LinkView was made without a snapshot loader")
+        return self.load(self.upload_id)
+
+    @property
+    def year(self) -> int:
+        """The reporting year shown: the link's, else this year in Huế."""
+        return int(self.as_of_year or calendar.today().year)
+
+    def board_filters(self) -> dict[str, str]:
+        """The board's filters as `briefing.filter_board(board, **…)` takes them, the same on every face: the
+        signed values, '' for 'all', and for a link that names no horizon the overview's default (the plan's
+        first horizon)."""
+        horizon = self.filters.get("horizon") or briefing.horizons(self.snapshot.targets)[0]
+        shown = {key: self.filters.get(key, "") for key in BOARD_FILTER_KEYS}
+        return shown | {"horizon": "" if horizon == ALL_HORIZONS else horizon}
+
+    def page_filters(self) -> dict[str, str]:
+        """Every signed filter, with the board's resolved as in `board_filters` (what the page's widgets show)."""
+        return dict(self.filters) | self.board_filters()
 
 
 SECRETS_FILES = (Path(__file__).resolve().parents[2] / ".streamlit" / "secrets.toml",
@@ -93,12 +138,45 @@ def secret(db: Db) -> bytes:
     return text.encode("utf-8")
 
 
-def base_url() -> str:
-    return (os.environ.get("HUE57_BASE_URL") or DEFAULT_BASE_URL).rstrip("/")
+def base_url(given: str | None = None) -> str:
+    """Where links point: `given` (the CLI's `--base-url`), else `HUE57_BASE_URL`, else http://localhost:8501."""
+    return (given or os.environ.get("HUE57_BASE_URL") or DEFAULT_BASE_URL).rstrip("/")
 
 
-def url_for_token(token: str) -> str:
-    return f"{base_url()}/?s={token}"
+def request_base_url(browser_url: str | None, headers: Mapping[str, str] | None = None,
+                     page_path: str = "") -> str:
+    """Where a link made on a page points: `HUE57_BASE_URL` when set, else the address the analyst's
+    browser is using (`browser_url`, the page's URL without its query, less the page's own `page_path`),
+    else the request's `Host` header (scheme from `X-Forwarded-Proto`), else the default.
+
+    Only an http(s) address whose host is a name or an IP (and a port) is taken from the request: anything
+    else (user info, spaces, line breaks, another scheme) falls back.
+    """
+    if os.environ.get("HUE57_BASE_URL"):
+        return base_url()
+    parts = urlsplit(browser_url or "")
+    if parts.scheme in ("http", "https") and _HOST_PORT.fullmatch(parts.netloc):
+        path = parts.path.rstrip("/")
+        page = page_path.strip("/")
+        if page and (path == f"/{page}" or path.endswith(f"/{page}")):
+            path = path[: -len(page) - 1]
+        return f"{parts.scheme}://{parts.netloc}{path}"
+    headers = headers or {}
+    host = (headers.get("Host") or "").strip()
+    scheme = (headers.get("X-Forwarded-Proto") or "http").split(",")[0].strip().lower()
+    if scheme in ("http", "https") and _HOST_PORT.fullmatch(host):
+        return f"{scheme}://{host}"
+    return base_url()
+
+
+def is_local(url: str) -> bool:
+    """True when `url` points at this machine only (localhost, 127.0.0.1): no one else in the room can open it."""
+    host = urlsplit(url).hostname or ""
+    return host in LOCAL_HOSTS or host.startswith("127.")
+
+
+def url_for_token(token: str, base: str | None = None) -> str:
+    return f"{base_url(base)}/?s={token}"
 
 
 def _filters_text(filters: dict[str, str]) -> str:
@@ -116,8 +194,9 @@ def _ts(value: object) -> pd.Timestamp | None:
 
 
 def create_link(db: Db, *, upload_id: int | None, as_of_year: int | None, filters: dict, lang: str,
-                expires: dt.date, by: str) -> SharedLink:
-    """Record a read-only link to upload `upload_id`'s snapshot (None: the newest) and sign its token.
+                expires: dt.date, by: str, base: str | None = None) -> SharedLink:
+    """Record a read-only link to upload `upload_id`'s snapshot (None: the newest) and sign its token; its
+    URL starts with `base` (see `base_url`).
 
     Refused (`LinkRefused`, nothing written) for an expiry before today in Huế, an unknown upload,
     a filter outside FILTER_KEYS or with a bad value, an unknown language, or an implausible year.
@@ -147,16 +226,18 @@ def create_link(db: Db, *, upload_id: int | None, as_of_year: int | None, filter
     except rows.UnknownUpload as exc:
         raise LinkRefused("upload", upload=exc.upload_id if exc.upload_id is not None else "latest") from exc
     token = sign(_payload(row), key)
-    return SharedLink(id=int(row["id"]), token=token, url=url_for_token(token), upload_id=int(row["upload_id"]),
+    return SharedLink(id=int(row["id"]), token=token, url=url_for_token(token, base), upload_id=int(row["upload_id"]),
                       uploaded_at=_ts(row["uploaded_at"]), as_of_year=_payload(row)["as_of_year"], filters=clean,
                       lang=lang, expires=expires, created_at=_ts(row["created_at"]), by=by)
 
 
-def open_link(db: Db, token: str, *, count: bool = True, today: dt.date | None = None) -> LinkView:
-    """The verified view of a link, or `InvalidLink(reason)`: tampered, malformed, expired, revoked, unknown.
+def open_link(db: Db, token: str, *, count: bool = True, today: dt.date | None = None,
+              load: Callable[[int], store.Snapshot] | None = None) -> LinkView:
+    """The verified link, or `InvalidLink(reason)`: tampered, malformed, expired, revoked, unknown.
 
-    With `count`, adds one to the link's open count (best effort: a busy database does not stop a
-    meeting). A page should count once per browser session, not on every rerun.
+    Its `snapshot` is read on first use with `load(upload_id)` (default: from `db`; a page passes its
+    cached reader). With `count`, adds one to the link's open count, in memory and written in a batch
+    (`hue57.share._opens`): a page counts once per browser session, not on every rerun.
     """
     payload = unsign(token, secret(db), today=today)
     row = rows.share_link(db, payload["link_id"])
@@ -167,19 +248,17 @@ def open_link(db: Db, token: str, *, count: bool = True, today: dt.date | None =
     if row["revoked"]:
         raise InvalidLink("revoked", f"link {payload['link_id']}")
     if count:
-        try:
-            rows.count_share_open(db, payload["link_id"])
-        except (store.DatabaseBusy, duckdb.ConnectionException, duckdb.IOException):
-            pass
+        _opens.note_open(db, payload["link_id"])
     return LinkView(link_id=payload["link_id"], upload_id=payload["upload_id"], uploaded_at=_ts(row["uploaded_at"]),
                     as_of_year=payload["as_of_year"], filters=dict(payload["filters"]), lang=payload["lang"],
-                    expires=payload["expires"])
+                    expires=payload["expires"],
+                    load=load or (lambda upload_id: store.load(db, as_of_upload=upload_id)))
 
 
 def snapshot_for_token(db: Db, token: str, *, count: bool = False) -> tuple[LinkView, store.Snapshot]:
     """The verified link and the data exactly as of its upload (later uploads never show through)."""
     view = open_link(db, token, count=count)
-    return view, store.load(db, as_of_upload=view.upload_id)
+    return view, view.snapshot
 
 
 def token_from_query(query_params: Mapping[str, object]) -> str | None:
@@ -200,8 +279,8 @@ def shared_page_state(view: LinkView, query_params: Mapping[str, object] | None 
     lang = view.lang
     if query_params and query_params.get("lang"):
         lang = normalise_lang(query_params.get("lang"))
-    return {"upload_id": view.upload_id, "as_of_year": view.as_of_year, "filters": dict(view.filters),
-            "lang": lang, "read_only": True}
+    return {"upload_id": view.upload_id, "as_of_year": view.year, "filters": view.page_filters(),
+            "lang": lang, "read_only": view.read_only}
 
 
 def filters_text(filters: Mapping[str, str]) -> str:
@@ -209,9 +288,14 @@ def filters_text(filters: Mapping[str, str]) -> str:
     return ",".join(f"{k}={v}" for k, v in sorted(filters.items()))
 
 
-def list_links(db: Db) -> pd.DataFrame:
+def list_links(db: Db, *, flush: bool = True) -> pd.DataFrame:
     """Every link, newest first: id, created_at (UTC), by, upload_id, as_of_year, filters (k=v,…), lang,
-    expires, revoked, opened, then revoked_at, revoked_by, uploaded_at and state (active|expired|revoked)."""
+    expires, revoked, opened, then revoked_at, revoked_by, uploaded_at and state (active|expired|revoked).
+
+    With `flush`, this process's opens not yet written are written first, so `opened` includes them (a
+    page that lists links on every view passes False: that write would undo the batching)."""
+    if flush:
+        _opens.flush(db)
     frame = rows.share_links(db)
     frame["filters"] = [filters_text(json.loads(f or "{}")) for f in frame["filters"]]
     today = calendar.today()
@@ -223,12 +307,12 @@ def list_links(db: Db) -> pd.DataFrame:
     return frame[order]
 
 
-def url_for(db: Db, link_id: int) -> str:
+def url_for(db: Db, link_id: int, base: str | None = None) -> str:
     """The URL of an existing link again (tokens are deterministic), for 'copy link' on the share page."""
     row = rows.share_link(db, link_id)
     if row is None:
         raise LinkRefused("unknown", link_id=link_id)
-    return url_for_token(sign(_payload(row), secret(db)))
+    return url_for_token(sign(_payload(row), secret(db)), base)
 
 
 def revoke(db: Db, link_id: int, by: str) -> bool:

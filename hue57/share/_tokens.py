@@ -1,14 +1,25 @@
-"""Signed link tokens: a compact JSON payload and its HMAC-SHA256, both URL-safe base64 without padding.
+"""Signed link tokens: a compact JSON payload signed with `itsdangerous`, URL-safe base64 without padding.
 
-Token format
-------------
-    TOKEN   = B64(PAYLOAD) "." B64(HMAC-SHA256(secret, B64(PAYLOAD)))
-    PAYLOAD = {"e":"2026-06-30","f":{"group":"I"},"i":3,"l":"vi","u":2,"v":1,"y":2025}
+Token format (version 2, what `sign` makes)
+-------------------------------------------
+    TOKEN   = B64(PAYLOAD) "." B64(HMAC-SHA256(K, B64(PAYLOAD)))
+    K       = SHA-256(SALT "signer" secret)          (itsdangerous's "django-concat" key derivation)
+    SALT    = "hue57.share.link"
+    PAYLOAD = {"e":"2026-06-30","f":{"group":"I"},"i":3,"l":"vi","u":2,"v":2,"y":2025}
               (JSON, keys sorted, no spaces, UTF-8; e expiry, f filters, i link id, l language,
                u snapshot upload id, v format version, y as-of year or null)
 
+The signing is `itsdangerous.Serializer` with SHA-256 and the salt above; the payload's base64 is done
+here (`_Wire`) so a token has one shape, never itsdangerous's optional zlib form.
+
+Version 1 (links made before itsdangerous) had the same shape with `v` 1 and the MAC keyed by the
+secret itself: `HMAC-SHA256(secret, B64(PAYLOAD))`. Such a link keeps opening until it expires (a
+meeting link already sent must not die on an upgrade): `unsign` tries version 2, then version 1, and a
+payload must carry the version its signature proves, so neither signer can vouch for the other's tokens.
+
 The MAC covers the payload's base64 text itself, so any change to any character of the token fails
-verification; the signature part must also be the canonical encoding of exactly 32 bytes. Checks run
+verification; the signature part must also be the canonical encoding of exactly 32 bytes (base64
+decoders ignore the last character's spare bits, which would let a changed token through). Checks run
 in this order and each failure has its own reason: shape (`malformed`), signature (`tampered`: a
 changed token, or one signed with another secret), payload fields (`malformed`), expiry (`expired`:
 the expiry date is before today in Huế, Asia/Ho_Chi_Minh; a link works through its expiry day).
@@ -25,13 +36,19 @@ import hmac
 import json
 import re
 
+from itsdangerous import BadPayload, BadSignature, Serializer
+
 from hue57 import calendar
 from hue57.i18n import LANGS, t
 
 REASONS = ("tampered", "expired", "revoked", "malformed", "unknown")
-VERSION = 1
+VERSION = 2
+LEGACY_VERSION = 1  # hand-written HMAC keyed by the secret itself; verified, never made
+SALT = b"hue57.share.link"
 MAX_TOKEN_LENGTH = 2048
 FILTER_KEYS = frozenset({"group", "agency", "status", "horizon", "present", "code", "page"})
+BOARD_FILTER_KEYS = ("horizon", "group", "agency", "status")  # the overview board's filters
+ALL_HORIZONS = "all"  # `horizon=all`: both horizons (a link naming no horizon shows the overview's default)
 MAX_FILTER_VALUE = 100
 
 _B64 = re.compile(r"[A-Za-z0-9_-]+")
@@ -78,17 +95,36 @@ def _b64decode(text: str) -> bytes:
     return data
 
 
-def _mac(message: bytes, secret: bytes) -> bytes:
+def _legacy_mac(message: bytes, secret: bytes) -> bytes:
+    """Version 1's signature: HMAC-SHA256 keyed by the secret itself."""
     if not secret:
         raise ValueError("empty secret")
     return hmac.new(secret, message, hashlib.sha256).digest()
+
+
+class _Wire:
+    """The payload's text for itsdangerous: sorted compact JSON in strict base64url (no zlib form)."""
+
+    @staticmethod
+    def dumps(wire: dict) -> str:
+        return _b64encode(json.dumps(wire, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8"))
+
+    @staticmethod
+    def loads(text: str) -> object:
+        return json.loads(_b64decode(text).decode("utf-8"))
+
+
+def _serializer(secret: bytes) -> Serializer:
+    if not secret:
+        raise ValueError("empty secret")
+    return Serializer(secret, salt=SALT, serializer=_Wire, signer_kwargs={"digest_method": hashlib.sha256})
 
 
 def check_filters(filters: object) -> dict[str, str]:
     """The filters as a plain dict str → str, or `BadFilter` naming the first wrong one.
 
     Keys are from FILTER_KEYS; values are non-empty text of at most MAX_FILTER_VALUE printable
-    characters (numbers are accepted and written as text); `horizon` is a year, `present` is 0 or 1.
+    characters (numbers are accepted and written as text); `horizon` is a year or `all`, `present` is 0 or 1.
     """
     if not isinstance(filters, dict):
         raise BadFilter("key", type(filters).__name__)
@@ -101,7 +137,7 @@ def check_filters(filters: object) -> dict[str, str]:
         text = str(value).strip()
         if not text or len(text) > MAX_FILTER_VALUE or not text.isprintable():
             raise BadFilter("value", key, value)
-        if key == "horizon" and not (text.isdigit() and len(text) == 4):
+        if key == "horizon" and not (text.isdigit() and len(text) == 4) and text != ALL_HORIZONS:
             raise BadFilter("value", key, value)
         if key == "present" and text not in ("0", "1"):
             raise BadFilter("value", key, value)
@@ -141,14 +177,33 @@ def sign(payload: dict, secret: bytes) -> str:
     fields = _check_payload(payload)
     wire = {_WIRE[k]: (v.isoformat() if k == "expires" else v) for k, v in fields.items()}
     wire["v"] = VERSION
-    body = _b64encode(json.dumps(wire, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8"))
-    return body + "." + _b64encode(_mac(body.encode("ascii"), secret))
+    return _serializer(secret).dumps(wire)
+
+
+def _verified_wire(body: str, signature: bytes, token: str, secret: bytes) -> tuple[int, object]:
+    """(the version the signature proves, the decoded payload) of a token signed as version 2, else as
+    version 1; `InvalidLink('tampered')` when neither signature holds."""
+    try:
+        wire = _serializer(secret).loads(token)
+        version = VERSION
+    except BadPayload as exc:
+        raise InvalidLink("malformed", f"payload: {exc.original_error}") from exc
+    except BadSignature:
+        if not hmac.compare_digest(signature, _legacy_mac(body.encode("ascii"), secret)):
+            raise InvalidLink("tampered", "signature does not match") from None
+        try:
+            wire = _Wire.loads(body)
+        except (ValueError, binascii.Error, UnicodeDecodeError) as exc:
+            raise InvalidLink("malformed", f"payload: {exc}") from exc
+        version = LEGACY_VERSION
+    return version, wire
 
 
 def unsign(token: str, secret: bytes, *, today: dt.date | None = None) -> dict:
     """The verified payload of `token` (expires as a date); raises `InvalidLink(reason)` otherwise.
 
-    `today` defaults to today's date in Huế; an expiry date before it is `expired`.
+    Opens tokens of both formats (see the module's note). `today` defaults to today's date in Huế; an
+    expiry date before it is `expired`.
     """
     if not isinstance(token, str) or not token or len(token) > MAX_TOKEN_LENGTH:
         raise InvalidLink("malformed", "empty or too long")
@@ -160,15 +215,13 @@ def unsign(token: str, secret: bytes, *, today: dt.date | None = None) -> dict:
         given = _b64decode(signature)
     except (ValueError, binascii.Error) as exc:
         raise InvalidLink("tampered", "signature encoding") from exc
-    if not hmac.compare_digest(given, _mac(body.encode("ascii"), secret)):
-        raise InvalidLink("tampered", "signature does not match")
+    version, wire = _verified_wire(body, given, token, secret)
     try:
-        wire = json.loads(_b64decode(body).decode("utf-8"))
-        if not isinstance(wire, dict) or wire.get("v") != VERSION:
+        if not isinstance(wire, dict) or wire.get("v") != version:
             raise ValueError("unsupported version")
         fields = _check_payload({k: wire.get(w) for k, w in _WIRE.items()} if set(wire) == {*_WIRE.values(), "v"}
                                 else wire)
-    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError) as exc:
+    except (ValueError, TypeError) as exc:
         raise InvalidLink("malformed", f"payload: {exc}") from exc
     if fields["expires"] < (today or calendar.today()):
         raise InvalidLink("expired", fields["expires"].isoformat())

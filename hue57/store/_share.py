@@ -12,7 +12,7 @@ import os
 import duckdb
 import pandas as pd
 
-from hue57.store._connect import StoreError, connect
+from hue57.store._connect import DatabaseMissing, StoreError, connect, db_path
 from hue57.store._read import latest_upload_id
 
 SHARE_LINK_COLUMNS = ["id", "created_at", "by", "upload_id", "uploaded_at", "as_of_year", "filters", "lang",
@@ -133,5 +133,22 @@ def revoke_share_link(path: str | os.PathLike | None, link_id: int, by: str) -> 
 
 def count_share_open(path: str | os.PathLike | None, link_id: int, *, timeout: float = 2.0) -> None:
     """Add one to a link's open count (waits at most `timeout` seconds for the write lock)."""
-    with connect(path, read_only=False, timeout=timeout) as con:
-        con.execute("UPDATE share_links SET opened = opened + 1 WHERE id = ?", [int(link_id)])
+    add_share_opens(path, {int(link_id): 1}, timeout=timeout)
+
+
+def add_share_opens(path: str | os.PathLike | None, opens: dict[int, int], *, timeout: float = 2.0) -> None:
+    """Add many links' opens in one transaction (waits at most `timeout` seconds for the write lock).
+
+    A file that is not there is left alone (`DatabaseMissing`): a count must never create a database."""
+    file = db_path(path)
+    if not file.exists():
+        raise DatabaseMissing(str(file))
+    with connect(file, read_only=False, timeout=timeout) as con:
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.executemany("UPDATE share_links SET opened = opened + ? WHERE id = ?",
+                            [[int(n), int(link_id)] for link_id, n in sorted(opens.items())])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise

@@ -3,7 +3,7 @@
 Pages import from here and from the pure packages; nothing here computes a metric or writes SQL.
 """
 
-from hue57.ui._context import Context, context
+from hue57.ui._context import Context, context, link_base_url
 from hue57.ui._data import OverviewView, board, indicator_values, links, overview, snapshot
 from hue57.ui._filters import as_of_year, choice
 from hue57.ui._nav import PAGES, navigation
@@ -28,6 +28,6 @@ from hue57.ui._widgets import (
 )
 
 __all__ = [
-    "PAGES", "Context", "OverviewView", "as_of_year", "board", "changes_since_previous_meeting", "changes_table", "chart", "choice", "context", "current", "data_as_of", "friendly_errors", "indicator_values", "links", "navigation", "overview", "overview_report", "plain", "present", "presentation_toggle",
+    "PAGES", "Context", "OverviewView", "as_of_year", "board", "changes_since_previous_meeting", "changes_table", "chart", "choice", "context", "current", "data_as_of", "friendly_errors", "indicator_values", "link_base_url", "links", "navigation", "overview", "overview_report", "plain", "present", "presentation_toggle",
     "read_only_banner", "refuse_link", "require_analyst", "snapshot", "start", "status_tiles", "task_detail", "text_table", "undo_form", "upload_problems",
 ]

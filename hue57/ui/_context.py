@@ -8,6 +8,7 @@ import streamlit as st
 
 from hue57 import share, store
 from hue57.i18n import normalise_lang
+from hue57.ui._data import link
 
 
 @dataclass(frozen=True)
@@ -51,12 +52,24 @@ def context() -> Context:
 
 def _shared_context(token: str) -> Context:
     lang = normalise_lang(st.query_params.get("lang", "vi"))
-    counted = st.session_state.setdefault("hue57_links_counted", set())
     try:
-        view = share.open_link(store.db_path(), token, count=token not in counted)
+        view = link(token)
     except share.InvalidLink as exc:
         return Context(lang=lang, role="refused", share_token=token, refusal=exc.reason)
-    counted.add(token)
+    counted = st.session_state.setdefault("hue57_links_counted", set())
+    if token not in counted:  # once per browser session, in memory: a meeting's viewers never each write
+        share.count_open(store.db_path(), view.link_id)
+        counted.add(token)
     state = share.shared_page_state(view, st.query_params)
     return Context(lang=state["lang"], role="shared", share_token=token, link=view,
                    upload_id=state["upload_id"], as_of_year=state["as_of_year"], filters=state["filters"])
+
+
+def link_base_url(page_path: str) -> str:
+    """Where a link made on this page points: `HUE57_BASE_URL` when set, else the address this browser uses
+    (its host, port and scheme, so the room opens what the analyst opened), else the request's Host header."""
+    try:
+        headers = st.context.headers
+    except Exception:  # no request behind the run (a bare script or a test without one)
+        headers = {}
+    return share.request_base_url(st.context.url, headers, page_path=page_path)

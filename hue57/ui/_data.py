@@ -87,9 +87,24 @@ def board(as_of_upload: int | None, year: int):
     return _board(*_key(as_of_upload), year)
 
 
+# Verified once per link, file state and day, shared by every session: a meeting's viewers all open the
+# same link, and re-reading its row per viewer and per rerun is a database connection each. A write
+# (revocation, a new link, a flushed open count) changes the file's signature, so a revoked link is
+# refused from the next run on; the day in the key ends a link after its last day. Refusals are not cached.
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _link(path: str, signature: tuple, token: str, today) -> share.LinkView:
+    return share.open_link(path, token, count=False, today=today, load=snapshot)
+
+
+def link(token: str) -> share.LinkView:
+    """The verified meeting link (its `snapshot` from the shared cache), or `share.InvalidLink`."""
+    path = str(store.db_path())
+    return _link(path, _file_signature(path), token, calendar.today())
+
+
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _links(path: str, signature: tuple):
-    return share.list_links(path)
+    return share.list_links(path, flush=False)
 
 
 def links():

@@ -24,6 +24,7 @@ from hue57.ui import _briefing
 from hue57.ui._context import Context, context
 from hue57.ui._data import links, schema_ready, snapshot
 from hue57.ui._login import login_form
+from hue57.ui._memory import freeze_long_lived
 from hue57.ui.views import overview as overview_view
 from hue57.ui.views import tasks as tasks_view
 
@@ -33,6 +34,7 @@ log = logging.getLogger("hue57")
 def start() -> Context:
     """The request context for `dashboard.py`; if even that needs the database and it fails (a meeting
     link checked against a missing or busy file), say so in the reader's language and stop the page."""
+    freeze_long_lived()  # keeps Streamlit's collection after this run cheap (see hue57.ui._memory)
     fallback = Context(lang=normalise_lang(st.query_params.get("lang", "vi")))
     with friendly_errors(fallback):
         schema_ready()

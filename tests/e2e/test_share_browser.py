@@ -55,3 +55,53 @@ def test_without_a_link_upload_asks_for_an_analyst_login(server, page):
     assert page.locator("h1").first.inner_text().strip() == "Đăng nhập chuyên viên"
     assert page.locator("input[type=password]").count() == 1
     assert page.locator("[data-testid=stFileUploader]").count() == 0
+
+
+PASSWORD = "mat-khau-kiem-thu-2026"
+
+
+@pytest.fixture
+def room_server(tmp_path):
+    """A server with no HUE57_BASE_URL: links must take the address the browser uses."""
+    from hue57 import ingest, store
+    from tests.e2e.conftest import start_server
+
+    db = tmp_path / "hue57.duckdb"
+    store.init(db)
+    ingest.add_user(db, "chuyen_vien", "analyst", PASSWORD)
+    srv = start_server(db, env_extra={"HUE57_BASE_URL": ""})
+    yield srv
+    srv.proc.terminate()
+    srv.proc.wait(timeout=20)
+
+
+def test_a_link_made_on_the_page_carries_the_host_and_port_the_browser_uses(room_server, page):
+    from tests.e2e.conftest import settle
+
+    srv = room_server
+    open_page(page, srv.url + "/share")
+    page.get_by_label("Tên đăng nhập").fill("chuyen_vien")
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_selector("h1:has-text('Chia sẻ')")
+    settle(page)
+    page.get_by_role("button", name="Tạo liên kết").click()
+    page.wait_for_selector("[data-testid=stAlertContentSuccess]", timeout=30_000)
+    settle(page)
+    url = page.locator("[data-testid=stCode] code").first.inner_text().strip()
+    assert url.startswith(f"http://127.0.0.1:{srv.port}/?s="), url
+    qr = page.locator("[data-testid=stImage] img").first
+    page.wait_for_function("() => { const i = document.querySelector('[data-testid=stImage] img');"
+                           " return i && i.complete && i.naturalWidth > 200; }", timeout=20_000)
+    assert qr.get_attribute("src").endswith(".png")  # lossless: a JPEG would blur the modules
+    assert qr.evaluate("i => i.naturalWidth === i.width")  # drawn at its own size, never resampled
+    assert "Quét mã bằng điện thoại" in page.locator("[data-testid=stImageCaption]").first.inner_text()
+    page.locator("[data-testid=stCode]").first.hover()
+    assert page.locator("[data-testid=stCode] button").count() == 1  # the copy button
+    qr.scroll_into_view_if_needed()
+    screenshot(page, "share_page_room_link")
+
+    viewer = page.context.browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+    open_page(viewer, url)  # the link itself opens, read-only, on a phone-sized screen
+    assert "Chỉ xem" in viewer.locator("[data-testid=stAlert]").first.inner_text()
+    viewer.context.close()
