@@ -102,7 +102,7 @@ def progress_listing(history: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def _upload_labels(history: pd.DataFrame, lang: str) -> list[str]:
-    """'#3 · chuyen_vien · 28/11/2026': which upload a stored row came from, dated in Huế time."""
+    """'#3 · chuyen_vien · 28/11/2026': which upload a stored row came from, dated in local time."""
     return [f"#{u} · {b} · {fmt_date(calendar.local(a.to_pydatetime()), lang)}"
             for u, b, a in zip(history["upload_id"], history["by"], history["at"], strict=True)]
 

@@ -22,4 +22,13 @@ def t(key: str, lang: str = "vi", /, **values: object) -> str:
     """
     entry = CATALOGUE[key]
     text = entry.get(lang) or entry["vi"]
+    if "{city}" in text or "{place}" in text:  # the place comes from data/plan.toml, never from the catalogue
+        values = {**_place_fields(lang), **values}
     return text.format(**values) if values else text
+
+
+def _place_fields(lang: str) -> dict[str, str]:
+    from hue57.plan_facts import facts  # noqa: PLC0415 — read on first use, not when the catalogue loads
+
+    plan = facts()
+    return {"city": plan.city(lang), "place": plan.place_en if lang == "en" else plan.place_vi}

@@ -4,7 +4,7 @@ A link is `{HUE57_BASE_URL}/?s=TOKEN` (default base http://localhost:8501). The 
 id, the snapshot's upload id, the as-of year, the filters, the language and the expiry date, signed
 with HMAC-SHA256 (key: `HUE57_SECRET` when set, else the secret `init` kept in the database); see
 `hue57.share._tokens` for the exact format. `open_link` verifies the signature in constant time, then
-the expiry (Huế's local date) and the link's row (revoked or unknown), and refuses with
+the expiry (the plan's local date) and the link's row (revoked or unknown), and refuses with
 `InvalidLink(reason)`, reason one of REASONS, `message(lang)` saying why to the reader.
 
 Rule for pages: when the URL has `s`, the page shows ONLY what the verified link says. Upload, year

@@ -119,7 +119,7 @@ def create_link(db: Db, *, upload_id: int | None, as_of_year: int | None, filter
                 expires: dt.date, by: str) -> SharedLink:
     """Record a read-only link to upload `upload_id`'s snapshot (None: the newest) and sign its token.
 
-    Refused (`LinkRefused`, nothing written) for an expiry before today in Huế, an unknown upload,
+    Refused (`LinkRefused`, nothing written) for an expiry before today (local date), an unknown upload,
     a filter outside FILTER_KEYS or with a bad value, an unknown language, or an implausible year.
     """
     if not isinstance(expires, dt.date) or isinstance(expires, dt.datetime):

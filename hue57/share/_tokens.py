@@ -11,7 +11,7 @@ The MAC covers the payload's base64 text itself, so any change to any character 
 verification; the signature part must also be the canonical encoding of exactly 32 bytes. Checks run
 in this order and each failure has its own reason: shape (`malformed`), signature (`tampered`: a
 changed token, or one signed with another secret), payload fields (`malformed`), expiry (`expired`:
-the expiry date is before today in Huế, Asia/Ho_Chi_Minh; a link works through its expiry day).
+the expiry date is before today in the plan's time zone (data/plan.toml); a link works through its expiry day).
 Revocation and unknown link ids need the database: see `hue57.share._links.open_link`.
 """
 
@@ -148,7 +148,7 @@ def sign(payload: dict, secret: bytes) -> str:
 def unsign(token: str, secret: bytes, *, today: dt.date | None = None) -> dict:
     """The verified payload of `token` (expires as a date); raises `InvalidLink(reason)` otherwise.
 
-    `today` defaults to today's date in Huế; an expiry date before it is `expired`.
+    `today` defaults to today's local date; an expiry date before it is `expired`.
     """
     if not isinstance(token, str) or not token or len(token) > MAX_TOKEN_LENGTH:
         raise InvalidLink("malformed", "empty or too long")
