@@ -58,3 +58,6 @@ ui.undo_form(db, history, ctx)
 with st.expander(t("auth.attempts", ctx.lang), icon=":material/shield_person:"):
     st.caption(t("auth.attempts.caption", ctx.lang))
     ui.text_table(auth.attempts_table(db, ctx.lang, limit=50))  # names as typed by anyone: shown escaped
+
+# Temporary home of the compiled report (issue #16) until the /report page exists; analysts only (checked above).
+ui.compiled_report_section(ctx)

@@ -70,7 +70,7 @@ def _no_borders(table) -> None:
     table._tbl.tblPr.append(borders)
 
 
-def _cell(cell, text: str, *, bold=False, italic=False, size=12, align=WD_ALIGN_PARAGRAPH.LEFT):
+def _cell(cell, text: str, *, bold=False, italic=False, size=11, align=WD_ALIGN_PARAGRAPH.LEFT):
     p = cell.paragraphs[0]
     p.alignment = align
     p.paragraph_format.space_after = Pt(0)
@@ -80,6 +80,10 @@ def _cell(cell, text: str, *, bold=False, italic=False, size=12, align=WD_ALIGN_
 
 
 def _widths(table, mm: list[float]) -> None:
+    """Fixed column widths, in the grid (LibreOffice reads it) and in every cell (Word reads those)."""
+    table.autofit = False
+    for col, w in zip(table.columns, mm, strict=True):
+        col.width = Mm(w)
     for row in table.rows:
         for cell, w in zip(row.cells, mm, strict=True):
             cell.width = Mm(w)
@@ -107,7 +111,7 @@ def build(out: Path = OUT) -> Path:
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     section.left_margin, section.right_margin = Mm(30), Mm(15)
     _font(doc.styles["Normal"], 14)
-    _font(doc.styles["Table Grid"], 12)
+    _font(doc.styles["Table Grid"], 11)
     props = doc.core_properties
     props.author = props.last_modified_by = "hue57"
     props.title = "Báo cáo 6 tháng (mẫu)"
@@ -119,15 +123,14 @@ def build(out: Path = OUT) -> Path:
     head.alignment = WD_TABLE_ALIGNMENT.CENTER
     _no_borders(head)
     left, right = head.rows[0].cells
-    _cell(left, "{{ co_quan_chu_quan }}", size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(left, "{{ co_quan_ban_hanh }}", bold=True, size=13, align=WD_ALIGN_PARAGRAPH.CENTER, after=0,
-          underline=False)
+    _cell(left, "{{ co_quan_chu_quan }}", size=12, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(left, "{{ co_quan_ban_hanh }}", bold=True, size=12, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
     _para(left, "Số: {{ so_van_ban }}", size=13, align=WD_ALIGN_PARAGRAPH.CENTER, before=6, after=0)
-    _cell(right, "{{ quoc_hieu }}", bold=True, size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _cell(right, "{{ quoc_hieu }}", bold=True, size=12, align=WD_ALIGN_PARAGRAPH.CENTER)
     _para(right, "{{ tieu_ngu }}", bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
     _para(right, "{{ dia_danh }}, {{ ngay_thang }}", italic=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER,
           before=6, after=0)
-    _widths(head, [65, 100])
+    _widths(head, [72, 93])
 
     _para(doc, "{{ tieu_de }}", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, before=18, after=0)
     _para(doc, "{{ trich_yeu }}", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=12)
@@ -144,7 +147,7 @@ def build(out: Path = OUT) -> Path:
     _data_table(doc, ["{{ nhan.ma }}", "{{ nhan.chi_tieu }}", "{{ nhom.cot_muc_tieu }}", "{{ nhan.thuc_hien }}",
                       "{{ nhan.trang_thai }}", "{{ nhan.giai_thich }}"],
                 ["{{ r.ma }}", "{{ r.ten }}", "{{ r.muc_tieu }}", "{{ r.thuc_hien }}", "{{ r.trang_thai }}",
-                 "{{ r.giai_thich }}"], "nhom.dong", [12, 38, 22, 28, 20, 45])
+                 "{{ r.giai_thich }}"], "nhom.dong", [11, 33, 22, 31, 19, 49])
     _tag(doc, "{%p endfor %}")
     _para(doc, "{{ chi_tieu.bieu_do }}", align=WD_ALIGN_PARAGRAPH.CENTER, before=6, after=0)
     _para(doc, "{{ nhan.bieu_do }}", italic=True, size=12, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
@@ -191,6 +194,7 @@ def build(out: Path = OUT) -> Path:
     _para(right, "", after=60)
     _para(right, "{{ nguoi_ky }}", bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER)
     _widths(foot, [85, 80])
+    _para(doc, after=0, size=1).paragraph_format.line_spacing = Pt(1)  # the body's last paragraph: no spare page
 
     tmp = out.with_suffix(".tmp")
     doc.save(tmp)
