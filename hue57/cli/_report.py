@@ -13,6 +13,7 @@ def cmd_report_build(args) -> None:
     from hue57 import report  # noqa: PLC0415 — python-docx and Altair load only for this command
 
     lang = normalise_lang(args.report_lang or args.lang)
+    args.lang = lang  # a report asked for in English explains its refusals in English too
     on = parse_date(args.date, args.lang) if args.date else None
     proposals = Path(args.proposals).read_text(encoding="utf-8") if args.proposals else ""
     try:
