@@ -71,3 +71,6 @@ with st.expander(t("upload.cell_history", ctx.lang), icon=":material/history:"):
 with st.expander(t("auth.attempts", ctx.lang), icon=":material/shield_person:"):
     st.caption(t("auth.attempts.caption", ctx.lang))
     ui.text_table(auth.attempts_table(db, ctx.lang, limit=50))  # names as typed by anyone: shown escaped
+
+# Temporary home of the compiled report (issue #16) until the /report page exists; analysts only (checked above).
+ui.compiled_report_section(ctx)

@@ -7,7 +7,6 @@ import pandas as pd
 
 from hue57 import briefing, charts, metrics, store
 from hue57.i18n import t
-from hue57.ui.views import overview as overview_view
 
 
 def _layers(chart) -> list[dict]:
@@ -66,7 +65,7 @@ def test_gap_frame_keeps_the_worst_rows_in_their_order():
                          "latest_year": 2025, "plan_comparator": ">=", "target_value": 60.0, "relative_to": None,
                          "value": 60.0, "value_hi": float("nan"), "pos_latest": 0.5, "pos_target": 0.6,
                          "pos_expected": float("nan")})
-    frame = overview_view.gap_frame(rows, "vi", limit=40)
+    frame = charts.gap_chart_frame(rows, "vi", limit=40)
     assert len(frame) == 40 and frame["label"].iloc[0] == "⊘ 0. Chỉ tiêu 0"
     assert frame["value_text"].iloc[0] == "50 / ≥ 60% (2025)"
 

@@ -9,7 +9,7 @@ see `hue57.auth._sign_in`). Passwords are stored only as salted scrypt hashes; e
     authenticate(db, name, password, client=, roles=)  → AuthResult(ok, outcome, name, role)
     refusal(lang)                                      → the one refusal message
     login_attempts(db, since=, limit=)                 → at, name, client, result (newest first, UTC)
-    attempts_table(db, lang, limit=)                   → the same for reading: Huế time, results in words
+    attempts_table(db, lang, limit=)                   → the same for reading: local time, results in words
 """
 
 from hue57.auth._accounts import MIN_PASSWORD, ROLES, SIGN_IN_ROLES, UserRefused, add_user

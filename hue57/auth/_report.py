@@ -1,4 +1,4 @@
-"""Sign-in attempts as the analysts read them: Huế time, results in words."""
+"""Sign-in attempts as the analysts read them: local time, results in words."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from hue57.store._users import login_attempts
 
 
 def attempts_table(db: str | os.PathLike | None, lang: str = "vi", *, limit: int = 200) -> pd.DataFrame:
-    """The newest `limit` attempts: when (Huế time), name as typed, address, result."""
+    """The newest `limit` attempts: when (local time), name as typed, address, result."""
     lang = normalise_lang(lang)
     frame = login_attempts(db, limit=limit)
     return pd.DataFrame({

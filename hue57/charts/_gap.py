@@ -7,7 +7,25 @@ import pandas as pd
 
 from hue57.charts._locale import localised
 from hue57.charts._palette import STATUS_COLORS, STATUS_ORDER, status_label
-from hue57.i18n import t
+from hue57.i18n import STATUS_ICONS, gap_label, t
+
+GAP_CHART_ROWS = 60  # more bars than this cannot be read on a projector
+
+
+
+def gap_chart_frame(rows: pd.DataFrame, lang: str, limit: int = GAP_CHART_ROWS) -> pd.DataFrame:
+    """What the gap chart image draws: `hue57.briefing.gap_rows` (already worst first) labelled in the reader's words.
+
+    A plan larger than `limit` rows shows the `limit` most behind; the page says how many are left out.
+    """
+    rows = rows.head(limit)
+    names = rows["name_en" if lang == "en" else "name_vi"]
+    label = [f"{STATUS_ICONS[s]} {c}. {n[:46]}{'…' if len(n) > 46 else ''}"
+             for s, c, n in zip(rows["status"], rows["code"], names, strict=True)]
+    return pd.DataFrame({"label": label, "status": rows["status"].tolist(),
+                         "value_text": [gap_label(r, lang) for r in rows.to_dict("records")],
+                         "pos_latest": rows["pos_latest"].tolist(), "pos_target": rows["pos_target"].tolist(),
+                         "pos_expected": rows["pos_expected"].tolist()})
 
 
 def gap_bars(frame: pd.DataFrame, lang: str = "vi") -> alt.Chart:

@@ -75,6 +75,7 @@ COMMANDS = {
     "import": "_ingest", "history": "_ingest", "revert": "_ingest", "template": "_ingest",
     "user": "_auth", "logins": "_auth",
     "backup": "_backup", "restore": "_backup",
+    "report": "_report",
 }
 MODULE_NAMES = tuple(dict.fromkeys(COMMANDS.values()))
 _GLOBAL_OPTIONS_WITH_VALUE = ("--db", "--lang")

@@ -34,7 +34,7 @@ def cmd_user_list(args) -> None:
 
 
 def cmd_logins(args) -> None:
-    """Sign-in attempts, newest first; times in Huế time like the page."""
+    """Sign-in attempts, newest first; times in local time like the page."""
     since = None
     if args.days is not None:
         since = dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(days=args.days)
@@ -53,7 +53,7 @@ def register(sub) -> None:
     q = users.add_parser("list", help="accounts (no secrets)")
     add_format(q)
     q.set_defaults(func=cmd_user_list)
-    p = sub.add_parser("logins", help="sign-in attempts, newest first (at in Huế time, name, client, result)")
+    p = sub.add_parser("logins", help="sign-in attempts, newest first (at in local time, name, client, result)")
     p.add_argument("--days", type=float, default=None, help="only the last N days")
     p.add_argument("--limit", type=int, default=1000)
     add_format(p)

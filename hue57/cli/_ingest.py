@@ -83,7 +83,7 @@ def cmd_import(args) -> None:
 
 
 def cmd_history(args) -> None:
-    """Uploads with times in Huế time, as the page shows them (ISO 8601 with +07:00)."""
+    """Uploads with times in local time, as the page shows them (ISO 8601 with +07:00)."""
     frame = store.uploads(args.db)
     frame["at"] = [_hue_time(a) for a in frame["at"]]
     emit(frame[[c for c in HISTORY_COLUMNS if c in frame.columns]], args.format)

@@ -86,7 +86,7 @@ def register(sub) -> None:
                    help=f"filters shown, keys: {', '.join(sorted(share.FILTER_KEYS))}")
     c.add_argument("--lang", dest="link_lang", choices=("vi", "en"), default=None,
                    help="language of the link (default: the message language)")
-    c.add_argument("--expires", required=True, metavar="YYYY-MM-DD", help="last day the link opens (Huế time)")
+    c.add_argument("--expires", required=True, metavar="YYYY-MM-DD", help="last day the link opens (local date)")
     c.add_argument("--by", default=None, help="who creates it (default: $HUE57_USER or the login name)")
     c.add_argument("--base-url", default=None, metavar="URL",
                    help="address the room opens, e.g. http://server-name:8501 (default: $HUE57_BASE_URL, "

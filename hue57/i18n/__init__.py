@@ -4,6 +4,7 @@ from hue57.i18n._catalogue import CATALOGUE, LANGS, t
 from hue57.i18n._formats import (
     fmt_date,
     fmt_datetime,
+    fmt_document_date,
     fmt_int,
     fmt_number,
     fmt_percent,
@@ -43,6 +44,7 @@ __all__ = [
     "LANGS",
     "fmt_date",
     "fmt_datetime",
+    "fmt_document_date",
     "fmt_int",
     "fmt_number",
     "fmt_percent",

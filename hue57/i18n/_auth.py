@@ -32,9 +32,9 @@ TEXT: dict[str, dict[str, str]] = {
               "have been too many attempts. Check and try again in a few minutes."},
     "auth.attempts": {"vi": "Lượt đăng nhập gần đây", "en": "Recent sign-in attempts"},
     "auth.attempts.caption": {
-        "vi": "Mọi lần đăng nhập (thành công hay không), giờ Huế; địa chỉ là máy gửi yêu cầu. Nhiều lần bị từ chối từ "
+        "vi": "Mọi lần đăng nhập (thành công hay không), giờ {place}; địa chỉ là máy gửi yêu cầu. Nhiều lần bị từ chối từ "
               "một địa chỉ lạ là dấu hiệu dò mật khẩu.",
-        "en": "Every sign-in attempt (successful or not), in Huế time; the address is the requesting machine. Many "
+        "en": "Every sign-in attempt (successful or not), in {place} time; the address is the requesting machine. Many "
               "refusals from an unfamiliar address suggest password guessing."},
     "auth.col.at": {"vi": "Thời điểm", "en": "When"},
     "auth.col.name": {"vi": "Tên đăng nhập", "en": "User name"},

@@ -1,8 +1,8 @@
 """Words shared by every part: status names, units, languages, generic errors."""
 
 TEXT: dict[str, dict[str, str]] = {
-    "app.title": {"vi": "Theo dõi Kế hoạch thực hiện Nghị quyết 57 — Thành phố Huế",
-                  "en": "Resolution 57 plan tracker — Huế City"},
+    "app.title": {"vi": "Theo dõi Kế hoạch thực hiện Nghị quyết 57 của {city}",
+                  "en": "Resolution 57 plan tracker — {city}"},
     "app.short": {"vi": "hue57", "en": "hue57"},
     "lang.vi": {"vi": "Tiếng Việt", "en": "Vietnamese"},
     "lang.en": {"vi": "Tiếng Anh", "en": "English"},

@@ -87,3 +87,12 @@ def fmt_datetime(moment: dt.datetime | None, lang: str = "vi", *, empty: str = "
         return empty
     return f"{fmt_date(moment, lang)} {moment.strftime('%H:%M')}" if normalise_lang(lang) == "vi" else \
         f"{fmt_date(moment, lang)}, {moment.strftime('%H:%M')}"
+
+
+def fmt_document_date(d: dt.date, lang: str = "vi") -> str:
+    """The date line of an administrative document: 'ngày 05 tháng 02 năm 2026' (Decree 30/2020/NĐ-CP
+    writes days below 10 and the months January and February with a leading zero), '5 February 2026'."""
+    if normalise_lang(lang) == "vi":
+        month = f"{d.month:02d}" if d.month < 3 else str(d.month)
+        return f"ngày {d.day:02d} tháng {month} năm {d.year}"
+    return format_date(d, format="d MMMM y", locale="en_US")

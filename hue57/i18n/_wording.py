@@ -172,7 +172,7 @@ def group_label(group: str, lang: str) -> str:
 
 
 def upload_labels(history: pd.DataFrame, lang: str) -> list[str]:
-    """'#3 · chuyen_vien · 28/11/2026': which upload a stored row came from, dated in Huế time."""
+    """'#3 · chuyen_vien · 28/11/2026': which upload a stored row came from, dated in the plan's local time."""
     return [f"#{u} · {b} · {fmt_date(local(a.to_pydatetime()), lang)}"
             for u, b, a in zip(history["upload_id"], history["by"], history["at"], strict=True)]
 

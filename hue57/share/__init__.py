@@ -6,7 +6,7 @@ CLI's `--base-url`, with `HUE57_BASE_URL` overriding the page and standing in fo
 id, the snapshot's upload id, the as-of year, the filters, the language and the expiry date, signed
 with itsdangerous (HMAC-SHA256; key: `HUE57_SECRET` when set, else the secret `init` kept in the
 database); tokens of the earlier hand-written format keep opening. See `hue57.share._tokens`.
-`open_link` verifies the signature in constant time, then the expiry (Huế's local date) and the
+`open_link` verifies the signature in constant time, then the expiry (the plan's local date) and the
 link's row (revoked or unknown), and refuses with
 `InvalidLink(reason)`, reason one of REASONS, `message(lang)` saying why to the reader. It returns one
 `LinkView` (snapshot, year, filters, language, read-only) that the pages and `gaps --share` both show

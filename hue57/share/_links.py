@@ -96,7 +96,7 @@ class LinkView:
 
     @property
     def year(self) -> int:
-        """The reporting year shown: the link's, else this year in Huế."""
+        """The reporting year shown: the link's, else this year in the plan's time zone."""
         return int(self.as_of_year or calendar.today().year)
 
     def board_filters(self) -> dict[str, str]:
@@ -198,7 +198,7 @@ def create_link(db: Db, *, upload_id: int | None, as_of_year: int | None, filter
     """Record a read-only link to upload `upload_id`'s snapshot (None: the newest) and sign its token; its
     URL starts with `base` (see `base_url`).
 
-    Refused (`LinkRefused`, nothing written) for an expiry before today in Huế, an unknown upload,
+    Refused (`LinkRefused`, nothing written) for an expiry before today (local date), an unknown upload,
     a filter outside FILTER_KEYS or with a bad value, an unknown language, or an implausible year.
     """
     if not isinstance(expires, dt.date) or isinstance(expires, dt.datetime):

@@ -22,7 +22,7 @@ verification; the signature part must also be the canonical encoding of exactly 
 decoders ignore the last character's spare bits, which would let a changed token through). Checks run
 in this order and each failure has its own reason: shape (`malformed`), signature (`tampered`: a
 changed token, or one signed with another secret), payload fields (`malformed`), expiry (`expired`:
-the expiry date is before today in Huế, Asia/Ho_Chi_Minh; a link works through its expiry day).
+the expiry date is before today in the plan's time zone (data/plan.toml); a link works through its expiry day).
 Revocation and unknown link ids need the database: see `hue57.share._links.open_link`.
 """
 
@@ -202,7 +202,7 @@ def _verified_wire(body: str, signature: bytes, token: str, secret: bytes) -> tu
 def unsign(token: str, secret: bytes, *, today: dt.date | None = None) -> dict:
     """The verified payload of `token` (expires as a date); raises `InvalidLink(reason)` otherwise.
 
-    Opens tokens of both formats (see the module's note). `today` defaults to today's date in Huế; an
+    Opens tokens of both formats (see the module's note). `today` defaults to today's local date; an
     expiry date before it is `expired`.
     """
     if not isinstance(token, str) or not token or len(token) > MAX_TOKEN_LENGTH:

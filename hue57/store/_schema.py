@@ -12,7 +12,17 @@ CREATE TABLE IF NOT EXISTS upload_checks (
 );
 """
 
-DDL = CHECKS_DDL + """
+REPORTS_DDL = """
+-- Each compiled six-monthly Word report: who built it, when (naive UTC), for which period, snapshot
+-- (upload) and date, in which language, the analyst's proposals (section IV) and the file itself.
+CREATE TABLE IF NOT EXISTS reports_built (
+    id INTEGER PRIMARY KEY, built_at TIMESTAMP NOT NULL, "by" VARCHAR NOT NULL, period VARCHAR NOT NULL,
+    upload_id INTEGER NOT NULL, as_of DATE NOT NULL, lang VARCHAR NOT NULL, filename VARCHAR NOT NULL,
+    sha256 VARCHAR NOT NULL, size INTEGER NOT NULL, proposals VARCHAR, content BLOB NOT NULL
+);
+"""
+
+DDL = CHECKS_DDL + REPORTS_DDL + """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 
 CREATE TABLE IF NOT EXISTS targets (

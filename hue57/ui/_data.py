@@ -142,7 +142,7 @@ def _overview(path: str, as_of_upload: int | None, version: tuple, year: int, fi
         task_table = task_table[task_table["lead_current"].map(lambda ids: agency in ids)]
     reports = briefing.report_states(tasks.reporting_status(task_table, snap.progress, today))
     gaps = briefing.gap_rows(shown)
-    bars = overview_view.gap_frame(gaps, lang)
+    bars = charts.gap_chart_frame(gaps, lang)
     return OverviewView(shown, overview_view.board_status_counts(shown, lang),
                         briefing.attention(shown, task_table, reports), gaps, bars, charts.gap_bars(bars, lang),
                         overview_view.scorecard(shown, lang), snap.agencies,

@@ -6,9 +6,7 @@ import pandas as pd
 
 from hue57 import metrics
 from hue57.i18n import (
-    STATUS_ICONS,
     fmt_value,
-    gap_label,
     gap_text,
     latest_text,
     plan_text,
@@ -85,25 +83,6 @@ def indicator_urls(codes: pd.Series, params: dict[str, str]) -> list[str]:
 
     return [f"indicator?{urlencode({'code': c, **params})}" for c in codes]
 
-
-
-GAP_CHART_ROWS = 60  # more bars than this cannot be read on a projector
-
-
-
-def gap_frame(rows: pd.DataFrame, lang: str, limit: int = GAP_CHART_ROWS) -> pd.DataFrame:
-    """What the gap chart image draws: `briefing.gap_rows` (already worst first) labelled in the reader's words.
-
-    A plan larger than `limit` rows shows the `limit` most behind; the page says how many are left out.
-    """
-    rows = rows.head(limit)
-    names = rows["name_en" if lang == "en" else "name_vi"]
-    label = [f"{STATUS_ICONS[s]} {c}. {n[:46]}{'…' if len(n) > 46 else ''}"
-             for s, c, n in zip(rows["status"], rows["code"], names, strict=True)]
-    return pd.DataFrame({"label": label, "status": rows["status"].tolist(),
-                         "value_text": [gap_label(r, lang) for r in rows.to_dict("records")],
-                         "pos_latest": rows["pos_latest"].tolist(), "pos_target": rows["pos_target"].tolist(),
-                         "pos_expected": rows["pos_expected"].tolist()})
 
 
 def board_status_counts(board: pd.DataFrame, lang: str) -> list[tuple[str, int]]:
