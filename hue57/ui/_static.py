@@ -34,8 +34,6 @@ _CSS = """<style>
 .hue57-tile b{display:block;font-size:1.75rem;font-weight:600;line-height:1.3}
 .hue57-tile span{font-size:.875rem;color:rgba(49,51,63,.75)}
 @media (max-width:640px){.hue57-tile.zero{display:none}.hue57-tiles{grid-template-columns:repeat(auto-fit,minmax(7rem,1fr))}.hue57-tile b{font-size:1.3rem;display:inline;margin-right:.35rem}}
-.hue57-chart{margin:0}
-.hue57-chart figcaption{font-size:.875rem;color:rgba(49,51,63,.6);margin-top:.25rem}
 .hue57-table{border:1px solid rgba(49,51,63,.2);border-radius:.5rem}
 .hue57-note{font-size:.875rem;color:rgba(49,51,63,.7);margin:.25rem 0 1rem}
 .hue57-table table{border-collapse:collapse;width:100%;font-size:.875rem;margin:0}
@@ -43,7 +41,7 @@ _CSS = """<style>
 .hue57-table th,.hue57-table td{padding:.3rem .5rem;border-bottom:1px solid rgba(49,51,63,.1);vertical-align:top}
 .hue57-table tbody tr:nth-child(even){background:#fafafa}
 .hue57-table .num{white-space:nowrap}
-.hue57-table .wide{min-width:10rem;overflow-wrap:anywhere}
+.hue57-table .wide{min-width:7rem;overflow-wrap:anywhere}
 .hue57-table td{overflow-wrap:anywhere}
 @media (max-width:640px){.hue57-table table,.hue57-table tbody,.hue57-table tr,.hue57-table td{display:block;width:auto}.hue57-table thead{display:none}.hue57-table tr{padding:.4rem 0;border-bottom:1px solid rgba(49,51,63,.2)}.hue57-table td{border:none;padding:.1rem .5rem;min-width:0}.hue57-table td:empty{display:none}.hue57-table td::before{content:attr(data-label) ": ";font-weight:600}}
 </style>"""
@@ -82,20 +80,40 @@ def table_html(frame: pd.DataFrame, *, links: Mapping[str, Sequence[str]] | None
             f"<tbody>{''.join(rows)}</tbody></table></div>")
 
 
-def chart_html(svg: str, description: str, *, title: str = "", notes: Sequence[str] = ()) -> str:
+def chart_html(svg: str, description: str, *, title: str = "", notes: Sequence[str] = (), narrow: str = "") -> str:
     """A chart Vega rendered to SVG (`charts.chart_svg`) as an image with its description as alt text,
-    under its title and above its notes (no image when `svg` is empty: nothing to draw).
+    under its title and above its notes (no image when `svg` is empty: nothing to draw). `narrow`, the
+    same chart rendered about a phone's width, is the image shown up to `NARROW_PX` instead: an image
+    shrinks its lettering with it, and 1,100 px drawn in 360 would print 12 px text at 4 px. (Two images
+    switched by CSS, not `<picture>`: Streamlit's sanitiser drops a `srcset` that holds a data URI.)
 
     An image, not inline SVG: the browser decodes it as one picture instead of sanitising and laying
     out hundreds of SVG nodes in the page.
     """
     parts = [f"<h3>{html.escape(title)}</h3>"] if title else []
+    alt = html.escape(description, quote=True)
     if svg:
-        data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-        parts.append(f'<img src="data:image/svg+xml;base64,{data}" alt="{html.escape(description, quote=True)}" '
-                     f'style="width:100%;max-width:{_svg_width(svg)}px">')
+        parts.append(f'<img class="wide" src="{_svg_uri(svg)}" alt="{alt}" style="width:100%;max-width:{_svg_width(svg)}px">')
+    if svg and narrow:
+        parts.append(f'<img class="narrow" src="{_svg_uri(narrow)}" alt="{alt}" '
+                     f'style="width:100%;max-width:{_svg_width(narrow)}px">')
     parts += [f"<figcaption>{html.escape(note)}</figcaption>" for note in notes]
-    return f'<figure class="hue57-chart" data-testid="hue57Chart">{"".join(parts)}</figure>'
+    return f'{_CHART_CSS}<figure class="hue57-chart" data-testid="hue57Chart">{"".join(parts)}</figure>'
+
+
+NARROW_PX = 640  # the width below which tables become cards and charts their narrow rendering
+
+
+_CHART_CSS = f"""<style>
+.hue57-chart{{margin:0}}
+.hue57-chart figcaption{{font-size:.875rem;color:rgba(49,51,63,.6);margin-top:.25rem}}
+.hue57-chart .narrow{{display:none}}
+@media (max-width:{NARROW_PX}px){{.hue57-chart:has(.narrow) .wide{{display:none}}.hue57-chart .narrow{{display:block}}}}
+</style>"""
+
+
+def _svg_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
 def _svg_width(svg: str) -> int:
@@ -109,6 +127,36 @@ def status_tiles(counts: Sequence[tuple[str, int]]) -> None:
 
 
 STATIC_TABLE_ROWS = 300  # beyond this a scrolling grid that draws only the visible rows is lighter
+
+
+def table(frame: pd.DataFrame, *, nowrap: Sequence[str] = (), wide: Sequence[str] = ()) -> None:
+    """A read-only table that shows every column whole: long texts wrap instead of being cut, and below
+    `NARROW_PX` each row becomes a card of 'column: value' lines, so a phone never scrolls sideways.
+    Up to `STATIC_TABLE_ROWS` rows; a longer one gets Streamlit's grid, which draws only the rows on screen."""
+    if len(frame) > STATIC_TABLE_ROWS:
+        st.dataframe(frame, hide_index=True, width="stretch")
+    else:
+        st.html(_CSS + table_html(frame, nowrap=nowrap, wide=wide))
+
+
+_TASK_LIST_CSS = f"""<style>
+.hue57-tasklist{{list-style:none;margin:.25rem 0 1rem;padding:0}}
+.hue57-tasklist li{{padding:.4rem 0;border-bottom:1px solid rgba(49,51,63,.15);overflow-wrap:anywhere}}
+.hue57-tasklist b{{font-variant-numeric:tabular-nums}}
+.hue57-tasklist small{{display:block;color:rgba(49,51,63,.75);font-size:.875rem}}
+@media (max-width:{NARROW_PX}px){{.st-key-tasks_timeline{{display:none!important}}}}
+@media (min-width:{NARROW_PX + 1}px){{.hue57-tasklist{{display:none}}}}
+</style>"""
+
+
+def task_list(rows: Sequence[tuple[object, str, str, str, str]]) -> None:
+    """The task timeline as a list for narrow screens, one line per task: (number, title, lead agency, due
+    date, status with its icon). The chart drawn in the container keyed `tasks_timeline` is hidden there:
+    70 bars squeezed into 360 px are unreadable, and its labels would shrink below 11 px."""
+    items = "".join(f"<li><b>{html.escape(str(no))}.</b> {html.escape(title)}"
+                    f"<small>{html.escape(status)} · {html.escape(due)} · {html.escape(lead)}</small></li>"
+                    for no, title, lead, due, status in rows)
+    st.html(f'{_TASK_LIST_CSS}<ul class="hue57-tasklist" data-testid="hue57TaskList">{items}</ul>')
 
 
 def overview_report(view: OverviewView, ctx: Context, changes: str = "") -> None:
