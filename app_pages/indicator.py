@@ -47,7 +47,7 @@ for _, row in rows.iterrows():
         st.warning(t("indicator.slipping", ctx.lang, horizon=int(row["horizon"]),
                      projected=fmt_value(row["projected_value"], row["unit"], ctx.lang)))
     if briefing.has_numbers(row):
-        ui.table(indicator_view.assessment_facts(row, ctx.lang))
+        ui.table(indicator_view.assessment_facts(row, ctx.lang), cards=False)
 
 st.subheader(t("indicator.values", ctx.lang))
 values = ui.indicator_values(first["indicator"], ctx.upload_id)

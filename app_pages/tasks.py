@@ -38,8 +38,9 @@ listing = tasks_view.task_listing(shown, snap.agencies, ctx.lang)
 with st.container(key="tasks_timeline"):  # hidden on a phone, where the list below stands in for it
     ui.chart(charts.task_timeline(shown, today, ctx.lang))
 ui.task_list(tasks_view.timeline_list(listing, ctx.lang))
-ui.table(listing, nowrap=[t("tasks.col.no", ctx.lang), t("tasks.col.group", ctx.lang), t("tasks.col.due", ctx.lang)],
-         wide=[t("tasks.col.title", ctx.lang), t("tasks.col.lead_current", ctx.lang)])
+ui.table(listing, nowrap=[t(k, ctx.lang) for k in ("tasks.col.no", "tasks.col.due", "tasks.col.status")],
+         wide=[t("tasks.col.title", ctx.lang), t("tasks.col.lead_current", ctx.lang)],
+         whole=[t(k, ctx.lang) for k in ("tasks.col.deadline", "tasks.col.last_period")])
 if ctx.lang == "en":
     st.caption(t("gloss.unofficial", ctx.lang))
 st.download_button(t("export.csv", ctx.lang), lambda: export.csv_bytes(listing), file_name=f"nhiem-vu_{today}.csv",

@@ -45,7 +45,7 @@ def trajectory(paths: pd.DataFrame, targets: pd.DataFrame, *, unit: str, lang: s
     # One legend of line samples (colour and dash together), the way the lines are drawn.
     # Three words abreast do not fit a phone: below 480 px the samples stand one under the other.
     legend = alt.Legend(orient="top", labelFontSize=text_size, symbolType="stroke", symbolStrokeWidth=2.5,
-                        symbolSize=500, columns=alt.ExprRef("width < 480 ? 1 : 3"))
+                        symbolSize=500, labelLimit=0, columns=alt.ExprRef("width < 480 ? 1 : 3"))
     color = alt.Color("series_text:N", title=None, legend=legend,
                       scale=alt.Scale(domain=domain, range=[c for _, c in SERIES_STYLE.values()]))
     dash = alt.StrokeDash("series_text:N", title=None, legend=legend,

@@ -23,6 +23,7 @@ _LARGE_TYPE = """<style>
 .hue57-present .hue57-attn h4{font-size:1.6rem}
 .hue57-present .hue57-attn{grid-template-columns:1fr}
 .hue57-present p{font-size:1.15rem}
+@media (max-width:640px){.hue57-present{font-size:1.1rem}.hue57-present h3{font-size:1.5rem}.hue57-present .hue57-attn h4{font-size:1.2rem}.hue57-present .hue57-gap .n,.hue57-present .hue57-gap .v,.hue57-present .hue57-attn li,.hue57-present .hue57-changes li{font-size:1.1rem}}
 </style>"""
 
 
@@ -79,12 +80,13 @@ def present(view: OverviewView, changes: str, ctx: Context, snap: store.Snapshot
         st.session_state["present_screen"] = min(max(st.session_state.get("present_screen", 0) + step, 0), last)
 
     index = min(st.session_state.get("present_screen", 0), last)
-    left, middle, right = st.columns([1, 3, 1], vertical_alignment="center")
-    left.button(t("present.previous", ctx.lang), disabled=index == 0, icon=":material/arrow_back:",
-                on_click=turn, args=(-1,))
-    right.button(t("present.next", ctx.lang), disabled=index == last, icon=":material/arrow_forward:",
-                 on_click=turn, args=(1,))
-    middle.markdown(f"**{t('present.screen', ctx.lang, n=index + 1, total=len(pages))}**")
+    # One row that stays a row on a phone (columns would stack the buttons above and below the counter).
+    bar = st.container(horizontal=True, horizontal_alignment="distribute", vertical_alignment="center", wrap=False)
+    bar.button(t("present.previous", ctx.lang), disabled=index == 0, icon=":material/arrow_back:",
+               on_click=turn, args=(-1,))
+    bar.markdown(f"**{t('present.screen', ctx.lang, n=index + 1, total=len(pages))}**", width="content")
+    bar.button(t("present.next", ctx.lang), disabled=index == last, icon=":material/arrow_forward:",
+               on_click=turn, args=(1,))
     st.html(_briefing.CSS + _LARGE_TYPE + f'<div class="hue57-present" data-testid="hue57Screen">{pages[index]}</div>')
 
 

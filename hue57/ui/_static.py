@@ -43,7 +43,8 @@ _CSS = """<style>
 .hue57-table .num{white-space:nowrap}
 .hue57-table .wide{min-width:7rem;overflow-wrap:anywhere}
 .hue57-table td{overflow-wrap:anywhere}
-@media (max-width:640px){.hue57-table table,.hue57-table tbody,.hue57-table tr,.hue57-table td{display:block;width:auto}.hue57-table thead{display:none}.hue57-table tr{padding:.4rem 0;border-bottom:1px solid rgba(49,51,63,.2)}.hue57-table td{border:none;padding:.1rem .5rem;min-width:0}.hue57-table td:empty{display:none}.hue57-table td::before{content:attr(data-label) ": ";font-weight:600}}
+.hue57-table .whole{overflow-wrap:normal}
+@media (max-width:640px){.hue57-cards table,.hue57-cards tbody,.hue57-cards tr,.hue57-cards td{display:block;width:auto}.hue57-cards thead{display:none}.hue57-cards tr{padding:.4rem 0;border-bottom:1px solid rgba(49,51,63,.2)}.hue57-cards td{border:none;padding:.1rem .5rem;min-width:0}.hue57-cards td:empty{display:none}.hue57-cards td::before{content:attr(data-label) ": ";font-weight:600}}
 </style>"""
 
 
@@ -56,15 +57,20 @@ def tiles_html(counts: Sequence[tuple[str, int]]) -> str:
 
 
 def table_html(frame: pd.DataFrame, *, links: Mapping[str, Sequence[str]] | None = None,
-               nowrap: Sequence[str] = (), wide: Sequence[str] = ()) -> str:
+               nowrap: Sequence[str] = (), wide: Sequence[str] = (), whole: Sequence[str] = (),
+               cards: bool = True) -> str:
     """`frame` as an HTML table; a column named in `links` shows each cell as a link to its URL.
 
     Empty and missing cells show as empty. Columns in `nowrap` (codes, values) do not break across
-    lines; columns in `wide` (names, plan wording) are given room before they wrap.
+    lines; columns in `wide` (names, plan wording) are given room before they wrap; columns in `whole`
+    (dates, short words) wrap between words only, never inside one ('12/2025'). With `cards`, each row
+    becomes a card of 'column: value' lines on a narrow screen; without, the table stays a table (two
+    short columns fit a phone as they are).
     """
     links = links or {}
     columns = list(frame.columns)
-    css = [' class="num"' if c in nowrap else ' class="wide"' if c in wide else "" for c in columns]
+    css = [' class="num"' if c in nowrap else ' class="wide"' if c in wide else ' class="whole"' if c in whole else ""
+           for c in columns]
     head = "".join(f'<th scope="col"{cls}>{html.escape(str(c))}</th>' for c, cls in zip(columns, css, strict=True))
     targets = [links.get(c) for c in columns]
     rows = []
@@ -76,7 +82,8 @@ def table_html(frame: pd.DataFrame, *, links: Mapping[str, Sequence[str]] | None
                 text = f'<a href="{html.escape(str(urls[i]), quote=True)}" target="_self">{text}</a>'
             cells.append(f'<td{cls} data-label="{html.escape(str(column), quote=True)}">{text}</td>')
         rows.append(f"<tr>{''.join(cells)}</tr>")
-    return (f'<div class="hue57-table" data-testid="hue57Table" tabindex="0"><table><thead><tr>{head}</tr></thead>'
+    return (f'<div class="hue57-table{" hue57-cards" if cards else ""}" data-testid="hue57Table" tabindex="0">'
+            f"<table><thead><tr>{head}</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table></div>")
 
 
@@ -129,14 +136,16 @@ def status_tiles(counts: Sequence[tuple[str, int]]) -> None:
 STATIC_TABLE_ROWS = 300  # beyond this a scrolling grid that draws only the visible rows is lighter
 
 
-def table(frame: pd.DataFrame, *, nowrap: Sequence[str] = (), wide: Sequence[str] = ()) -> None:
+def table(frame: pd.DataFrame, *, nowrap: Sequence[str] = (), wide: Sequence[str] = (), whole: Sequence[str] = (),
+          cards: bool = True) -> None:
     """A read-only table that shows every column whole: long texts wrap instead of being cut, and below
-    `NARROW_PX` each row becomes a card of 'column: value' lines, so a phone never scrolls sideways.
+    `NARROW_PX` each row becomes a card of 'column: value' lines (unless not `cards`: a table that fits a
+    phone as it is), so a phone never scrolls sideways. Column classes as in `table_html`.
     Up to `STATIC_TABLE_ROWS` rows; a longer one gets Streamlit's grid, which draws only the rows on screen."""
     if len(frame) > STATIC_TABLE_ROWS:
         st.dataframe(frame, hide_index=True, width="stretch")
     else:
-        st.html(_CSS + table_html(frame, nowrap=nowrap, wide=wide))
+        st.html(_CSS + table_html(frame, nowrap=nowrap, wide=wide, whole=whole, cards=cards))
 
 
 _TASK_LIST_CSS = f"""<style>
