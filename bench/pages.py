@@ -170,30 +170,39 @@ def time_pages(page, urls: dict[str, str], runs: int, seed: int = 57) -> tuple[d
     return in_page, wall, phases
 
 
-CLICK = """(label) => {
+# A page turn, timed in the page: the click's time, then the first frame after the script has finished
+# with the new counter on screen, no skeleton left and every image loaded. (Not SETTLED_AT's record: a turn
+# can be quick enough that the browser never shows the "running" state between two settled ones.)
+TURN = """([label, expect]) => new Promise(resolve => {
+  const done = () => {
+    const app = document.querySelector('[data-testid=stApp]');
+    return app.getAttribute('data-test-script-state') === 'notRunning' && !document.querySelector('[data-testid=stSkeleton]')
+      && [...document.images].every(i => i.complete) && document.querySelector('[data-testid=stMain]').innerText.includes(expect);
+  };
   const button = [...document.querySelectorAll('button')].find(b => b.innerText.trim().endsWith(label));
   const at = performance.now();
+  const watch = new MutationObserver(() => {
+    if (!done()) return;
+    watch.disconnect();
+    requestAnimationFrame(() => { const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(performance.now() - at); channel.port2.postMessage(0); });
+  });
+  watch.observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
   button.click();
-  return at;
-}"""
+})"""
 
 
 def time_turns(page, url: str, turns: int) -> list[float]:
     """Seconds from a click on next (or previous, back from the last screen) to the new screen settled, by
-    the page's clock: its counter reads the new number and the page's settled record is newer than the click."""
+    the page's clock."""
     page.goto(url)
     settle(page, timeout=120_000)
-    page.wait_for_function("window.__hue57Settled", timeout=120_000)
     total = int(page.get_by_text("Trang 1/").inner_text().split("/")[1])
     times, index, step = [], 1, 1
     for _ in range(turns):
         step = -1 if index == total else 1 if index == 1 else step
-        clicked = page.evaluate(CLICK, "Tiếp" if step > 0 else "Trước")
         index += step
-        settled = page.wait_for_function(
-            f"window.__hue57Settled > {clicked} && document.body.innerText.includes('Trang {index}/{total}') && "
-            f"window.__hue57Settled", timeout=120_000).json_value()
-        times.append((settled - clicked) / 1000)
+        times.append(page.evaluate(TURN, ["Tiếp" if step > 0 else "Trước", f"Trang {index}/{total}"]) / 1000)
     return times
 
 
@@ -244,7 +253,6 @@ def main() -> None:
                 in_page, wall, phases = time_pages(page, {name: srv.url + "/" for name, srv in servers.items()},
                                                    args.runs)
                 projector = browser.new_page(viewport={"width": 1920, "height": 1080})
-                projector.add_init_script(SETTLED_AT)
                 turns = time_turns(projector, servers["shipped"].url + "/?present=1", args.turns)
                 browser.close()
         finally:
