@@ -47,11 +47,12 @@ for _, row in rows.iterrows():
         st.warning(t("indicator.slipping", ctx.lang, horizon=int(row["horizon"]),
                      projected=fmt_value(row["projected_value"], row["unit"], ctx.lang)))
     if briefing.has_numbers(row):
-        st.dataframe(indicator_view.assessment_facts(row, ctx.lang), hide_index=True, width="stretch")
+        ui.table(indicator_view.assessment_facts(row, ctx.lang), cards=False)
 
 st.subheader(t("indicator.values", ctx.lang))
 values = ui.indicator_values(first["indicator"], ctx.upload_id)
 if values.empty:
     st.caption(t("indicator.no_values", ctx.lang))
 else:
-    st.dataframe(indicator_view.value_listing(values, first["unit"], ctx.lang), hide_index=True, width="stretch")
+    ui.table(indicator_view.value_listing(values, first["unit"], ctx.lang),
+             nowrap=[t("col.year", ctx.lang)], wide=[t("col.source", ctx.lang), t("col.note", ctx.lang)])

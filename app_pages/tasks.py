@@ -34,9 +34,13 @@ with c4:
 
 shown = tasks.filter_tasks(table, group=group, agency=agency, status=status, due_year=due_year)
 ui.status_tiles(tasks_view.task_status_counts(shown, ctx.lang))
-ui.chart(charts.task_timeline(shown, today, ctx.lang))
 listing = tasks_view.task_listing(shown, snap.agencies, ctx.lang)
-st.dataframe(listing, hide_index=True, width="stretch")
+with st.container(key="tasks_timeline"):  # hidden on a phone, where the list below stands in for it
+    ui.chart(charts.task_timeline(shown, today, ctx.lang))
+ui.task_list(tasks_view.timeline_list(listing, ctx.lang))
+ui.table(listing, nowrap=[t(k, ctx.lang) for k in ("tasks.col.no", "tasks.col.due", "tasks.col.status")],
+         wide=[t("tasks.col.title", ctx.lang), t("tasks.col.lead_current", ctx.lang)],
+         whole=[t(k, ctx.lang) for k in ("tasks.col.deadline", "tasks.col.last_period")])
 if ctx.lang == "en":
     st.caption(t("gloss.unofficial", ctx.lang))
 st.download_button(t("export.csv", ctx.lang), lambda: export.csv_bytes(listing), file_name=f"nhiem-vu_{today}.csv",
@@ -45,7 +49,7 @@ st.download_button(t("export.csv", ctx.lang), lambda: export.csv_bytes(listing),
 st.subheader(t("tasks.reporting.title", ctx.lang, period=tasks.period_label(tasks.current_period(today), ctx.lang)))
 reporting = tasks.reporting_status(table, snap.progress, today)
 st.caption(t("tasks.reporting.caption", ctx.lang))
-st.dataframe(tasks_view.reporting_listing(reporting, snap.agencies, ctx.lang), hide_index=True, width="stretch")
+ui.table(tasks_view.reporting_listing(reporting, snap.agencies, ctx.lang), wide=[t("tasks.col.lead_current", ctx.lang)])
 
 st.subheader(t("tasks.detail.title", ctx.lang))
 by_no = table.set_index("no")

@@ -104,3 +104,8 @@ def gap_rows(body: str) -> list[str]:
     import re  # noqa: PLC0415
 
     return [text(row) for row in re.findall(r'<a class="hue57-gap".*?</a>', body, flags=re.S)]
+
+
+def page_tables(at) -> list[pd.DataFrame]:
+    """Every static table a page drew (`ui.table`, and the overview's scorecard), in page order, each cell as read."""
+    return [scorecard(h.proto.body) for h in at.get("html") if 'data-testid="hue57Table"' in h.proto.body]

@@ -94,3 +94,34 @@ def test_trajectory_legend_shows_each_series_as_its_line_colour_and_dash(db):
     assert all(re.fullmatch(r"M-[\d.]+,0L[\d.]+,0", shape) for shape, _, _ in symbols)  # a short line, not a dot
     assert [(colour, dash.replace(" ", "")) for _, colour, dash in symbols] == [
         ("#0072B2", ""), ("#009E73", "8,4"), ("#D55E00", "2,3")]  # a solid, a dashed and a dotted line sample
+
+
+def _page_chart(code: str, **kwargs):
+    """The trajectory as the indicator page draws it: the board's target rules (both edges of a band)."""
+    snap = store.load()
+    rows = briefing.indicator_rows(snap.targets, code)
+    board = briefing.indicator_rows(briefing.board_for(snap, 2026), code)
+    return charts.trajectory(metrics.paths(rows, snap.actuals, 2026), briefing.target_rules(board),
+                             unit=rows.iloc[0]["unit"], lang="vi", **kwargs)
+
+
+def _text_layers(chart) -> list[dict]:
+    return [layer for layer in _layers(chart) if (layer.get("mark") or {}).get("type") == "text"]
+
+
+def test_a_band_is_labelled_once_over_its_upper_line(db):
+    chart = _page_chart("17")
+    rules = [layer for layer in _layers(chart) if (layer.get("mark") or {}).get("type") == "rule"]
+    assert len(rules) == 1  # one rule layer drawing both edges
+    labels = [row for rows in chart.to_dict()["datasets"].values() for row in rows if "label" in row]
+    assert [(r["label"], r["target_value"]) for r in labels] == [("Mục tiêu 2030: 8–10%", 10.0)]
+
+
+def test_two_horizons_label_their_lines_at_opposite_ends(db):
+    sides = {layer["mark"]["align"] for layer in _text_layers(_page_chart("7"))}
+    assert sides == {"left", "right"}
+
+
+def test_trajectory_text_size_sets_every_label_axis_and_legend(db):
+    svg = charts.chart_svg(_page_chart("4", text_size=20), width=1300)
+    assert set(re.findall(r'font-size="([\d.]+)px"', svg)) == {"20"}

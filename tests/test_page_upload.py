@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from hue57 import ingest, store
+from tests.report_html import page_tables
 from tests.test_import_bad_files import BAD, EXPECTED, GENERATED
 
 GOOD = Path(__file__).parent / "data" / "good"
@@ -126,14 +127,14 @@ def test_warnings_must_be_ticked_before_the_upload_can_be_confirmed(db):
 
 def test_progress_upload_turns_an_overdue_task_into_done(db, tmp_path):
     at = _analyst_page("tasks")
-    listing = at.dataframe[0].value.set_index("STT")
-    assert listing.loc[7, "Tình trạng"] == "✖ Quá hạn"
+    listing = page_tables(at)[0].set_index("STT")
+    assert listing.loc["7", "Tình trạng"] == "✖ Quá hạn"
     csv = ("STT nhiệm vụ,Kỳ,Trạng thái,Tiến độ (%),Ghi chú,Minh chứng\n"
            "7,2025-H1,Hoàn thành,100,Đã ban hành kế hoạch (kiểm thử),Kế hoạch số 00/KH-UBND (kiểm thử)\n").encode()
     at = _upload(_analyst_page(), "tien_do.csv", csv)
     at = next(b for b in at.button if b.label == "Xác nhận cập nhật").click().run()
-    listing = _analyst_page("tasks").dataframe[0].value.set_index("STT")
-    assert listing.loc[7, "Tình trạng"] == "✔ Hoàn thành"
+    listing = page_tables(_analyst_page("tasks"))[0].set_index("STT")
+    assert listing.loc["7", "Tình trạng"] == "✔ Hoàn thành"
 
 
 def test_a_file_name_is_shown_as_written_not_as_markdown(db):

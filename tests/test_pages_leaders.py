@@ -98,10 +98,10 @@ def test_indicator_page_explains_status_with_assess_numbers(db, code, lang):
     for _, row in assessed.iterrows():
         assert metrics.explain(row, lang) in text
     if code == "4":
-        facts = at.dataframe[0].value
+        facts = report_html.page_tables(at)[0]
         assert facts.iloc[0, 1] == ("hạng 5/63 (2024)" if lang == "vi" else "rank 5/63 (2024)")
         assert facts.iloc[1, 1] == ("≤ hạng 5 (2030)" if lang == "vi" else "≤ rank 5 (2030)")
-        values = at.dataframe[-1].value
+        values = report_html.page_tables(at)[-1]
         assert len(values) == 5 and values.iloc[:, 2].str.contains("vneconomy.vn").any()
         assert len(at.get("vega_lite_chart")) == 1
 
@@ -138,13 +138,13 @@ def test_band_target_is_drawn_as_both_edges_even_without_data(db):
     at = _run("indicator", code="17")
     assert len(at.get("vega_lite_chart")) == 1
     assert any("Mục tiêu 2030: 8–10%" in c.value for c in at.caption)
-    assert not list(at.dataframe)  # neither a facts table (no data) nor values (none published)
+    assert not report_html.page_tables(at) and not list(at.dataframe)  # neither a facts table (no data) nor values (none published)
 
 
 def test_met_target_whose_trend_slips_is_flagged(db):
     at = _run("indicator", code="4")  # rank 5 in 2024 meets top 5, but the ranks went 2 → 5 since 2020
     assert any("không còn đạt mục tiêu" in w.value for w in at.warning)
-    facts = at.dataframe[0].value.set_index("Nội dung")["Giá trị"]
+    facts = report_html.page_tables(at)[0].set_index("Nội dung")["Giá trị"]
     assert facts["Tốc độ thực tế"] == "tụt 0,75 bậc/năm" and facts["Khoảng cách còn lại"] == "0"
 
 

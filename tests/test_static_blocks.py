@@ -73,3 +73,19 @@ def test_the_report_is_built_once_per_language_and_link_and_each_keeps_its_links
         _static.overview_report(view, ctx)
     assert built == [("vi", {}), ("en", {"lang": "en"}), ("vi", {"s": "T1"})]  # each built once, then reused
     assert shown[0] == shown[1] and shown[3] == shown[4] and len(set(shown)) == 3
+
+
+def test_a_large_briefing_lists_the_worst_rows_and_says_how_many_more(db, monkeypatch):
+    from hue57.ui import _briefing, overview
+
+    view = overview(None, 2026, "vi", horizon="2030", group="", agency="", status="")
+    assert len(view.gaps) > 2
+    monkeypatch.setattr(_static, "BRIEFING_ROWS", 2)
+    body = _static._report_html(view, "vi", {}, True, "")
+    assert len(report_html.gap_rows(body)) == 2
+    assert f"Hiển thị 2 chỉ tiêu chậm nhất trong {len(view.gaps)}" in report_html.text(body)
+
+    rows = view.shown.head(3)
+    box = report_html.text(_briefing.attention_html({"insufficient": rows}, view.agencies, {}, "vi", limit=1))
+    assert "(3)" in box and "… và 2 chỉ tiêu khác (xem bảng theo dõi)" in box  # the count stays whole
+    assert rows.iloc[0]["code"] + ". " in box and rows.iloc[1]["code"] + ". " not in box

@@ -168,6 +168,12 @@ TEXT: dict[str, dict[str, str]] = {
     "present.trajectory_alt": {"vi": "Quỹ đạo của chỉ tiêu {name}: thực hiện, lộ trình cần đạt, dự báo và mục tiêu",
                                "en": "Trajectory of target {name}: actuals, required path, forecast and target"},
     "briefing.attention": {"vi": "Cần chú ý", "en": "Needs attention"},
+    "briefing.more_items": {"vi": "… và {n} chỉ tiêu khác (xem bảng theo dõi)",
+                            "en": "… and {n} more (see the scorecard)"},
+    "briefing.gaps_limited": {"vi": "Hiển thị {shown} chỉ tiêu chậm nhất trong {total}; các chỉ tiêu khác có trong bảng "
+                                    "theo dõi bên dưới, hoặc dùng bộ lọc.",
+                              "en": "Showing the {shown} most-behind of {total} targets; the others are in the scorecard "
+                                    "below, or use the filters."},
     "briefing.nothing": {"vi": "Không có chỉ tiêu, nhiệm vụ hay báo cáo nào cần chú ý.",
                          "en": "No target, task or report needs attention."},
     "briefing.group.missed": {"vi": "Không đạt mục tiêu ({n})", "en": "Targets missed ({n})"},

@@ -9,7 +9,7 @@ from hue57.ui._filters import as_of_year, choice
 from hue57.ui._nav import PAGES, navigation
 from hue57.ui._present import present, presentation_toggle
 from hue57.ui._report import compiled_report_section
-from hue57.ui._static import overview_report, status_tiles
+from hue57.ui._static import overview_report, status_tiles, table, task_list
 from hue57.ui._widgets import (
     changes_since_previous_meeting,
     changes_table,
@@ -30,5 +30,5 @@ from hue57.ui._widgets import (
 
 __all__ = [
     "PAGES", "Context", "OverviewView", "as_of_year", "board", "changes_since_previous_meeting", "changes_table", "chart", "choice", "compiled_report_section", "context", "current", "data_as_of", "friendly_errors", "indicator_values", "link_base_url", "links", "navigation", "overview", "overview_report", "plain", "present", "presentation_toggle",
-    "read_only_banner", "refuse_link", "require_analyst", "snapshot", "start", "status_tiles", "task_detail", "text_table", "undo_form", "upload_problems",
+    "read_only_banner", "refuse_link", "require_analyst", "snapshot", "start", "status_tiles", "table", "task_detail", "task_list", "text_table", "undo_form", "upload_problems",
 ]

@@ -65,9 +65,10 @@ def _name(row: Mapping, lang: str) -> str:
 
 
 def attention_html(groups: Mapping[str, pd.DataFrame], agencies: pd.DataFrame, params: Mapping[str, str],
-                   lang: str, period: str = "") -> str:
+                   lang: str, period: str = "", limit: int | None = None) -> str:
     """One box per group that has something in it (missed, regressing, too slow, sliding, overdue tasks,
-    missing reports), each item a link to its page; a single line when there is nothing to report."""
+    missing reports), each item a link to its page; a single line when there is nothing to report. With a
+    `limit`, a group of targets lists its first `limit` (worst first) and says how many more there are."""
     if not groups:
         return f'<div class="hue57-ok" data-testid="hue57Attention">✔ {_e(t("briefing.nothing", lang))}</div>'
     boxes = []
@@ -75,13 +76,15 @@ def attention_html(groups: Mapping[str, pd.DataFrame], agencies: pd.DataFrame, p
         items = []
         if key in ("missed", "regressing", "insufficient", "sliding"):
             status = "met" if key == "sliding" else key
-            for row in rows.to_dict("records"):
+            for row in rows.head(limit).to_dict("records") if limit else rows.to_dict("records"):
                 detail = gap_label(row, lang)
                 if key == "sliding":
                     detail += " · " + t("briefing.sliding_item", lang, horizon=int(row["horizon"]),
                                         projected=_projected(row, lang))
                 items.append(f'<li><a href="{_url("indicator", params, code=row["code"])}" target="_self">'
                              f"{_e(_name(row, lang))}</a> — {_e(detail)}</li>")
+            if limit and len(rows) > limit:
+                items.append(f'<li>{_e(t("briefing.more_items", lang, n=len(rows) - limit))}</li>')
             title = t(f"briefing.group.{key}", lang, n=len(rows),
                       horizon=int(rows["horizon"].min()) if key == "sliding" else "")
             colour = STATUS_COLORS["regressing" if key == "sliding" else status]

@@ -121,7 +121,7 @@ class OverviewView:
     counts: list              # (status label, count) per status
     attention: dict           # group → rows (`briefing.attention`), worst first, empty groups left out
     gaps: pd.DataFrame        # `briefing.gap_rows`: each target with data on its own scale, worst first
-    bars: pd.DataFrame        # the gap chart image's rows (at most overview_view.GAP_CHART_ROWS)
+    bars: pd.DataFrame        # the gap chart image's rows (at most charts.GAP_CHART_ROWS)
     chart: object             # the Altair gap chart (PNG export, compiled report)
     table: pd.DataFrame       # the scorecard as shown and exported
     agencies: pd.DataFrame    # names for the attention block

@@ -39,8 +39,27 @@ def navigation(ctx: Context):
             if who == "all" or not ctx.shared:
                 st.page_link(page, query_params=ctx.link_params())
         language_switch(ctx)
+        st.html(_CLOSE_ON_NAVIGATE, unsafe_allow_javascript=True)
     logout_button(ctx)
     return current
+
+
+# Up to Streamlit's "md" breakpoint (768 px) the open sidebar lies over the page, and a page link in it
+# leaves it open over the page just chosen: Streamlit closes it only for its own navigation menu, whose
+# links drop the query string (language, meeting link), and only on a phone's user agent. So a click on
+# one of our links there presses the sidebar's own close button (which also remembers the choice). Our
+# own constant script, installed once per browser tab.
+_CLOSE_ON_NAVIGATE = """<script>
+(() => {
+  if (window.__hue57CloseOnNavigate) return;
+  window.__hue57CloseOnNavigate = true;
+  document.addEventListener('click', (event) => {
+    if (!event.target.closest('[data-testid=stSidebar] a') || !matchMedia('(max-width: 768px)').matches) return;
+    const close = document.querySelector('[data-testid=stSidebarCollapseButton] button');
+    if (close) close.click();
+  });
+})();
+</script>"""
 
 
 def language_switch(ctx: Context) -> None:

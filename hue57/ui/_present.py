@@ -23,6 +23,7 @@ _LARGE_TYPE = """<style>
 .hue57-present .hue57-attn h4{font-size:1.6rem}
 .hue57-present .hue57-attn{grid-template-columns:1fr}
 .hue57-present p{font-size:1.15rem}
+@media (max-width:640px){.hue57-present{font-size:1.1rem}.hue57-present h3{font-size:1.5rem}.hue57-present .hue57-attn h4{font-size:1.2rem}.hue57-present .hue57-gap .n,.hue57-present .hue57-gap .v,.hue57-present .hue57-attn li,.hue57-present .hue57-changes li{font-size:1.1rem}}
 </style>"""
 
 
@@ -47,16 +48,24 @@ def screens(view: OverviewView, changes: str, ctx: Context, snap: store.Snapshot
     return out or [_briefing.attention_html({}, view.agencies, params, lang)]
 
 
+# (chart width, text px) for the room and for a phone. The image is drawn at most at its own size, so its
+# text is never larger than this, and smaller only as much as the screen is narrower: 20 px of 1,080 stays
+# 15 px in the 820 px a 1280-wide laptop leaves; a phone loads the narrow one (14 px, ~360 px wide).
+_PROJECTOR = (1300, 20)
+_PHONE = (600, 14)
+
+
 def _trajectory(row, view: OverviewView, snap: store.Snapshot, year: int, lang: str) -> str:
     """The indicator's trajectory drawn on the server as an image (a page turn must not wait for Vega in
-    the browser)."""
+    the browser), in large type for the room and again at a phone's width."""
     if row["plan_comparator"] == "qualitative":
         return ""
     shown = view.shown[view.shown["indicator"] == row["indicator"]]
     plan = snap.targets[snap.targets["code"].isin(shown["code"])]
-    chart = charts.trajectory(metrics.paths(plan, snap.actuals, year), briefing.target_rules(shown),
-                              unit=row["unit"], lang=lang)
-    return _static.chart_html(charts.chart_svg(chart, width=1100), t("present.trajectory_alt", lang, name=row["code"]))
+    paths, rules = metrics.paths(plan, snap.actuals, year), briefing.target_rules(shown)
+    wide, narrow = (charts.chart_svg(charts.trajectory(paths, rules, unit=row["unit"], lang=lang, text_size=size),
+                                     width=width) for width, size in (_PROJECTOR, _PHONE))
+    return _static.chart_html(wide, t("present.trajectory_alt", lang, name=row["code"]), narrow=narrow)
 
 
 def present(view: OverviewView, changes: str, ctx: Context, snap: store.Snapshot, year: int) -> None:
@@ -65,13 +74,19 @@ def present(view: OverviewView, changes: str, ctx: Context, snap: store.Snapshot
     pages = view.html.get(key)
     if pages is None:
         pages = view.html[key] = screens(view, changes, ctx, snap, year)
-    index = min(st.session_state.get("present_screen", 0), len(pages) - 1)
-    left, middle, right = st.columns([1, 3, 1], vertical_alignment="center")
-    if left.button(t("present.previous", ctx.lang), disabled=index == 0, icon=":material/arrow_back:"):
-        st.session_state["present_screen"] = index = index - 1
-    if right.button(t("present.next", ctx.lang), disabled=index == len(pages) - 1, icon=":material/arrow_forward:"):
-        st.session_state["present_screen"] = index = index + 1
-    middle.markdown(f"**{t('present.screen', ctx.lang, n=index + 1, total=len(pages))}**")
+    last = len(pages) - 1
+
+    def turn(step: int) -> None:  # before the run: both buttons are then drawn for the screen shown
+        st.session_state["present_screen"] = min(max(st.session_state.get("present_screen", 0) + step, 0), last)
+
+    index = min(st.session_state.get("present_screen", 0), last)
+    # One row that stays a row on a phone (columns would stack the buttons above and below the counter).
+    bar = st.container(horizontal=True, horizontal_alignment="distribute", vertical_alignment="center", wrap=False)
+    bar.button(t("present.previous", ctx.lang), disabled=index == 0, icon=":material/arrow_back:",
+               on_click=turn, args=(-1,))
+    bar.markdown(f"**{t('present.screen', ctx.lang, n=index + 1, total=len(pages))}**", width="content")
+    bar.button(t("present.next", ctx.lang), disabled=index == last, icon=":material/arrow_forward:",
+               on_click=turn, args=(1,))
     st.html(_briefing.CSS + _LARGE_TYPE + f'<div class="hue57-present" data-testid="hue57Screen">{pages[index]}</div>')
 
 

@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import streamlit as st
 
-from hue57 import briefing
+from hue57 import briefing, charts
 from hue57.i18n import t
 from hue57.ui import _briefing
 from hue57.ui._context import Context
@@ -34,8 +34,6 @@ _CSS = """<style>
 .hue57-tile b{display:block;font-size:1.75rem;font-weight:600;line-height:1.3}
 .hue57-tile span{font-size:.875rem;color:rgba(49,51,63,.75)}
 @media (max-width:640px){.hue57-tile.zero{display:none}.hue57-tiles{grid-template-columns:repeat(auto-fit,minmax(7rem,1fr))}.hue57-tile b{font-size:1.3rem;display:inline;margin-right:.35rem}}
-.hue57-chart{margin:0}
-.hue57-chart figcaption{font-size:.875rem;color:rgba(49,51,63,.6);margin-top:.25rem}
 .hue57-table{border:1px solid rgba(49,51,63,.2);border-radius:.5rem}
 .hue57-note{font-size:.875rem;color:rgba(49,51,63,.7);margin:.25rem 0 1rem}
 .hue57-table table{border-collapse:collapse;width:100%;font-size:.875rem;margin:0}
@@ -43,9 +41,10 @@ _CSS = """<style>
 .hue57-table th,.hue57-table td{padding:.3rem .5rem;border-bottom:1px solid rgba(49,51,63,.1);vertical-align:top}
 .hue57-table tbody tr:nth-child(even){background:#fafafa}
 .hue57-table .num{white-space:nowrap}
-.hue57-table .wide{min-width:10rem;overflow-wrap:anywhere}
+.hue57-table .wide{min-width:7rem;overflow-wrap:anywhere}
 .hue57-table td{overflow-wrap:anywhere}
-@media (max-width:640px){.hue57-table table,.hue57-table tbody,.hue57-table tr,.hue57-table td{display:block;width:auto}.hue57-table thead{display:none}.hue57-table tr{padding:.4rem 0;border-bottom:1px solid rgba(49,51,63,.2)}.hue57-table td{border:none;padding:.1rem .5rem;min-width:0}.hue57-table td:empty{display:none}.hue57-table td::before{content:attr(data-label) ": ";font-weight:600}}
+.hue57-table .whole{overflow-wrap:normal}
+@media (max-width:640px){.hue57-cards table,.hue57-cards tbody,.hue57-cards tr,.hue57-cards td{display:block;width:auto}.hue57-cards thead{display:none}.hue57-cards tr{padding:.4rem 0;border-bottom:1px solid rgba(49,51,63,.2)}.hue57-cards td{border:none;padding:.1rem .5rem;min-width:0}.hue57-cards td:empty{display:none}.hue57-cards td::before{content:attr(data-label) ": ";font-weight:600}}
 </style>"""
 
 
@@ -58,15 +57,20 @@ def tiles_html(counts: Sequence[tuple[str, int]]) -> str:
 
 
 def table_html(frame: pd.DataFrame, *, links: Mapping[str, Sequence[str]] | None = None,
-               nowrap: Sequence[str] = (), wide: Sequence[str] = ()) -> str:
+               nowrap: Sequence[str] = (), wide: Sequence[str] = (), whole: Sequence[str] = (),
+               cards: bool = True) -> str:
     """`frame` as an HTML table; a column named in `links` shows each cell as a link to its URL.
 
     Empty and missing cells show as empty. Columns in `nowrap` (codes, values) do not break across
-    lines; columns in `wide` (names, plan wording) are given room before they wrap.
+    lines; columns in `wide` (names, plan wording) are given room before they wrap; columns in `whole`
+    (dates, short words) wrap between words only, never inside one ('12/2025'). With `cards`, each row
+    becomes a card of 'column: value' lines on a narrow screen; without, the table stays a table (two
+    short columns fit a phone as they are).
     """
     links = links or {}
     columns = list(frame.columns)
-    css = [' class="num"' if c in nowrap else ' class="wide"' if c in wide else "" for c in columns]
+    css = [' class="num"' if c in nowrap else ' class="wide"' if c in wide else ' class="whole"' if c in whole else ""
+           for c in columns]
     head = "".join(f'<th scope="col"{cls}>{html.escape(str(c))}</th>' for c, cls in zip(columns, css, strict=True))
     targets = [links.get(c) for c in columns]
     rows = []
@@ -78,24 +82,45 @@ def table_html(frame: pd.DataFrame, *, links: Mapping[str, Sequence[str]] | None
                 text = f'<a href="{html.escape(str(urls[i]), quote=True)}" target="_self">{text}</a>'
             cells.append(f'<td{cls} data-label="{html.escape(str(column), quote=True)}">{text}</td>')
         rows.append(f"<tr>{''.join(cells)}</tr>")
-    return (f'<div class="hue57-table" data-testid="hue57Table" tabindex="0"><table><thead><tr>{head}</tr></thead>'
+    return (f'<div class="hue57-table{" hue57-cards" if cards else ""}" data-testid="hue57Table" tabindex="0">'
+            f"<table><thead><tr>{head}</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table></div>")
 
 
-def chart_html(svg: str, description: str, *, title: str = "", notes: Sequence[str] = ()) -> str:
+def chart_html(svg: str, description: str, *, title: str = "", notes: Sequence[str] = (), narrow: str = "") -> str:
     """A chart Vega rendered to SVG (`charts.chart_svg`) as an image with its description as alt text,
-    under its title and above its notes (no image when `svg` is empty: nothing to draw).
+    under its title and above its notes (no image when `svg` is empty: nothing to draw). `narrow`, the
+    same chart rendered about a phone's width, is the image shown up to `NARROW_PX` instead: an image
+    shrinks its lettering with it, and 1,100 px drawn in 360 would print 12 px text at 4 px. (Two images
+    switched by CSS, not `<picture>`: Streamlit's sanitiser drops a `srcset` that holds a data URI.)
 
     An image, not inline SVG: the browser decodes it as one picture instead of sanitising and laying
     out hundreds of SVG nodes in the page.
     """
     parts = [f"<h3>{html.escape(title)}</h3>"] if title else []
+    alt = html.escape(description, quote=True)
     if svg:
-        data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-        parts.append(f'<img src="data:image/svg+xml;base64,{data}" alt="{html.escape(description, quote=True)}" '
-                     f'style="width:100%;max-width:{_svg_width(svg)}px">')
+        parts.append(f'<img class="wide" src="{_svg_uri(svg)}" alt="{alt}" style="width:100%;max-width:{_svg_width(svg)}px">')
+    if svg and narrow:
+        parts.append(f'<img class="narrow" src="{_svg_uri(narrow)}" alt="{alt}" '
+                     f'style="width:100%;max-width:{_svg_width(narrow)}px">')
     parts += [f"<figcaption>{html.escape(note)}</figcaption>" for note in notes]
-    return f'<figure class="hue57-chart" data-testid="hue57Chart">{"".join(parts)}</figure>'
+    return f'{_CHART_CSS}<figure class="hue57-chart" data-testid="hue57Chart">{"".join(parts)}</figure>'
+
+
+NARROW_PX = 640  # the width below which tables become cards and charts their narrow rendering
+
+
+_CHART_CSS = f"""<style>
+.hue57-chart{{margin:0}}
+.hue57-chart figcaption{{font-size:.875rem;color:rgba(49,51,63,.6);margin-top:.25rem}}
+.hue57-chart .narrow{{display:none}}
+@media (max-width:{NARROW_PX}px){{.hue57-chart:has(.narrow) .wide{{display:none}}.hue57-chart .narrow{{display:block}}}}
+</style>"""
+
+
+def _svg_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
 def _svg_width(svg: str) -> int:
@@ -109,6 +134,38 @@ def status_tiles(counts: Sequence[tuple[str, int]]) -> None:
 
 
 STATIC_TABLE_ROWS = 300  # beyond this a scrolling grid that draws only the visible rows is lighter
+
+
+def table(frame: pd.DataFrame, *, nowrap: Sequence[str] = (), wide: Sequence[str] = (), whole: Sequence[str] = (),
+          cards: bool = True) -> None:
+    """A read-only table that shows every column whole: long texts wrap instead of being cut, and below
+    `NARROW_PX` each row becomes a card of 'column: value' lines (unless not `cards`: a table that fits a
+    phone as it is), so a phone never scrolls sideways. Column classes as in `table_html`.
+    Up to `STATIC_TABLE_ROWS` rows; a longer one gets Streamlit's grid, which draws only the rows on screen."""
+    if len(frame) > STATIC_TABLE_ROWS:
+        st.dataframe(frame, hide_index=True, width="stretch")
+    else:
+        st.html(_CSS + table_html(frame, nowrap=nowrap, wide=wide, whole=whole, cards=cards))
+
+
+_TASK_LIST_CSS = f"""<style>
+.hue57-tasklist{{list-style:none;margin:.25rem 0 1rem;padding:0}}
+.hue57-tasklist li{{padding:.4rem 0;border-bottom:1px solid rgba(49,51,63,.15);overflow-wrap:anywhere}}
+.hue57-tasklist b{{font-variant-numeric:tabular-nums}}
+.hue57-tasklist small{{display:block;color:rgba(49,51,63,.75);font-size:.875rem}}
+@media (max-width:{NARROW_PX}px){{.st-key-tasks_timeline{{display:none!important}}}}
+@media (min-width:{NARROW_PX + 1}px){{.hue57-tasklist{{display:none}}}}
+</style>"""
+
+
+def task_list(rows: Sequence[tuple[object, str, str, str, str]]) -> None:
+    """The task timeline as a list for narrow screens, one line per task: (number, title, lead agency, due
+    date, status with its icon). The chart drawn in the container keyed `tasks_timeline` is hidden there:
+    70 bars squeezed into 360 px are unreadable, and its labels would shrink below 11 px."""
+    items = "".join(f"<li><b>{html.escape(str(no))}.</b> {html.escape(title)}"
+                    f"<small>{html.escape(status)} · {html.escape(due)} · {html.escape(lead)}</small></li>"
+                    for no, title, lead, due, status in rows)
+    st.html(f'{_TASK_LIST_CSS}<ul class="hue57-tasklist" data-testid="hue57TaskList">{items}</ul>')
 
 
 def overview_report(view: OverviewView, ctx: Context, changes: str = "") -> None:
@@ -136,6 +193,12 @@ def overview_report(view: OverviewView, ctx: Context, changes: str = "") -> None
                          code, display_text=r"code=([^&]+)", help=t("overview.open_indicator", lang))})
 
 
+# A large plan's briefing lists the worst rows and says how many more the scorecard holds: past these, a
+# list is no longer read, and its HTML is what a browser spends its time on (bench/pages.py, 2,000 targets:
+# ~950 gap rows and ~400 attention items, 0.5 MB, took a load from ~2.2x to ~3.9x a bare page).
+BRIEFING_ROWS = charts.GAP_CHART_ROWS
+ATTENTION_ITEMS = 20
+
 _REPORTS_KEPT = 32  # per view: one per meeting link open at once, and one for readers without a link
 
 
@@ -144,9 +207,13 @@ def _report_html(view: OverviewView, lang: str, params: Mapping[str, str], small
     and the scorecard: the order a committee reads a briefing in."""
     missing = briefing.no_data_codes(view.shown)
     notes = [t("overview.no_data_line", lang, n=len(missing), codes=", ".join(missing))] if missing else []
+    gaps = view.gaps.head(BRIEFING_ROWS)
+    if len(view.gaps) > len(gaps):
+        notes.insert(0, t("briefing.gaps_limited", lang, shown=len(gaps), total=len(view.gaps)))
     blocks = [tiles_html(view.counts),
-              _briefing.attention_html(view.attention, view.agencies, params, lang, view.period),
-              _briefing.gaps_html(view.gaps, params, lang) if len(view.gaps) else "",
+              _briefing.attention_html(view.attention, view.agencies, params, lang, view.period,
+                                       limit=ATTENTION_ITEMS),
+              _briefing.gaps_html(gaps, params, lang) if len(gaps) else "",
               "".join(f'<p class="hue57-note">{html.escape(note)}</p>' for note in notes),
               changes]
     if small:

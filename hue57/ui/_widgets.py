@@ -20,7 +20,7 @@ from hue57.i18n import (
     target_name,
     task_status_label,
 )
-from hue57.ui import _briefing
+from hue57.ui import _briefing, _static
 from hue57.ui._context import Context, context
 from hue57.ui._data import links, schema_ready, snapshot
 from hue57.ui._login import login_form
@@ -115,7 +115,7 @@ def task_detail(row, history: pd.DataFrame, agencies: pd.DataFrame, ctx: Context
     if history.empty:
         st.caption(t("tasks.detail.no_reports", lang))
         return
-    st.dataframe(tasks_view.progress_listing(history, lang), hide_index=True, width="stretch")
+    _static.table(tasks_view.progress_listing(history, lang), wide=[t("tasks.col.note", lang), t("tasks.col.evidence", lang)])
 
 
 def text_table(frame: pd.DataFrame) -> None:

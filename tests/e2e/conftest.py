@@ -100,6 +100,12 @@ def chart_decoded_js(required: bool = True) -> str:
     return f"(() => {{ const img = document.querySelector('{CHART_IMAGE}'); return img ? img.complete : {missing}; }})()"
 
 
+# A chart Vega draws in the browser (st.vega_lite_chart, st.altair_chart) is on screen once its view holds
+# an SVG or canvas: a page that has one is not settled before that.
+VEGA_DRAWN_JS = ("[...document.querySelectorAll('[data-testid=stVegaLiteChart]')]"
+                 ".every(c => c.querySelector('svg, canvas'))")
+
+
 # The settled condition above, timed by the page's own clock (bench/pages.py). Installed in every page
 # before its own scripts (`page.add_init_script`). Each DOM change (and each image load or error) checks the
 # settled condition; the moment it turns true, the next frame's time is kept in window.__hue57Settled.
@@ -110,7 +116,7 @@ SETTLED_AT = """
     const app = document.querySelector('[data-testid=stApp]');
     if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
     if (document.querySelector('[data-testid=stSkeleton]')) return false;
-    return CHART_LOADED;
+    return CHART_LOADED && VEGA_DRAWN;
   };
   let since = null;
   window.__hue57Settled = null;
@@ -128,13 +134,7 @@ SETTLED_AT = """
   document.addEventListener('load', check, true);
   document.addEventListener('error', check, true);  // a broken image is complete too, and fires no load
 })();
-""".replace("CHART_LOADED", chart_decoded_js(required=False))
-
-
-def chart_drawn(page) -> bool:
-    """The overview's gap chart was decoded by the browser: a broken SVG would leave it 0 pixels wide."""
-    page.wait_for_function(chart_decoded_js(), timeout=20_000)
-    return page.locator(CHART_IMAGE).evaluate("img => img.naturalWidth > 300")
+""".replace("CHART_LOADED", chart_decoded_js(required=False)).replace("VEGA_DRAWN", VEGA_DRAWN_JS)
 
 
 def open_page(page, url: str) -> None:

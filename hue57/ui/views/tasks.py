@@ -29,6 +29,18 @@ def task_listing(table: pd.DataFrame, agencies: pd.DataFrame, lang: str) -> pd.D
 
 
 
+def timeline_list(listing: pd.DataFrame, lang: str, title_chars: int = 120) -> list[tuple]:
+    """The timeline as lines for a phone, from `task_listing`'s columns: (number, title, lead agency, due date
+    or the plan's words when there is no date, status with its icon)."""
+    col = lambda key: listing[t(key, lang)].tolist()  # noqa: E731
+    titles = [" ".join(str(x).split()) for x in col("tasks.col.title")]
+    titles = [x if len(x) <= title_chars else x[: title_chars - 1].rstrip(" ,;.") + "…" for x in titles]
+    due = [d or w or "—" for d, w in zip(col("tasks.col.due"), col("tasks.col.deadline"), strict=True)]
+    return list(zip(col("tasks.col.no"), titles, col("tasks.col.lead_current"), due, col("tasks.col.status"),
+                    strict=True))
+
+
+
 def task_status_counts(table: pd.DataFrame, lang: str) -> list[tuple[str, int]]:
     """(label with icon, count) for every task status, in the tracker's order, zeros included."""
     counts = table["status"].value_counts()
