@@ -159,3 +159,21 @@ def fresh_server(tmp_path):
     yield srv
     srv.proc.terminate()
     srv.proc.wait(timeout=20)
+
+
+ANALYST_PASSWORD = "mat-khau-kiem-thu-2026"
+
+
+def start_analyst_server(tmp_path: Path, env_extra: dict | None = None) -> Server:
+    """A server of its own on a fresh database with the analyst `chuyen_vien` (password `ANALYST_PASSWORD`)."""
+    from hue57 import auth  # noqa: PLC0415
+
+    db = tmp_path / "hue57.duckdb"
+    store.init(db)
+    auth.add_user(db, "chuyen_vien", "analyst", ANALYST_PASSWORD)
+    return start_server(db, env_extra)
+
+
+def stop(server: Server) -> None:
+    server.proc.terminate()
+    server.proc.wait(timeout=20)

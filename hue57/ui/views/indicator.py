@@ -56,12 +56,17 @@ def value_listing(values: pd.DataFrame, unit: str, lang: str) -> pd.DataFrame:
                                       "latest_band": row["band"]}, lang))
         else:
             shown.append(fmt_value(row["value"], unit, lang))
+    return values_table(values, shown, lang)
+
+
+def values_table(rows: pd.DataFrame, shown: list[str], lang: str) -> pd.DataFrame:
+    """Stored rows of an indicator as a table: year, the value as `shown`, source, note, the upload it came from."""
     return pd.DataFrame({
-        t("col.year", lang): values["year"].astype(int).astype(str),
+        t("col.year", lang): rows["year"].astype(int).astype(str),
         t("col.value", lang): shown,
-        t("col.source", lang): values["source"].fillna(""),
-        t("col.note", lang): values["note"].fillna(""),
-        t("col.upload", lang): upload_labels(values, lang),
+        t("col.source", lang): rows["source"].fillna(""),
+        t("col.note", lang): rows["note"].fillna(""),
+        t("col.upload", lang): upload_labels(rows, lang),
     })
 
 

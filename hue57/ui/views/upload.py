@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from hue57 import calendar
-from hue57.i18n import fmt_datetime, fmt_value, status_label, t, upload_labels
+from hue57.i18n import fmt_datetime, fmt_value, status_label, t
+from hue57.ui.views.indicator import values_table
 
 
 def upload_history(history: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -30,10 +31,4 @@ def cell_history(history: pd.DataFrame, unit: str, lang: str) -> pd.DataFrame:
     value = [t("tasks.detail.withdrawn", lang) if deleted else
              (fmt_value(v, unit, lang) if pd.notna(v) else (status_label(s, lang) if isinstance(s, str) else "—"))
              for v, s, deleted in zip(history["value"], history["status"], history["deleted"], strict=True)]
-    return pd.DataFrame({
-        t("col.year", lang): history["year"].astype(int).astype(str),
-        t("col.value", lang): value,
-        t("col.source", lang): history["source"].fillna(""),
-        t("col.note", lang): history["note"].fillna(""),
-        t("col.upload", lang): upload_labels(history, lang),
-    })
+    return values_table(history, value, lang)
