@@ -72,9 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-from hue57.cli import _auth, _backup, _gaps, _ingest, _plan, _share  # noqa: E402  (command modules import the helpers above)
+from hue57.cli import _auth, _backup, _gaps, _ingest, _plan, _report, _share  # noqa: E402  (command modules import the helpers above)
 
-COMMAND_MODULES = [_plan, _gaps, _share, _ingest, _auth, _backup]
+COMMAND_MODULES = [_plan, _gaps, _share, _ingest, _auth, _backup, _report]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -26,12 +26,14 @@ from hue57.reporting._cycle import (
 )
 from hue57.reporting._form import FormCheck, check_form, check_upload, indicator_form, task_form
 from hue57.reporting._items import COLLECTIVE, GROUPS, Items, accountable_agencies, agency_items, all_items
+from hue57.reporting._present import completeness_table, indicator_rows_table, on_time_text, summary_line, task_rows_table
 from hue57.reporting._states import COLUMNS, STATES, report_states
 from hue57.store._reports import get_submission, list_submissions, report_events, submission_for
 
 __all__ = [
     "COLLECTIVE", "COLUMNS", "GROUPS", "STATES", "FormCheck", "Items", "ReportRefused", "Reporter",
-    "accept_report", "accountable_agencies", "agency_items", "all_items", "check_form", "check_upload",
+    "accept_report", "accountable_agencies", "completeness_table", "indicator_rows_table", "on_time_text",
+    "summary_line", "task_rows_table", "agency_items", "all_items", "check_form", "check_upload",
     "get_submission", "indicator_form", "list_submissions", "refuse_request", "report_events", "report_rows",
     "report_states", "return_report", "review_preview", "save_file", "save_form", "submission_for", "task_form",
 ]

@@ -54,7 +54,7 @@ class ReportRefused(Exception):
 def _refuse(db, reason: str, *, by: str, agency_id: str | None, period: str | None,
             submission_id: int | None = None, **params) -> ReportRefused:
     detail = json.dumps({"reason": reason, **params}, ensure_ascii=False, default=str)
-    log.warning("report request refused: by=%s agency=%s period=%s submission=%s %s", by, agency_id, period,
+    log.info("report request refused: by=%s agency=%s period=%s submission=%s %s", by, agency_id, period,
                 submission_id, detail)
     _reports.record_refusal(db, by=by, agency_id=agency_id, period=period, submission_id=submission_id,
                             detail=detail)
@@ -183,13 +183,10 @@ def report_rows(submission: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
     return progress_rows(submission.get("tasks_json")), actual_rows(submission.get("actuals_json"))
 
 
-def review_preview(db: str | os.PathLike | None, submission: dict) -> pd.DataFrame:
-    """The diff accepting the report would make now: the upload path's preview, both tables in one frame
-    (`table`: actuals or task_progress); nothing written."""
+def review_preview(db: str | os.PathLike | None, submission: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(figures diff, task-progress diff) accepting the report would make now, as the upload path previews
+    them (`store.preview`); nothing written. An empty frame for a table the report does not fill."""
     progress, actuals = report_rows(submission)
-    parts = []
-    if len(actuals):
-        parts.append(store.preview(db, actuals=actuals, keep_rank_fields=True).assign(table="actuals"))
-    if len(progress):
-        parts.append(store.preview(db, progress=progress).assign(table="task_progress"))
-    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+    figures = store.preview(db, actuals=actuals, keep_rank_fields=True) if len(actuals) else pd.DataFrame()
+    work = store.preview(db, progress=progress) if len(progress) else pd.DataFrame()
+    return figures, work

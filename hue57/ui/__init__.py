@@ -20,6 +20,7 @@ from hue57.ui._widgets import (
     read_only_banner,
     refuse_link,
     require_analyst,
+    require_reporter,
     start,
     task_detail,
     text_table,
@@ -29,5 +30,5 @@ from hue57.ui._widgets import (
 
 __all__ = [
     "PAGES", "Context", "OverviewView", "as_of_year", "board", "changes_since_previous_meeting", "changes_table", "chart", "choice", "context", "current", "data_as_of", "friendly_errors", "indicator_values", "links", "navigation", "overview", "overview_report", "plain", "present", "presentation_toggle",
-    "read_only_banner", "refuse_link", "require_analyst", "snapshot", "start", "status_tiles", "task_detail", "text_table", "undo_form", "upload_problems",
+    "read_only_banner", "refuse_link", "require_analyst", "require_reporter", "snapshot", "start", "status_tiles", "task_detail", "text_table", "undo_form", "upload_problems",
 ]

@@ -1,0 +1,106 @@
+"""Commands for the six-monthly reports: report status, report accept, report return.
+
+`report` is a group of subcommands (`REPORT_COMMANDS`): another module adds its own (`report build`) with
+`register_report_command(name, help, setup)` before the parser is built, or by appending to the list.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from hue57 import calendar, reporting
+from hue57.cli import UserError, add_format, default_user, emit
+from hue57.i18n import t
+from hue57.ingest import PROGRESS_STATUSES
+from hue57.tasks.reporting import PERIOD_PATTERN
+
+STATUS_COLUMNS = ["id", "agency", "items", "state", "submitted_at", "on_time", "reviewed_by", "upload_id"]
+
+
+def _period(text: str | None, lang: str) -> str | None:
+    if text is None:
+        return None
+    if not PERIOD_PATTERN.fullmatch(text.strip()):
+        raise UserError(t("report.cli.bad_period", lang, value=text))
+    return text.strip()
+
+
+def cmd_status(args) -> None:
+    """Completeness of a period: one row per agency (pinned: agency, items, state, submitted_at, on_time,
+    reviewed_by)."""
+    states = reporting.report_states(args.db, _period(args.period, args.lang), calendar.today())
+    frame = pd.DataFrame({
+        "id": states["submission_id"], "agency": states["agency_id"], "items": states["items"],
+        "state": states["state"],
+        "submitted_at": [None if pd.isna(v) else v.strftime("%Y-%m-%d %H:%M:%S") for v in states["submitted_at"]],
+        "on_time": states["on_time"], "reviewed_by": states["reviewed_by"], "upload_id": states["upload_id"],
+    }, columns=STATUS_COLUMNS)
+    emit(frame, args.format)
+
+
+def _collective(values: list[str] | None, lang: str) -> dict[int, str]:
+    out = {}
+    for value in values or []:
+        no, _, status = value.partition("=")
+        if not no.strip().isdigit() or status.strip() not in PROGRESS_STATUSES:
+            raise UserError(t("report.cli.bad_collective", lang, value=value))
+        out[int(no)] = status.strip()
+    return out
+
+
+def cmd_accept(args) -> None:
+    try:
+        sub, result = reporting.accept_report(args.db, args.id, by=args.by,
+                                              collective_status=_collective(args.collective, args.lang))
+    except reporting.ReportRefused as exc:
+        raise UserError(exc.message(args.lang)) from exc
+    key = "report.cli.accepted" if result.upload_id is not None else "report.cli.accepted_nothing"
+    print(t(key, args.lang, id=sub["id"], agency=sub["agency_id"], period=sub["period"], upload=result.upload_id))
+
+
+def cmd_return(args) -> None:
+    try:
+        sub = reporting.return_report(args.db, args.id, by=args.by, comment=args.comment)
+    except reporting.ReportRefused as exc:
+        raise UserError(exc.message(args.lang)) from exc
+    print(t("report.cli.returned", args.lang, id=sub["id"], agency=sub["agency_id"], period=sub["period"]))
+
+
+def _status(p) -> None:
+    p.add_argument("--period", default=None, help="2026-H1 | 2026-H2 (default: the current half-year)")
+    add_format(p)
+    p.set_defaults(func=cmd_status)
+
+
+def _accept(p) -> None:
+    p.add_argument("id", type=int, help="the report's number (report status)")
+    p.add_argument("--by", default=default_user(), help="the reviewer")
+    p.add_argument("--collective", action="append", metavar="TASK=STATUS",
+                   help="status of a collective task, set by the Department (repeatable)")
+    p.set_defaults(func=cmd_accept)
+
+
+def _return(p) -> None:
+    p.add_argument("id", type=int, help="the report's number (report status)")
+    p.add_argument("--comment", required=True, help="what the agency must add or correct")
+    p.add_argument("--by", default=default_user(), help="the reviewer")
+    p.set_defaults(func=cmd_return)
+
+
+# (name, help, setup(parser)): `report build` (#16) is one more entry.
+REPORT_COMMANDS = [
+    ("status", "completeness of a period's reports by agency", _status),
+    ("accept", "accept a submitted report: its rows land as one upload", _accept),
+    ("return", "send a submitted report back to its agency with a comment", _return),
+]
+
+
+def register_report_command(name: str, help_text: str, setup) -> None:
+    REPORT_COMMANDS.append((name, help_text, setup))
+
+
+def register(sub) -> None:
+    p = sub.add_parser("report", help="the agencies' six-monthly reports")
+    commands = p.add_subparsers(dest="report_command", required=True)
+    for name, help_text, setup in REPORT_COMMANDS:
+        setup(commands.add_parser(name, help=help_text))
