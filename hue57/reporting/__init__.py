@@ -26,7 +26,13 @@ from hue57.reporting._cycle import (
 )
 from hue57.reporting._form import FormCheck, check_form, check_upload, indicator_form, task_form
 from hue57.reporting._items import COLLECTIVE, GROUPS, Items, accountable_agencies, agency_items, all_items
-from hue57.reporting._present import completeness_table, indicator_rows_table, on_time_text, summary_line, task_rows_table
+from hue57.reporting._present import (
+    completeness_table,
+    indicator_rows_table,
+    on_time_text,
+    summary_line,
+    task_rows_table,
+)
 from hue57.reporting._states import COLUMNS, STATES, report_states
 from hue57.store._reports import get_submission, list_submissions, report_events, submission_for
 

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from hue57.i18n import normalise_lang, t
-from hue57.ingest import PROGRESS_STATUSES, QUALITATIVE_STATUSES, ParsedUpload, parse_upload, validate
+from hue57.ingest import PROGRESS_STATUSES, QUALITATIVE_STATUSES, ParsedUpload, error_table, parse_upload, validate
 from hue57.reporting._items import Items
 
 TASK_COLUMNS = ["task_no", "title", "status", "progress_pct", "note", "evidence"]
@@ -140,7 +140,7 @@ def _filled(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
 
 
 def _errors(report, table: str, lang: str) -> pd.DataFrame:
-    errors = report.errors.copy()
+    errors = error_table(report, lang)
     errors.insert(0, t("report.col.table", lang), t(f"report.table.{table}", lang))
     return errors
 
