@@ -64,7 +64,9 @@ def agency_form(reporter: reporting.Reporter, period: str) -> None:
     header = {c: t(f"ingest.header.{c}", lang) for c in
               ("task_no", "title", "status", "progress_pct", "note", "evidence", "code", "name", "unit", "year",
                "value", "source", "basis")}
-    with st.form("report_form"):
+    # Not an st.form: each edit reruns the page and the editors keep their edits under their keys until saved
+    # (in a form, edits to the second editor did not reach the server in our browser tests).
+    with st.container(border=True):
         st.subheader(t("report.tasks", lang))
         st.caption(t("report.tasks_help", lang))
         edited_tasks = st.data_editor(tasks_form, num_rows="fixed", key=f"tasks_{period}", width="stretch",
@@ -91,8 +93,8 @@ def agency_form(reporter: reporting.Reporter, period: str) -> None:
             "note": st.column_config.TextColumn(header["note"]),
             "basis": st.column_config.NumberColumn(header["basis"], format="%d", step=1)})
         save_col, submit_col, _ = st.columns([1, 1, 3])
-        save = save_col.form_submit_button(t("report.save", lang))
-        submit = submit_col.form_submit_button(t("report.submit", lang), type="primary")
+        save = save_col.button(t("report.save", lang))
+        submit = submit_col.button(t("report.submit", lang), type="primary")
     if save or submit:
         try:
             check, stored = reporting.save_form(db, reporter, period, tasks=edited_tasks, indicators=edited_figures,
