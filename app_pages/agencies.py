@@ -17,7 +17,7 @@ task_table = tasks.task_table(snap.tasks, snap.progress, snap.agencies, today)
 cards = views.agency_cards(ui.board(ctx.upload_id, year), tasks.target_leads(snap.targets, snap.agencies),
                            tasks.agency_task_rollup(task_table), snap.agencies)
 owed = tasks.reporting_status(task_table, snap.progress, today).set_index("agency_id")
-states = reporting.report_states(store.db_path(), tasks.current_period(today), today).set_index("agency_id")
+states = reporting.report_states(store.db_path(), tasks.current_period(today), today, snap=snap).set_index("agency_id")
 
 for card in cards.itertuples(index=False):
     with st.container(border=True):

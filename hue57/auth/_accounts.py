@@ -36,12 +36,13 @@ def clean_name(name: object) -> str:
 
 
 def reporting_agencies(db: str | os.PathLike | None) -> list[str]:
-    """The bodies an agency account may be bound to: today's bodies (not merged away), not collective groups."""
+    """The bodies an agency account may be bound to: today's bodies (not merged away, not collective groups)
+    that own a task or monitor an indicator — the rows of the completeness table."""
     from hue57.reporting import accountable_agencies  # noqa: PLC0415 — the reporting package reads the plan
     from hue57.store import load  # noqa: PLC0415
 
     snap = load(db)
-    return accountable_agencies(snap.agencies)
+    return accountable_agencies(snap.agencies, snap)
 
 
 def add_user(db: str | os.PathLike | None, name: str, role: str, password: str, *,
