@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from hue57 import auth, ingest, store, ui
+from hue57 import auth, calendar, ingest, store, tasks, ui
 from hue57.i18n import t, target_name
 from hue57.ui.views import upload as upload_view
 
@@ -14,11 +14,15 @@ snap = ui.snapshot()
 
 st.title(t("page.upload", ctx.lang))
 st.caption(t("upload.caption", ctx.lang))
-c1, c2, _ = st.columns([1, 1, 2])
+c1, c2, c3, _ = st.columns([1, 1, 1, 1])
 c1.download_button(t("upload.template_csv", ctx.lang), lambda: ingest.template_csv(snap.targets, ctx.lang),
                    file_name="mau-cap-nhat-so-lieu.csv", mime="text/csv")
 c2.download_button(t("upload.template_xlsx", ctx.lang), lambda: ingest.template_xlsx(snap.targets, ctx.lang),
                    file_name="mau-cap-nhat-so-lieu.xlsx",
+                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+c3.download_button(t("upload.template_progress_xlsx", ctx.lang),
+                   lambda: ingest.progress_template_xlsx(snap.tasks, ctx.lang, tasks.current_period(calendar.today())),
+                   file_name="mau-tien-do-nhiem-vu.xlsx",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 generation = st.session_state.setdefault("upload_generation", 0)
@@ -71,6 +75,3 @@ with st.expander(t("upload.cell_history", ctx.lang), icon=":material/history:"):
 with st.expander(t("auth.attempts", ctx.lang), icon=":material/shield_person:"):
     st.caption(t("auth.attempts.caption", ctx.lang))
     ui.text_table(auth.attempts_table(db, ctx.lang, limit=50))  # names as typed by anyone: shown escaped
-
-# Temporary home of the compiled report (issue #16) until the /report page exists; analysts only (checked above).
-ui.compiled_report_section(ctx)

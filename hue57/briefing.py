@@ -234,9 +234,10 @@ def attention(board: pd.DataFrame, task_table: pd.DataFrame | None = None,
     return groups
 
 
-def report_states(reporting: pd.DataFrame) -> pd.DataFrame:
-    """`agency_id, state` from `hue57.tasks.reporting_status`: ``missing`` once the due date has passed with
-    reports still owed, ``owed`` before it, ``complete`` otherwise."""
-    owed = reporting["missing"].map(len) > 0
-    state = np.where(owed & reporting["due_passed"].astype(bool), "missing", np.where(owed, "owed", "complete"))
-    return pd.DataFrame({"agency_id": reporting["agency_id"], "state": state})
+def owed_reports(states: pd.DataFrame) -> pd.DataFrame:
+    """`agency_id, state` of the reports the attention block names, from `hue57.reporting.report_states`:
+    ``missing`` when the due date passed with nothing submitted, ``late`` when the first submission came after it."""
+    submitted = states["submission_id"].notna() & ~states["state"].isin(("missing", "draft"))
+    late = submitted & (states["on_time"] == False).fillna(False)  # noqa: E712 — a nullable boolean
+    state = np.where(states["overdue"].astype(bool), "missing", np.where(late, "late", ""))
+    return pd.DataFrame({"agency_id": states["agency_id"], "state": state}).query("state != ''")

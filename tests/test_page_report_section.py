@@ -9,15 +9,15 @@ from streamlit.testing.v1 import AppTest
 from hue57 import store
 
 
-def _analyst_upload_page() -> AppTest:
+def _analyst_report_page() -> AppTest:
     at = AppTest.from_file("../dashboard.py", default_timeout=120)
     at.session_state["hue57_user"] = "chuyen_vien"
-    at.switch_page("app_pages/upload.py")
+    at.switch_page("app_pages/report.py")
     return at.run()
 
 
 def test_analyst_builds_previews_and_downloads_and_the_build_is_listed(db):
-    at = _analyst_upload_page()
+    at = _analyst_report_page()
     assert not at.exception
     build = next(b for b in at.button if b.label == "Tạo báo cáo")
     at.text_area(key="report_proposals").input("Đề nghị UBND thành phố bố trí kinh phí năm 2027.")
@@ -44,7 +44,7 @@ def _section_app(role: str) -> AppTest:
     return AppTest.from_function(app, default_timeout=60, kwargs={"role": role}).run()
 
 
-@pytest.mark.parametrize("role", ["viewer", "shared", "refused"])
+@pytest.mark.parametrize("role", ["viewer", "agency", "shared", "refused"])
 def test_viewers_and_meeting_links_never_see_the_action(role, db):
     at = _section_app(role)
     assert not at.exception

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from hue57 import calendar, plan_facts, report, store
+from hue57 import calendar, plan_facts, report, reporting, store
 from hue57.i18n import CATALOGUE, t
 from hue57.report._content import ReportInputs, gather
 
@@ -70,8 +70,8 @@ def test_titles_follow_another_plan_file(tmp_path, monkeypatch):
 def test_the_report_takes_place_plan_and_signer_from_the_plan_file(db, tmp_path):
     other = _other(tmp_path)
     snap = store.load(db)
-    fields = gather(snap, ReportInputs("2026-H1", dt.date(2026, 6, 12)), store.first_report_times(db, 1),
-                    plan=other).fields
+    states = reporting.report_states(db, "2026-H1", dt.date(2026, 6, 12), snap=snap)
+    fields = gather(snap, ReportInputs("2026-H1", dt.date(2026, 6, 12)), states, plan=other).fields
     assert fields["dia_danh"] == "Đà Nẵng" and fields["co_quan_chu_quan"] == "UBND THÀNH PHỐ ĐÀ NẴNG"
     assert fields["trich_yeu"].startswith("Kết quả thực hiện Kế hoạch số 12/KH-UBND ngày 04/03/2025 của Ủy ban "
                                           "nhân dân thành phố Đà Nẵng")

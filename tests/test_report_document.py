@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from hue57 import briefing, ingest, metrics, report, store, tasks
+from hue57 import briefing, ingest, metrics, report, reporting, store, tasks
 from hue57.cli import main
 from hue57.i18n import t
 from hue57.report._docx import DEFAULT_TEMPLATE
@@ -154,16 +154,23 @@ def test_every_task_number_matches_tasks_as_of_the_report_date(reported_db, tmp_
     assert sorted(int(r[0]) for r in _rows(table)[1:]) == sorted(done.index) == [5, 41]  # 50 is recurring: reported, never done
 
 
-def test_agencies_are_listed_on_time_late_or_missing_by_when_their_reports_arrived(reported_db, tmp_path):
+def test_agencies_are_listed_on_time_late_or_missing_by_their_six_monthly_reports(reported_db, tmp_path):
+    from tests.test_report_cycle import KHCN, _filled_forms, _utc
+
+    finance = reporting.Reporter("tc", "so_tc")
+    for reporter, local in ((KHCN, dt.datetime(2026, 11, 25, 20)), (finance, dt.datetime(2026, 11, 26, 8))):
+        _, tasks, figures = _filled_forms(reported_db, reporter)
+        reporting.save_form(reported_db, reporter, "2026-H2", tasks=tasks, indicators=figures, submit=True,
+                            at=_utc(local))
     text = "\n".join(p.text for p in _build_cli(tmp_path).paragraphs)
     on_time = re.search(r"- Báo cáo đúng hạn \((\d+)\): (.*)", text)
     late = re.search(r"- Báo cáo trễ hạn \((\d+)\): (.*)", text)
     missing = re.search(r"- Chưa báo cáo \((\d+)\): (.*)", text)
-    assert on_time.groups() == ("2", "Đại học Huế; Trường Đại học Y - Dược, Đại học Huế")
-    assert late.groups() == ("1", "Bệnh viện Trung ương Huế")
+    assert on_time.groups() == ("1", "Sở Khoa học và Công nghệ")  # on the due date itself
+    assert late.groups() == ("1", "Sở Tài chính")  # the day after
     owing = int(re.search(r"Trong (\d+) cơ quan", text).group(1))
-    assert int(missing.group(1)) == owing - 3
-    assert "Sở Nội vụ" in missing.group(2)  # reported one of its six tasks: still missing the others
+    assert owing == len(reporting.report_states(reported_db, "2026-H2", ON)) and int(missing.group(1)) == owing - 2
+    assert "Sở Y tế" in missing.group(2)
 
 
 def test_section_iii_reads_any_frame_of_agency_states(db):

@@ -102,3 +102,20 @@ def test_migration_brings_the_english_glosses_of_the_plan(released_db):
     snap = store.load(released_db)
     assert snap.targets["text_en"].notna().all()
     assert snap.tasks.loc[snap.tasks["no"] == 1, "title_en"].iloc[0].startswith("Develop and submit")
+
+
+def test_released_database_reaches_schema_3_with_agency_accounts_and_reports(released_db):
+    before = _rows(released_db)
+    store.ensure_current(released_db)
+    after = _rows(released_db)
+    assert SCHEMA_VERSION >= 3
+    assert after["users"]["agency_id"].isna().all()  # every released account kept, none bound to an agency
+    for table in TABLES:
+        pd.testing.assert_frame_equal(after[table][before[table].columns], before[table], check_dtype=False)
+    token = (RELEASE / "token.txt").read_text().strip()
+    assert share.open_link(released_db, token, count=False).upload_id == 3
+    from hue57 import auth, reporting
+    auth.add_user(released_db, "khcn", "agency", "mat-khau-rat-dai", agency_id="so_khcn")
+    assert auth.authenticate(released_db, "khcn", "mat-khau-rat-dai").agency_id == "so_khcn"
+    assert auth.authenticate(released_db, "chuyen_vien", "mat-khau-rat-dai").role == "analyst"
+    assert (reporting.report_states(released_db, "2026-H2")["state"] == "missing").all()

@@ -53,6 +53,7 @@ class AuthResult:
     outcome: str
     name: str
     role: str | None = None
+    agency_id: str | None = None  # an agency account's body
 
     def __bool__(self) -> bool:
         return self.ok
@@ -91,7 +92,7 @@ def authenticate(db: str | os.PathLike | None, name: str, password: str, *, clie
     moment = _accounts.now()
     until = throttled_until(attempt_counts(db, name, client, moment - WINDOW, moment - TRUST_FOR))
     user = get_user(db, name)
-    role = None
+    role = agency_id = None
     if until is not None and moment < until:
         spend_like_a_check(password)
         outcome = "throttled"
@@ -104,6 +105,7 @@ def authenticate(db: str | os.PathLike | None, name: str, password: str, *, clie
         outcome = "role_refused"
     else:
         outcome, role = "success", user["role"]
+        agency_id = user.get("agency_id")
     record_attempt(db, moment, name, client, outcome, forget_before=moment - KEEP_ATTEMPTS)
     time.sleep(max(0.0, MIN_ANSWER - (time.monotonic() - started)))
-    return AuthResult(outcome == "success", outcome, name, role)
+    return AuthResult(outcome == "success", outcome, name, role, agency_id)

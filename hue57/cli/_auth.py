@@ -23,7 +23,7 @@ def _password(name: str, lang: str) -> str:
 def cmd_user_add(args) -> None:
     password = _password(args.name, args.lang)
     try:
-        auth.add_user(args.db, args.name, args.role, password)
+        auth.add_user(args.db, args.name, args.role, password, agency_id=args.agency)
     except auth.UserRefused as exc:
         raise UserError(t(exc.key, args.lang, **exc.params)) from exc
     print(t("auth.user.added", args.lang, name=args.name.strip(), role=t(f"auth.role.{args.role}", args.lang)))
@@ -49,6 +49,7 @@ def register(sub) -> None:
     q = users.add_parser("add", help="create an account (password from a prompt, or stdin when piped)")
     q.add_argument("name")
     q.add_argument("--role", choices=auth.ROLES, required=True)
+    q.add_argument("--agency", default=None, help="for --role agency: its body's agency_id (data/agencies.csv)")
     q.set_defaults(func=cmd_user_add)
     q = users.add_parser("list", help="accounts (no secrets)")
     add_format(q)

@@ -1,12 +1,90 @@
-"""`report`: the compiled six-monthly Word report (`report build`); other `report` verbs join this group."""
+"""Commands for the six-monthly reports: report status, accept, return (the agencies' reports) and build
+(the compiled Word report to the People's Committee), one subcommand group (`REPORT_COMMANDS`)."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from hue57.cli import UserError, default_user, parse_date
+import pandas as pd
+
+from hue57 import calendar, reporting
+from hue57.cli import UserError, add_format, default_user, emit, parse_date
 from hue57.i18n import normalise_lang, t
+from hue57.ingest import PROGRESS_STATUSES
+from hue57.tasks.reporting import PERIOD_PATTERN
+
+STATUS_COLUMNS = ["id", "agency", "items", "state", "submitted_at", "on_time", "reviewed_by", "upload_id"]
+
+
+def _period(text: str | None, lang: str) -> str | None:
+    if text is None:
+        return None
+    if not PERIOD_PATTERN.fullmatch(text.strip()):
+        raise UserError(t("report.cli.bad_period", lang, value=text))
+    return text.strip()
+
+
+def cmd_status(args) -> None:
+    """Completeness of a period: one row per agency (pinned: agency, items, state, submitted_at, on_time,
+    reviewed_by)."""
+    states = reporting.report_states(args.db, _period(args.period, args.lang), calendar.today())
+    frame = pd.DataFrame({
+        "id": states["submission_id"], "agency": states["agency_id"], "items": states["items"],
+        "state": states["state"],
+        "submitted_at": [None if pd.isna(v) else v.strftime("%Y-%m-%d %H:%M:%S") for v in states["submitted_at"]],
+        "on_time": states["on_time"], "reviewed_by": states["reviewed_by"], "upload_id": states["upload_id"],
+    }, columns=STATUS_COLUMNS)
+    emit(frame, args.format)
+
+
+def _collective(values: list[str] | None, lang: str) -> dict[int, str]:
+    out = {}
+    for value in values or []:
+        no, _, status = value.partition("=")
+        if not no.strip().isdigit() or status.strip() not in PROGRESS_STATUSES:
+            raise UserError(t("report.cli.bad_collective", lang, value=value))
+        out[int(no)] = status.strip()
+    return out
+
+
+def cmd_accept(args) -> None:
+    try:
+        sub, result = reporting.accept_report(args.db, args.id, by=args.by,
+                                              collective_status=_collective(args.collective, args.lang))
+    except reporting.ReportRefused as exc:
+        raise UserError(exc.message(args.lang)) from exc
+    key = "report.cli.accepted" if result.upload_id is not None else "report.cli.accepted_nothing"
+    print(t(key, args.lang, id=sub["id"], agency=sub["agency_id"], period=sub["period"], upload=result.upload_id))
+
+
+def cmd_return(args) -> None:
+    try:
+        sub = reporting.return_report(args.db, args.id, by=args.by, comment=args.comment)
+    except reporting.ReportRefused as exc:
+        raise UserError(exc.message(args.lang)) from exc
+    print(t("report.cli.returned", args.lang, id=sub["id"], agency=sub["agency_id"], period=sub["period"]))
+
+
+def _status(p) -> None:
+    p.add_argument("--period", default=None, help="2026-H1 | 2026-H2 (default: the current half-year)")
+    add_format(p)
+    p.set_defaults(func=cmd_status)
+
+
+def _accept(p) -> None:
+    p.add_argument("id", type=int, help="the report's number (report status)")
+    p.add_argument("--by", default=default_user(), help="the reviewer")
+    p.add_argument("--collective", action="append", metavar="TASK=STATUS",
+                   help="status of a collective task, set by the Department (repeatable)")
+    p.set_defaults(func=cmd_accept)
+
+
+def _return(p) -> None:
+    p.add_argument("id", type=int, help="the report's number (report status)")
+    p.add_argument("--comment", required=True, help="what the agency must add or correct")
+    p.add_argument("--by", default=default_user(), help="the reviewer")
+    p.set_defaults(func=cmd_return)
 
 
 def cmd_report_build(args) -> None:
@@ -28,10 +106,7 @@ def cmd_report_build(args) -> None:
     print(out)
 
 
-def register(sub) -> None:
-    group = sub.add_parser("report", help="the compiled six-monthly report to the People's Committee")
-    verbs = group.add_subparsers(dest="report_command", required=True)
-    p = verbs.add_parser("build", help="build the Word report for a period from one snapshot; prints the file's path")
+def _build(p) -> None:
     p.add_argument("--period", required=True, help="YYYY-H1 or YYYY-H2, e.g. 2026-H2")
     p.add_argument("--as-of-upload", type=int, default=None, metavar="N", help="the snapshot (default: newest upload)")
     p.add_argument("--lang", dest="report_lang", choices=("vi", "en"), default=None,
@@ -43,3 +118,19 @@ def register(sub) -> None:
     p.add_argument("--by", default=default_user(), help="who builds it (recorded)")
     p.add_argument("-o", "--output", required=True, metavar="FILE.docx")
     p.set_defaults(func=cmd_report_build)
+
+
+# (name, help, setup(parser))
+REPORT_COMMANDS = [
+    ("status", "completeness of a period's reports by agency", _status),
+    ("accept", "accept a submitted report: its rows land as one upload", _accept),
+    ("return", "send a submitted report back to its agency with a comment", _return),
+    ("build", "build the Word report for a period from one snapshot; prints the file's path", _build),
+]
+
+
+def register(sub) -> None:
+    p = sub.add_parser("report", help="the agencies' six-monthly reports")
+    commands = p.add_subparsers(dest="report_command", required=True)
+    for name, help_text, setup in REPORT_COMMANDS:
+        setup(commands.add_parser(name, help=help_text))

@@ -335,6 +335,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "  #{id} — {by}, {at}, “{filename}”: {cells}"},
     # --- template -----------------------------------------------------------------------------------------------
     "ingest.template.sheet": {"vi": "Số liệu", "en": "Data"},
+    "ingest.template.progress_sheet": {"vi": "Tiến độ nhiệm vụ", "en": "Task progress"},
+    "ingest.header.title": {"vi": "Tên nhiệm vụ", "en": "title"},
     "ingest.template.help_sheet": {"vi": "Hướng dẫn", "en": "Instructions"},
     "ingest.template.qualitative": {"vi": "Đánh giá (ghi vào cột Trạng thái)", "en": "Assessment (use the status column)"},
     "ingest.template.help": {

@@ -9,6 +9,7 @@
     error_table / more_errors / error_kinds_table / notice_table / warning_table / diff_table / summary
                                                   → what a page or the CLI shows, in vi or en (200 errors listed)
     template_csv / template_xlsx(targets, lang)   → the template's bytes, every indicator listed
+    progress_template_csv / _xlsx(tasks, lang, period) → the task-progress template, every task listed
 
 Two kinds of file, told apart by their headers: indicator figures (code, year, value, status, source,
 note) and task progress (task_no, period, status, progress_pct, note, evidence).
@@ -25,12 +26,20 @@ from hue57.ingest._report import (
     summary,
     warning_table,
 )
-from hue57.ingest._template import template_csv, template_frame, template_xlsx
+from hue57.ingest._template import (
+    progress_template_csv,
+    progress_template_frame,
+    progress_template_xlsx,
+    template_csv,
+    template_frame,
+    template_xlsx,
+)
 from hue57.ingest._validate import PROGRESS_STATUSES, QUALITATIVE_STATUSES, ValidationReport, validate
 
 __all__ = [
     "MAX_BYTES", "MAX_ROWS", "PROGRESS_STATUSES", "QUALITATIVE_STATUSES", "ImportOutcome", "ParsedUpload",
     "ValidationReport", "check_file", "diff_table", "error_kinds_table", "error_table", "more_errors", "import_file",
-    "notice_table", "parse_upload", "preview_file", "summary", "template_csv", "template_frame",
+    "notice_table", "parse_upload", "preview_file", "progress_template_csv", "progress_template_frame",
+    "progress_template_xlsx", "summary", "template_csv", "template_frame",
     "template_xlsx", "validate", "warning_table",
 ]

@@ -1,4 +1,4 @@
-"""The upload template: every indicator code and name, ready to fill in, as CSV or Excel bytes."""
+"""The upload templates, ready to fill in as CSV or Excel bytes: every indicator (figures), every task (progress)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pandas as pd
 
 from hue57.export import neutralise
 from hue57.i18n import normalise_lang, t
-from hue57.ingest._validate import QUALITATIVE_STATUSES
+from hue57.ingest._validate import PROGRESS_STATUSES, QUALITATIVE_STATUSES
 
 TEMPLATE_COLUMNS = ["code", "name", "unit", "year", "value", "status", "source", "note", "basis", "band"]
 
@@ -86,6 +86,76 @@ def template_xlsx(targets: pd.DataFrame, lang: str = "vi") -> bytes:
     for line in _help_text(targets, lang).splitlines():
         help_sheet.append([line])
         help_sheet.cell(row=help_sheet.max_row, column=1).alignment = Alignment(wrap_text=True)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+PROGRESS_TEMPLATE_COLUMNS = ["task_no", "title", "period", "status", "progress_pct", "note", "evidence"]
+
+
+def progress_template_frame(tasks: pd.DataFrame, lang: str = "vi", period: str = "",
+                            filled: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per task (`tasks`: no, title_vi[, title_en]) for `period`, headed in `lang`.
+
+    `filled` (task_no, status, progress_pct, note, evidence; status as a word of `lang`) pre-fills rows:
+    an agency's report downloaded to finish offline.
+    """
+    lang = normalise_lang(lang)
+    titles = tasks["title_vi"].astype(str)
+    if lang == "en" and "title_en" in tasks:
+        titles = tasks["title_en"].astype(object).where(tasks["title_en"].notna() & (tasks["title_en"] != ""), titles)
+    frame = pd.DataFrame({"task_no": tasks["no"].astype("int64").to_numpy(), "title": titles.astype(str).to_numpy(),
+                          "period": period, "status": "", "progress_pct": "", "note": "", "evidence": ""})
+    if filled is not None and len(filled):
+        known = filled.set_index(filled["task_no"].astype("int64"))
+        for col in ("status", "progress_pct", "note", "evidence"):
+            values = frame["task_no"].map(known[col]) if col in known else None
+            if values is not None:
+                frame[col] = values.astype(object).where(values.notna(), "").map(
+                    lambda v: f"{v:g}" if isinstance(v, float) else str(v))
+    return frame.rename(columns={c: t(f"ingest.header.{c}", lang) for c in PROGRESS_TEMPLATE_COLUMNS})
+
+
+def progress_template_csv(tasks: pd.DataFrame, lang: str = "vi", period: str = "") -> bytes:
+    lang = normalise_lang(lang)
+    sep = ";" if lang == "vi" else ","
+    return neutralise(progress_template_frame(tasks, lang, period)).to_csv(
+        index=False, sep=sep, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def progress_template_xlsx(tasks: pd.DataFrame, lang: str = "vi", period: str = "",
+                           filled: pd.DataFrame | None = None) -> bytes:
+    """The task-progress template as .xlsx: a status list to pick from, the period as text."""
+    from openpyxl import Workbook  # noqa: PLC0415
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    lang = normalise_lang(lang)
+    frame = neutralise(progress_template_frame(tasks, lang, period, filled))
+    book = Workbook()
+    sheet = book.active
+    sheet.title = t("ingest.template.progress_sheet", lang)
+    sheet.append(list(frame.columns))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+    for i, record in enumerate(frame.itertuples(index=False), start=2):
+        for j, value in enumerate(record, start=1):
+            if j == 1:
+                sheet.cell(row=i, column=j, value=int(value))
+            elif value != "":
+                sheet.cell(row=i, column=j, value=str(value))
+        sheet.cell(row=i, column=2).alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.cell(row=i, column=3).number_format = "@"
+    labels = [t(f"ingest.progress.{s}", lang) for s in PROGRESS_STATUSES]
+    check = DataValidation(type="list", formula1='"' + ",".join(labels) + '"', allow_blank=True,
+                           showErrorMessage=False)
+    sheet.add_data_validation(check)
+    check.add(f"D2:D{max(len(frame) + 1, 2)}")
+    for letter, width in zip("ABCDEFG", (10, 70, 10, 18, 12, 40, 40), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

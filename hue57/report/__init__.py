@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from hue57 import calendar, store
+from hue57 import calendar, reporting, store
 from hue57.i18n import fmt_date, fmt_datetime, t
 from hue57.report._agencies import STATES, agency_lines, agency_states
 from hue57.report._content import (
@@ -88,7 +88,8 @@ def build(db: str | os.PathLike | None, period: str, *, as_of_upload: int | None
         raise ReportRefused(_template_message(problem, lang)) from problem
     snap = store.load(db, upload)
     on = on or default_date(period)
-    content = gather(snap, ReportInputs(period, on, lang, proposals), store.first_report_times(db, snap.upload_id))
+    states = reporting.report_states(db, period, on, snap=snap)
+    content = gather(snap, ReportInputs(period, on, lang, proposals), states)
     png = None
     if content.chart is not None:
         from hue57 import charts  # noqa: PLC0415 — vl-convert only when a chart is drawn

@@ -62,9 +62,9 @@ def default_date(period: str, today: dt.date | None = None) -> dt.date:
     return min(max(today, period_start(period)), period_end(period))
 
 
-def gather(snap, inputs: ReportInputs, first_reports: pd.DataFrame, plan: PlanFacts | None = None) -> ReportContent:
-    """The report's fields for snapshot `snap` (a `store.Snapshot`). `first_reports` (task_no, period,
-    first_at) says when each task report first arrived (`store.first_report_times`)."""
+def gather(snap, inputs: ReportInputs, report_states: pd.DataFrame, plan: PlanFacts | None = None) -> ReportContent:
+    """The report's fields for snapshot `snap` (a `store.Snapshot`). `report_states` are the agencies' six-monthly
+    reports for the period (`hue57.reporting.report_states`)."""
     plan = plan or facts()
     lang, period, on = inputs.lang, check_period(inputs.period, inputs.lang), inputs.on
     if on < period_start(period):
@@ -73,7 +73,7 @@ def gather(snap, inputs: ReportInputs, first_reports: pd.DataFrame, plan: PlanFa
     year = int(period[:4])
     board = briefing.board_for(snap, year)
     table = tasks.task_table(snap.tasks, snap.progress, snap.agencies, on)
-    states = agency_states(table, snap.progress, first_reports, period, on)
+    states = agency_states(report_states)
     half = period[-1]
     plan_ref = _plan_reference(plan, lang)
     period_words = t(f"report.period.h{half}", lang, year=year)

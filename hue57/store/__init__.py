@@ -5,6 +5,7 @@ one writer at a time, wait-and-retry on the file lock).
 """
 
 from hue57.store._backup import BackupRefused, BackupResult, backup, read_manifest, restore
+from hue57.store._built import REPORT_COLUMNS, built_reports, insert_report, report_file
 from hue57.store._connect import (
     DEFAULT_DB,
     DatabaseBusy,
@@ -36,7 +37,6 @@ from hue57.store._read import (
     undoable_uploads,
     uploads,
 )
-from hue57.store._reports import REPORT_COLUMNS, built_reports, first_report_times, insert_report, report_file
 from hue57.store._schema import SCHEMA_VERSION
 from hue57.store._share import (
     SHARE_LINK_COLUMNS,
@@ -61,7 +61,7 @@ from hue57.store._write import (
 )
 
 __all__ = [
-    "REPORT_COLUMNS", "built_reports", "first_report_times", "insert_report", "report_file",
+    "REPORT_COLUMNS", "built_reports", "insert_report", "report_file",
     "DatabaseNewer", "SCHEMA_VERSION", "ensure_current", "schema_version",
     "BackupRefused", "BackupResult", "backup", "read_manifest", "restore",
     "attempt_counts", "get_user", "insert_user", "list_users", "login_attempts", "record_attempt",

@@ -32,6 +32,8 @@ MIGRATIONS: dict[int, tuple] = {
         *(f"ALTER TABLE tasks ADD COLUMN IF NOT EXISTS {c} VARCHAR"
           for c in ("group_title_en", "title_en", "output_en", "deadline_en")),
         _load_glosses),
+    # 3: agency accounts (the reporting cycle); its tables, submissions and report_events, come from the DDL.
+    3: ("ALTER TABLE users ADD COLUMN IF NOT EXISTS agency_id VARCHAR",),
 }
 
 

@@ -1,80 +1,170 @@
-"""Reads and writes of the `reports_built` table: each compiled Word report with who, when, what and its file.
+"""Agencies' six-monthly reports in the database: one row per agency and period, its steps, and acceptance.
 
-The file is kept in the database (a BLOB) so a report can be listed and downloaded again, and goes with
-the database into backups. A database created before this table gets it on its first build
-(`CREATE TABLE IF NOT EXISTS` in the writing transaction); reads of such a database find no reports.
+A report's state moves draft → submitted → returned → submitted … → accepted; `MOVES` says which action is
+allowed from which state, and every change checks it inside the transaction that makes it, so two
+requests racing on one report cannot both move it. Acceptance writes the report's rows as one upload
+(`_write._commit`) and marks the report accepted in the same transaction: a crash leaves both or neither.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import os
 
-import duckdb
 import pandas as pd
 
 from hue57.store._connect import connect
-from hue57.store._schema import REPORTS_DDL
+from hue57.store._write import CommitResult, UploadRecord, _commit, _transaction
 
-REPORT_COLUMNS = ["id", "built_at", "by", "period", "upload_id", "as_of", "lang", "filename", "sha256", "size",
-                  "proposals"]
-
-
-def _has_table(con) -> bool:
-    return bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'reports_built' "
-                            "AND database_name = current_database()").fetchone()[0])
-
-
-def insert_report(path: str | os.PathLike | None, *, by: str, period: str, upload_id: int, as_of: dt.date,
-                  lang: str, filename: str, sha256: str, proposals: str, content: bytes) -> int:
-    """Record one built report with its file; returns its number."""
-    at = dt.datetime.now(dt.UTC).replace(tzinfo=None)  # stored as naive UTC, like uploads."at"
-    for attempt in range(3):  # two builds in one process may race for the same id: the loser retries
-        try:
-            with connect(path, read_only=False) as con:
-                con.execute("BEGIN TRANSACTION")
-                try:
-                    con.execute(REPORTS_DDL)
-                    report_id = int(con.execute("SELECT coalesce(max(id), 0) + 1 FROM reports_built").fetchone()[0])
-                    con.execute(
-                        'INSERT INTO reports_built (id, built_at, "by", period, upload_id, as_of, lang, filename, '
-                        "sha256, size, proposals, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [report_id, at, by, period, int(upload_id), as_of, lang, filename, sha256, len(content),
-                         proposals, content])
-                    con.execute("COMMIT")
-                except BaseException:
-                    con.execute("ROLLBACK")
-                    raise
-                return report_id
-        except (duckdb.ConstraintException, duckdb.TransactionException):
-            if attempt == 2:
-                raise
-    raise AssertionError("unreachable")  # pragma: no cover
+SUBMISSION_COLUMNS = ("id", "agency_id", "period", "state", "by", "created_at", "updated_at",
+                      "first_submitted_at", "submitted_at", "reviewed_by", "reviewed_at", "comment", "upload_id",
+                      "tasks_json", "actuals_json")
+# action → states it may start from ('' = no report yet) and the state it leads to
+MOVES = {
+    "draft": (("", "draft", "returned"), "draft"),
+    "submit": (("", "draft", "returned"), "submitted"),
+    "return": (("submitted",), "returned"),
+    "accept": (("submitted",), "accepted"),
+}
 
 
-def built_reports(path: str | os.PathLike | None = None) -> pd.DataFrame:
-    """Every built report, newest first, without its file (`REPORT_COLUMNS`)."""
+class ReportStateError(Exception):
+    """The action is not allowed from the report's state (`state`, '' when there is no report)."""
+
+    def __init__(self, action: str, state: str, submission_id: int | None = None):
+        super().__init__(f"{action} from {state or 'nothing'}")
+        self.action, self.state, self.submission_id = action, state, submission_id
+
+
+class UnknownSubmission(Exception):
+    def __init__(self, submission_id: int):
+        super().__init__(str(submission_id))
+        self.submission_id = submission_id
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _row(con, where: str, params: list) -> dict | None:
+    cols = ", ".join(f'"{c}"' for c in SUBMISSION_COLUMNS)
+    row = con.execute(f"SELECT {cols} FROM submissions WHERE {where}", params).fetchone()  # noqa: S608 — constants
+    return None if row is None else dict(zip(SUBMISSION_COLUMNS, row, strict=True))
+
+
+def _event(con, at, by, agency_id, period, submission_id, action, detail=None) -> None:
+    con.execute('INSERT INTO report_events ("at", "by", agency_id, period, submission_id, action, detail) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?)", [at, by, agency_id, period, submission_id, action, detail])
+
+
+def get_submission(path: str | os.PathLike | None, submission_id: int) -> dict | None:
     with connect(path) as con:
-        if not _has_table(con):
-            return pd.DataFrame(columns=REPORT_COLUMNS)
-        cols = ", ".join(f'"{c}"' for c in REPORT_COLUMNS)
-        return con.execute(f"SELECT {cols} FROM reports_built ORDER BY id DESC").df()  # noqa: S608 — constants
+        return _row(con, "id = ?", [int(submission_id)])
 
 
-def report_file(path: str | os.PathLike | None, report_id: int) -> tuple[str, bytes] | None:
-    """(file name, bytes) of one built report, None when there is no such report."""
+def submission_for(path: str | os.PathLike | None, agency_id: str, period: str) -> dict | None:
+    """The agency's report for the period, or None when it has not started one."""
     with connect(path) as con:
-        if not _has_table(con):
-            return None
-        row = con.execute("SELECT filename, content FROM reports_built WHERE id = ?", [int(report_id)]).fetchone()
-    return (row[0], bytes(row[1])) if row else None
+        return _row(con, "agency_id = ? AND period = ?", [agency_id, period])
 
 
-def first_report_times(path: str | os.PathLike | None, as_of_upload: int) -> pd.DataFrame:
-    """When each (task, period) report first arrived (the time of the earliest upload up to `as_of_upload`
-    that brought it, naive UTC): a late correction does not make an on-time report late."""
+def list_submissions(path: str | os.PathLike | None, period: str | None = None) -> pd.DataFrame:
+    """Every report (of `period`, when given), without its rows."""
+    cols = ", ".join(f'"{c}"' for c in SUBMISSION_COLUMNS if not c.endswith("_json"))
     with connect(path) as con:
-        return con.execute(
-            'SELECT p.task_no, trim(p.period) AS period, min(u."at") AS first_at FROM task_progress p '
-            "JOIN uploads u ON u.id = p.upload_id WHERE p.upload_id <= ? AND NOT p.deleted "
-            "GROUP BY p.task_no, trim(p.period) ORDER BY 1, 2", [int(as_of_upload)]).df()
+        return con.execute(f"SELECT {cols} FROM submissions WHERE ? IS NULL OR period = ? ORDER BY id",  # noqa: S608
+                           [period, period]).df()
+
+
+def report_events(path: str | os.PathLike | None, submission_id: int | None = None) -> pd.DataFrame:
+    """Steps and refusals, newest first (`submission_id`: one report's)."""
+    with connect(path) as con:
+        return con.execute('SELECT "at", "by", agency_id, period, submission_id, action, detail FROM report_events '
+                           'WHERE ? IS NULL OR submission_id = ? ORDER BY "at" DESC',
+                           [submission_id, submission_id]).df()
+
+
+def save_submission(path: str | os.PathLike | None, *, agency_id: str, period: str, by: str, action: str,
+                    tasks_json: str, actuals_json: str, at: dt.datetime | None = None) -> dict:
+    """Save the agency's report as a draft (`action` 'draft') or submit it ('submit'); the report as stored.
+
+    Raises `ReportStateError` when the report awaits review or was accepted (nothing written).
+    """
+    sources, state = MOVES[action]
+    at = at or _utc_now()
+    with _transaction(path) as con:
+        current = _row(con, "agency_id = ? AND period = ?", [agency_id, period])
+        found = current["state"] if current else ""
+        if found not in sources:
+            raise ReportStateError(action, found, current["id"] if current else None)
+        submitted = at if state == "submitted" else None
+        if current is None:
+            new_id = int(con.execute("SELECT coalesce(max(id), 0) + 1 FROM submissions").fetchone()[0])
+            con.execute('INSERT INTO submissions (id, agency_id, period, state, "by", created_at, updated_at, '
+                        "first_submitted_at, submitted_at, tasks_json, actuals_json) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [new_id, agency_id, period, state, by, at, at, submitted, submitted, tasks_json, actuals_json])
+        else:
+            new_id = current["id"]
+            con.execute('UPDATE submissions SET state = ?, "by" = ?, updated_at = ?, '
+                        "first_submitted_at = coalesce(first_submitted_at, ?), "
+                        "submitted_at = coalesce(?, submitted_at), tasks_json = ?, actuals_json = ? WHERE id = ?",
+                        [state, by, at, submitted, submitted, tasks_json, actuals_json, new_id])
+        _event(con, at, by, agency_id, period, new_id, "submitted" if state == "submitted" else "saved")
+        return _row(con, "id = ?", [new_id])
+
+
+def return_submission(path: str | os.PathLike | None, submission_id: int, *, by: str, comment: str,
+                      at: dt.datetime | None = None) -> dict:
+    """Send a submitted report back to its agency with the reviewer's comment."""
+    at = at or _utc_now()
+    with _transaction(path) as con:
+        current = _checked(con, submission_id, "return")
+        con.execute("UPDATE submissions SET state = 'returned', reviewed_by = ?, reviewed_at = ?, comment = ?, "
+                    "updated_at = ? WHERE id = ?", [by, at, comment, at, submission_id])
+        _event(con, at, by, current["agency_id"], current["period"], submission_id, "returned", comment)
+        return _row(con, "id = ?", [submission_id])
+
+
+def _checked(con, submission_id: int, action: str) -> dict:
+    current = _row(con, "id = ?", [int(submission_id)])
+    if current is None:
+        raise UnknownSubmission(submission_id)
+    if current["state"] not in MOVES[action][0]:
+        raise ReportStateError(action, current["state"], submission_id)
+    return current
+
+
+def accept_submission(path: str | os.PathLike | None, submission_id: int, *, by: str, frames,
+                      comment: str | None = None, at: dt.datetime | None = None) -> tuple[dict, CommitResult]:
+    """Land a submitted report as one upload (`by` = the agency account) and mark it accepted, atomically.
+
+    `frames(submission) → (actuals or None, progress or None)` turns the stored report into the rows to
+    write; it runs inside the transaction, on the report as it is there.
+    """
+    at = at or _utc_now()
+    with _transaction(path) as con:
+        current = _checked(con, submission_id, "accept")
+        actuals, progress = frames(current)
+        digest = hashlib.sha256(json.dumps([current["tasks_json"], current["actuals_json"]]).encode()).hexdigest()
+        record = UploadRecord(by=current["by"], filename=f"report {current['agency_id']} {current['period']} "
+                                                          f"#{submission_id}", sha256=digest, kind="report")
+        if actuals is None and progress is None:
+            result = CommitResult(None, "no_op", 0, 0, 0, pd.DataFrame())
+        else:
+            result = _commit(con, record, actuals=actuals, progress=progress, dry_run=False, keep_rank_fields=True)
+        con.execute("UPDATE submissions SET state = 'accepted', reviewed_by = ?, reviewed_at = ?, "
+                    "comment = coalesce(?, comment), upload_id = ?, updated_at = ? WHERE id = ?",
+                    [by, at, comment, result.upload_id, at, submission_id])
+        _event(con, at, by, current["agency_id"], current["period"], submission_id, "accepted",
+               None if result.upload_id is None else f"upload #{result.upload_id}")
+        return _row(con, "id = ?", [submission_id]), result
+
+
+def record_refusal(path: str | os.PathLike | None, *, by: str, agency_id: str | None, period: str | None,
+                   submission_id: int | None, detail: str, at: dt.datetime | None = None) -> None:
+    """Keep a refused request (its own small transaction: the refused one wrote nothing)."""
+    with _transaction(path) as con:
+        _event(con, at or _utc_now(), by, agency_id, period, submission_id, "refused", detail)

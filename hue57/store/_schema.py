@@ -1,6 +1,6 @@
-"""The DuckDB schema: the plan tables, append-only actuals and progress, uploads, users, share links."""
+"""The DuckDB schema: the plan tables, append-only actuals and progress, uploads, users, share links, reports."""
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 CHECKS_DDL = """
 -- Valid upload attempts that wrote no data (a dry run, or a file equal to the current figures): kept
@@ -68,7 +68,8 @@ CREATE TABLE IF NOT EXISTS task_progress (
 
 CREATE TABLE IF NOT EXISTS users (
     name VARCHAR PRIMARY KEY, role VARCHAR NOT NULL, salt VARCHAR NOT NULL, pw_hash VARCHAR NOT NULL,
-    failed INTEGER NOT NULL DEFAULT 0, locked_until TIMESTAMP, created_at TIMESTAMP NOT NULL
+    failed INTEGER NOT NULL DEFAULT 0, locked_until TIMESTAMP, created_at TIMESTAMP NOT NULL,
+    agency_id VARCHAR  -- an agency account's body (data/agencies.csv, a current one); NULL for other roles
 );
 -- users.failed and users.locked_until are no longer written: sign-in throttling reads login_attempts.
 
@@ -83,5 +84,22 @@ CREATE TABLE IF NOT EXISTS share_links (
     as_of_year INTEGER, filters VARCHAR, lang VARCHAR, expires DATE NOT NULL,
     revoked BOOLEAN NOT NULL DEFAULT false, revoked_at TIMESTAMP, revoked_by VARCHAR,
     opened INTEGER NOT NULL DEFAULT 0
+);
+
+-- An agency's six-monthly report (one per agency and period): its form rows as JSON while it is a draft or
+-- awaits review; state draft → submitted → returned → submitted … → accepted. On acceptance every row lands as
+-- upload `upload_id` in the same transaction that marks it accepted.
+CREATE TABLE IF NOT EXISTS submissions (
+    id INTEGER PRIMARY KEY, agency_id VARCHAR NOT NULL, period VARCHAR NOT NULL, state VARCHAR NOT NULL,
+    "by" VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL, updated_at TIMESTAMP NOT NULL,
+    first_submitted_at TIMESTAMP, submitted_at TIMESTAMP, reviewed_by VARCHAR, reviewed_at TIMESTAMP,
+    comment VARCHAR, upload_id INTEGER, tasks_json VARCHAR, actuals_json VARCHAR,
+    UNIQUE (agency_id, period)
+);
+
+-- Every step of every report, and every refused request (action 'refused', detail says what was asked).
+CREATE TABLE IF NOT EXISTS report_events (
+    "at" TIMESTAMP NOT NULL, "by" VARCHAR NOT NULL, agency_id VARCHAR, period VARCHAR, submission_id INTEGER,
+    action VARCHAR NOT NULL, detail VARCHAR
 );
 """

@@ -15,8 +15,8 @@ import pandas as pd
 
 from hue57.store._connect import connect
 
-USER_COLUMNS = ("name", "role", "salt", "pw_hash", "created_at")
-PUBLIC_USER_COLUMNS = ("name", "role", "created_at")  # what `user list` shows: never a salt or a hash
+USER_COLUMNS = ("name", "role", "salt", "pw_hash", "created_at", "agency_id")
+PUBLIC_USER_COLUMNS = ("name", "role", "created_at", "agency_id")  # what `user list` shows: never a salt or a hash
 FAILURES = ("wrong_password", "unknown_name", "role_refused")  # a password was checked and refused
 
 # A database created before login_attempts existed gets the table on its first attempt (no migration needed).

@@ -147,13 +147,14 @@ def commit_upload(path: str | os.PathLike | None, record: UploadRecord, *,
     """Append the new and changed cells of one validated upload, with its record, in one transaction.
 
     `actuals` has columns code, year, value, status, source, note (+ optional basis, band, deleted);
-    `progress` has task_no, period, status, progress_pct, note, evidence. Exactly one of them is given.
+    `progress` has task_no, period, status, progress_pct, note, evidence. One of them is given, or both (an
+    agency's accepted report: one upload for its figures and its task progress).
     `keep_rank_fields`: a blank basis or band keeps the stored one (`with_stored_rank_fields`).
     A dry run records the attempt and writes no data; a file that changes nothing is a `no_op`. Both are
     kept in `upload_checks`, so the ids of uploads that wrote data stay consecutive.
     """
-    if (actuals is None) == (progress is None):
-        raise ValueError("give exactly one of actuals or progress")
+    if actuals is None and progress is None:
+        raise ValueError("give actuals, progress or both")
     with _transaction(path) as con:
         return _commit(con, record, actuals=actuals, progress=progress, dry_run=dry_run,
                        keep_rank_fields=keep_rank_fields)
@@ -172,15 +173,27 @@ def _transaction(path):
             raise
 
 
+def _diffs(con, actuals: pd.DataFrame | None, progress: pd.DataFrame | None,
+           keep_rank_fields: bool) -> list[tuple[str, list[str], pd.DataFrame]]:
+    """(table, columns, diff) for each kind of row given, against the current data of `con`."""
+    out = []
+    if actuals is not None:
+        current = current_actuals(con)
+        out.append(("actuals", ACTUAL_KEYS + ACTUAL_FIELDS,
+                    classify(_actual_rows(actuals, current, keep_rank_fields), current, ACTUAL_KEYS, ACTUAL_FIELDS)))
+    if progress is not None:
+        out.append(("task_progress", PROGRESS_KEYS + PROGRESS_FIELDS,
+                    classify(progress, current_progress(con), PROGRESS_KEYS, PROGRESS_FIELDS)))
+    return out
+
+
 def _commit(con, record: UploadRecord, *, actuals: pd.DataFrame | None, progress: pd.DataFrame | None,
             dry_run: bool, keep_rank_fields: bool = False) -> CommitResult:
-    if progress is not None:
-        diff = classify(progress, current_progress(con), PROGRESS_KEYS, PROGRESS_FIELDS)
-        table, columns = "task_progress", PROGRESS_KEYS + PROGRESS_FIELDS
-    else:
-        current = current_actuals(con)
-        diff = classify(_actual_rows(actuals, current, keep_rank_fields), current, ACTUAL_KEYS, ACTUAL_FIELDS)
-        table, columns = "actuals", ACTUAL_KEYS + ACTUAL_FIELDS
+    """Write one upload inside the caller's transaction. Both `actuals` and `progress` may be given (an
+    agency's accepted report): they land under one upload id, and its counts are their sums."""
+    diffs = _diffs(con, actuals, progress, keep_rank_fields)
+    diff = diffs[0][2] if len(diffs) == 1 else pd.concat(
+        [d.assign(table=table) for table, _c, d in diffs], ignore_index=True)
     new, changed, unchanged = _counts(diff)
     status = "dry_run" if dry_run else ("committed" if new + changed else "no_op")
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
@@ -195,8 +208,10 @@ def _commit(con, record: UploadRecord, *, actuals: pd.DataFrame | None, progress
         "INSERT INTO uploads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [upload_id, now, record.by, record.filename, record.sha256, record.kind, len(diff), new,
          changed, unchanged, status, dry_run, record.reverts])
-    if status == "committed":
-        rows = diff.loc[diff["change"] != "unchanged", columns + ["deleted"]].copy()
+    for table, columns, part in diffs:
+        rows = part.loc[part["change"] != "unchanged", columns + ["deleted"]].copy()
+        if not len(rows):
+            continue
         rows.insert(0, "upload_id", upload_id)
         con.register("_rows", rows)
         names = ", ".join(f'"{c}"' for c in rows.columns)
@@ -207,12 +222,16 @@ def _commit(con, record: UploadRecord, *, actuals: pd.DataFrame | None, progress
 
 @dataclass
 class RevertPlan:
-    """What undoing an upload would restore, and which of its cells later uploads changed again."""
+    """What undoing an upload would restore, and which of its cells later uploads changed again.
+
+    `kind` is actuals, progress or report (an accepted agency report touched both: `rows` holds its
+    figures and `progress_rows` its task progress)."""
 
     upload_id: int
     kind: str
     rows: pd.DataFrame
     conflicts: pd.DataFrame
+    progress_rows: pd.DataFrame | None = None
 
 
 class RevertRefused(Exception):
@@ -225,6 +244,25 @@ class RevertRefused(Exception):
         self.conflicts = conflicts if conflicts is not None else pd.DataFrame()
 
 
+_TABLES = {"actuals": (ACTUAL_KEYS, ACTUAL_FIELDS, current_actuals),
+           "task_progress": (PROGRESS_KEYS, PROGRESS_FIELDS, current_progress)}
+
+
+def _table_plan(con, upload_id: int, table: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(the rows restoring what upload `upload_id` replaced in `table`, later uploads of the same cells)."""
+    keys, fields, current = _TABLES[table]
+    key_list = ", ".join(keys)
+    touched = con.execute(f"SELECT {key_list} FROM {table} WHERE upload_id = ?", [upload_id]).df()  # noqa: S608 — table/column names are constants
+    before = current(con, upload_id - 1)
+    restored = touched.merge(before[keys + fields], on=keys, how="left", indicator=True)
+    restored["deleted"] = restored.pop("_merge").eq("left_only")
+    later = con.execute(
+        f"SELECT DISTINCT {key_list}, upload_id FROM {table} WHERE upload_id > ? "  # noqa: S608 — constants
+        f"AND ({key_list}) IN (SELECT ({key_list}) FROM {table} WHERE upload_id = ?)",
+        [upload_id, upload_id]).df()
+    return restored, later
+
+
 def _revert_plan(con, upload_id: int) -> RevertPlan:
     row = con.execute("SELECT kind, status FROM uploads WHERE id = ?", [upload_id]).fetchone()
     if row is None:
@@ -232,20 +270,16 @@ def _revert_plan(con, upload_id: int) -> RevertPlan:
     kind, status = row
     if status != "committed":
         raise RevertRefused("nothing_to_undo", upload_id)
-    is_progress = con.execute("SELECT count(*) FROM task_progress WHERE upload_id = ?",
-                              [upload_id]).fetchone()[0] > 0
-    table, keys, fields = (("task_progress", PROGRESS_KEYS, PROGRESS_FIELDS) if is_progress
-                           else ("actuals", ACTUAL_KEYS, ACTUAL_FIELDS))
-    key_list = ", ".join(keys)
-    touched = con.execute(f"SELECT {key_list} FROM {table} WHERE upload_id = ?", [upload_id]).df()  # noqa: S608 — table/column names are constants
-    before = (current_progress if is_progress else current_actuals)(con, upload_id - 1)
-    restored = touched.merge(before[keys + fields], on=keys, how="left", indicator=True)
-    restored["deleted"] = restored.pop("_merge").eq("left_only")
-    later = con.execute(
-        f"SELECT DISTINCT {key_list}, upload_id FROM {table} WHERE upload_id > ? "  # noqa: S608 — constants
-        f"AND ({key_list}) IN (SELECT ({key_list}) FROM {table} WHERE upload_id = ?)",
-        [upload_id, upload_id]).df()
-    return RevertPlan(upload_id, "progress" if is_progress else "actuals", restored, later)
+    has = {table: con.execute(f"SELECT count(*) FROM {table} WHERE upload_id = ?",  # noqa: S608 — constants
+                              [upload_id]).fetchone()[0] > 0 for table in _TABLES}
+    if has["actuals"] and has["task_progress"]:
+        rows, later = _table_plan(con, upload_id, "actuals")
+        progress_rows, progress_later = _table_plan(con, upload_id, "task_progress")
+        conflicts = pd.concat([later, progress_later], ignore_index=True)
+        return RevertPlan(upload_id, "report", rows, conflicts, progress_rows)
+    table = "task_progress" if has["task_progress"] else "actuals"
+    rows, later = _table_plan(con, upload_id, table)
+    return RevertPlan(upload_id, "progress" if table == "task_progress" else "actuals", rows, later)
 
 
 def revert_plan(path: str | os.PathLike | None, upload_id: int) -> RevertPlan:
@@ -266,4 +300,4 @@ def revert(path: str | os.PathLike | None, upload_id: int, by: str, *, force: bo
             raise RevertRefused("overwritten_later", upload_id, plan.conflicts)
         if plan.kind == "progress":
             return _commit(con, record, actuals=None, progress=plan.rows, dry_run=False)
-        return _commit(con, record, actuals=plan.rows, progress=None, dry_run=False)
+        return _commit(con, record, actuals=plan.rows, progress=plan.progress_rows, dry_run=False)

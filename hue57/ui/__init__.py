@@ -21,6 +21,7 @@ from hue57.ui._widgets import (
     read_only_banner,
     refuse_link,
     require_analyst,
+    require_reporter,
     start,
     task_detail,
     text_table,
@@ -30,5 +31,5 @@ from hue57.ui._widgets import (
 
 __all__ = [
     "PAGES", "Context", "OverviewView", "as_of_year", "board", "changes_since_previous_meeting", "changes_table", "chart", "choice", "compiled_report_section", "context", "current", "data_as_of", "friendly_errors", "indicator_values", "link_base_url", "links", "navigation", "overview", "overview_report", "plain", "present", "presentation_toggle",
-    "read_only_banner", "refuse_link", "require_analyst", "snapshot", "start", "status_tiles", "table", "task_detail", "task_list", "text_table", "undo_form", "upload_problems",
+    "read_only_banner", "refuse_link", "require_analyst", "require_reporter", "snapshot", "start", "status_tiles", "table", "task_detail", "task_list", "text_table", "undo_form", "upload_problems",
 ]

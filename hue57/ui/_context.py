@@ -14,8 +14,9 @@ from hue57.ui._data import link
 @dataclass(frozen=True)
 class Context:
     lang: str = "vi"
-    role: str = "viewer"  # viewer | analyst | shared | refused (a meeting link that must not open)
+    role: str = "viewer"  # viewer | analyst | agency | shared | refused (a meeting link that must not open)
     user: str | None = None
+    agency_id: str | None = None  # an agency account's body
     share_token: str | None = None
     link: share.LinkView | None = None
     refusal: str | None = None  # the InvalidLink reason when role is "refused"
@@ -47,7 +48,10 @@ def context() -> Context:
         return _shared_context(token)
     lang = normalise_lang(st.query_params.get("lang", "vi"))
     user = st.session_state.get("hue57_user")
-    return Context(lang=lang, role="analyst" if user else "viewer", user=user)
+    if not user:
+        return Context(lang=lang)
+    role = st.session_state.get("hue57_role", "analyst")
+    return Context(lang=lang, role=role, user=user, agency_id=st.session_state.get("hue57_agency"))
 
 
 def _shared_context(token: str) -> Context:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import streamlit as st
 
-from hue57 import briefing, calendar, charts, share, store, tasks
+from hue57 import briefing, calendar, charts, reporting, share, store, tasks
 from hue57.ui.views import overview as overview_view
 
 
@@ -31,12 +31,14 @@ def _file_signature(path) -> tuple:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _version(path: str, signature: tuple) -> tuple:
-    """The data's version: the newest committed upload (and when the database was created). A write that
-    changes no data (a meeting link's open count, a login counter) changes the file but not this."""
+    """The data's version: the newest committed upload, when the database was created, and the agencies'
+    reports (a draft or a submission changes the briefing without an upload). A write that changes none of
+    these (a meeting link's open count, a sign-in record) changes the file but not this."""
     with store.connect(path) as con:
         newest = store.latest_upload_id(con)
         created = con.execute("SELECT value FROM meta WHERE key = 'created_at'").fetchone()
-    return newest, created[0] if created else None
+        reports = con.execute("SELECT count(*), max(updated_at) FROM submissions").fetchone()
+    return newest, created[0] if created else None, reports
 
 
 # A resource, not data: sessions share one read-only Snapshot instead of unpickling a copy per run.
@@ -140,7 +142,9 @@ def _overview(path: str, as_of_upload: int | None, version: tuple, year: int, fi
     agency = dict(filters).get("agency", "")
     if agency:  # the attention block follows the agency filter too
         task_table = task_table[task_table["lead_current"].map(lambda ids: agency in ids)]
-    reports = briefing.report_states(tasks.reporting_status(task_table, snap.progress, today))
+    reports = briefing.owed_reports(reporting.report_states(path, tasks.current_period(today), today, snap=snap))
+    if agency:
+        reports = reports[reports["agency_id"] == agency]
     gaps = briefing.gap_rows(shown)
     bars = charts.gap_chart_frame(gaps, lang)
     return OverviewView(shown, overview_view.board_status_counts(shown, lang),

@@ -31,11 +31,15 @@ def login_form(ctx: Context) -> None:
     result = auth.authenticate(store.db_path(), name, password, client=client_address())
     if result.ok:
         st.session_state["hue57_user"] = result.name
+        st.session_state["hue57_role"] = result.role
+        st.session_state["hue57_agency"] = result.agency_id
         st.rerun()
     st.error(auth.refusal(ctx.lang))
 
 
 def logout_button(ctx: Context) -> None:
-    if ctx.role == "analyst" and st.sidebar.button(t("auth.logout", ctx.lang, user=ctx.user), icon=":material/logout:"):
-        st.session_state.pop("hue57_user", None)
+    if ctx.role in ("analyst", "agency") and st.sidebar.button(t("auth.logout", ctx.lang, user=ctx.user),
+                                                              icon=":material/logout:"):
+        for key in ("hue57_user", "hue57_role", "hue57_agency"):
+            st.session_state.pop(key, None)
         st.rerun()

@@ -14,7 +14,7 @@ from hue57.ui._login import logout_button
 # the first request after start, which runs a deep-linked page without dashboard.py (no banner, no nav).
 _ROOT = Path(__file__).resolve().parents[2] / "app_pages"
 
-# (file, url path, title key, icon, who sees the link: "all" or "analyst")
+# (file, url path, title key, icon, who sees the link: "all", "analyst", or "report" — analysts and agencies)
 PAGES = [
     ("overview.py", "", "page.overview", ":material/dashboard:", "all"),
     ("indicator.py", "indicator", "page.indicator", ":material/show_chart:", "all"),
@@ -22,7 +22,17 @@ PAGES = [
     ("agencies.py", "agencies", "page.agencies", ":material/account_balance:", "all"),
     ("upload.py", "upload", "page.upload", ":material/upload_file:", "analyst"),
     ("share.py", "share", "page.share", ":material/share:", "analyst"),
+    ("report.py", "report", "page.report", ":material/assignment:", "report"),
 ]
+
+
+def shows_link(who: str, ctx: Context) -> bool:
+    """A meeting link sees only the pages for all; an agency account its report, never the analyst pages."""
+    if who == "all":
+        return True
+    if ctx.shared:
+        return False
+    return not (ctx.role == "agency" and who == "analyst")
 
 
 def navigation(ctx: Context):
@@ -36,7 +46,7 @@ def navigation(ctx: Context):
     with st.sidebar:
         st.markdown(f"**{t('app.title', ctx.lang)}**")
         for page, (_f, _u, _k, _i, who) in zip(pages, PAGES, strict=True):
-            if who == "all" or not ctx.shared:
+            if shows_link(who, ctx):
                 st.page_link(page, query_params=ctx.link_params())
         language_switch(ctx)
         st.html(_CLOSE_ON_NAVIGATE, unsafe_allow_javascript=True)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from hue57 import calendar, ingest, metrics, share, store
+from hue57 import calendar, ingest, metrics, reporting, share, store
 from hue57.i18n import (
     agency_label,
     fmt_date,
@@ -89,11 +89,28 @@ def read_only_banner(ctx: Context) -> None:
 
 
 def require_analyst(ctx: Context) -> bool:
-    """True for a signed-in analyst. A meeting link gets a refusal; a viewer gets the login form."""
+    """True for a signed-in analyst. A meeting link gets a refusal; an agency account a refusal that is
+    logged; a viewer gets the login form."""
     if ctx.role == "analyst":
         return True
     if ctx.shared:
         st.error(t("auth.refused_shared", ctx.lang))
+        return False
+    if ctx.role == "agency":
+        refused = reporting.refuse_request(store.db_path(), "role", by=ctx.user, agency_id=ctx.agency_id)
+        st.error(refused.message(ctx.lang))
+        return False
+    login_form(ctx)
+    return False
+
+
+def require_reporter(ctx: Context) -> bool:
+    """True for a signed-in analyst or agency account (the /report page). A meeting link is refused; a
+    viewer gets the login form."""
+    if ctx.role in ("analyst", "agency"):
+        return True
+    if ctx.shared:
+        st.error(t("report.refused.shared", ctx.lang))
         return False
     login_form(ctx)
     return False

@@ -1,0 +1,233 @@
+"""Báo cáo — an agency's six-monthly report form; for analysts, completeness by agency and review of one report.
+
+Sections (analysts): completeness table, review of one report, the compiled Word report.
+"""
+
+import pandas as pd
+import streamlit as st
+
+from hue57 import calendar, ingest, reporting, store, ui
+from hue57.i18n import fmt_date, fmt_datetime, t
+from hue57.ingest import PROGRESS_STATUSES, QUALITATIVE_STATUSES
+from hue57.tasks import current_period, period_label, report_due
+
+ctx = ui.current()
+if not ui.require_reporter(ctx):
+    st.stop()
+db = store.db_path()
+snap = ui.snapshot()
+today = calendar.today()
+lang = ctx.lang
+
+
+def period_line(period: str) -> None:
+    due = report_due(period)
+    left = (due - today).days
+    days = (t("report.days_left", lang, n=left) if left > 0 else t("report.due_today", lang) if left == 0
+            else t("report.days_late", lang, n=-left))
+    st.markdown(t("report.period_line", lang, label=period_label(period, lang), period=period,
+                  due=fmt_date(due, lang), days=days))
+
+
+def _when(utc) -> str:
+    return fmt_datetime(calendar.local(pd.Timestamp(utc).to_pydatetime()), lang)
+
+
+def agency_form(reporter: reporting.Reporter, period: str) -> None:
+    """The agency's form: its tasks and indicators, saved as a draft or submitted; offline by Excel."""
+    items = reporting.agency_items(snap, reporter.agency_id, period)
+    sub = reporting.submission_for(db, reporter.agency_id, period)
+    state = sub["state"] if sub else "missing"
+    name = snap.agencies.set_index("agency_id").at[reporter.agency_id, "name_en" if lang == "en" else "name_vi"]
+    st.caption(t("report.agency_line", lang, agency=name, state=t(f"report.state.{state}", lang)))
+    if message := st.session_state.pop("report_message", None):
+        st.success(message)
+    stored_tasks, stored_figures = reporting.report_rows(sub) if sub else (None, None)
+    if state == "returned" and sub.get("comment"):
+        st.warning(t("report.returned_comment", lang, by=sub["reviewed_by"], comment=ui.plain(sub["comment"])))
+    if state in ("submitted", "accepted"):
+        if state == "submitted":
+            st.info(t("report.locked.submitted", lang, at=_when(sub["submitted_at"])))
+        else:
+            st.info(t("report.locked.accepted", lang, by=sub["reviewed_by"], upload=sub["upload_id"]))
+        st.subheader(t("report.tasks", lang))
+        ui.text_table(reporting.task_rows_table(stored_tasks, lang))
+        st.subheader(t("report.indicators", lang))
+        ui.text_table(reporting.indicator_rows_table(stored_figures, lang))
+        return
+
+    tasks_form = reporting.task_form(items, lang, stored_tasks if sub else None)
+    figures_form = reporting.indicator_form(items, lang, stored_figures if sub else None)
+    tasks_form.index = range(1, len(tasks_form) + 1)  # the row numbers errors name
+    figures_form.index = range(1, len(figures_form) + 1)
+    header = {c: t(f"ingest.header.{c}", lang) for c in
+              ("task_no", "title", "status", "progress_pct", "note", "evidence", "code", "name", "unit", "year",
+               "value", "source", "basis")}
+    # Not an st.form: each edit reruns the page and the editors keep their edits under their keys until saved
+    # (in a form, edits to the second editor did not reach the server in our browser tests).
+    with st.container(border=True):
+        st.subheader(t("report.tasks", lang))
+        st.caption(t("report.tasks_help", lang))
+        edited_tasks = st.data_editor(tasks_form, num_rows="fixed", key=f"tasks_{period}", width="stretch",
+                                      disabled=["task_no", "title"], column_config={
+            "task_no": st.column_config.NumberColumn(header["task_no"], format="%d"),
+            "title": st.column_config.TextColumn(header["title"], width="large"),
+            "status": st.column_config.SelectboxColumn(
+                header["status"], options=[t(f"ingest.progress.{s}", lang) for s in PROGRESS_STATUSES]),
+            "progress_pct": st.column_config.NumberColumn(header["progress_pct"], min_value=0, max_value=100),
+            "note": st.column_config.TextColumn(header["note"]),
+            "evidence": st.column_config.TextColumn(header["evidence"])})
+        st.subheader(t("report.indicators", lang))
+        st.caption(t("report.indicators_help", lang))
+        edited_figures = st.data_editor(figures_form, num_rows="fixed", key=f"figures_{period}", width="stretch",
+                                        disabled=["code", "name", "unit"], column_config={
+            "code": st.column_config.TextColumn(header["code"]),
+            "name": st.column_config.TextColumn(header["name"], width="medium"),
+            "unit": st.column_config.TextColumn(header["unit"]),
+            "year": st.column_config.NumberColumn(header["year"], format="%d", step=1),
+            "value": st.column_config.NumberColumn(header["value"]),
+            "status": st.column_config.SelectboxColumn(
+                header["status"], options=[t(f"status.{s}", lang) for s in QUALITATIVE_STATUSES]),
+            "source": st.column_config.TextColumn(header["source"]),
+            "note": st.column_config.TextColumn(header["note"]),
+            "basis": st.column_config.NumberColumn(header["basis"], format="%d", step=1)})
+        save_col, submit_col, _ = st.columns([1, 1, 3])
+        save = save_col.button(t("report.save", lang))
+        submit = submit_col.button(t("report.submit", lang), type="primary")
+    if save or submit:
+        try:
+            check, stored = reporting.save_form(db, reporter, period, tasks=edited_tasks, indicators=edited_figures,
+                                                submit=submit, lang=lang, snap=snap)
+        except reporting.ReportRefused as exc:
+            st.error(exc.message(lang))
+        else:
+            if stored is None:
+                st.error(t("report.invalid", lang, n=len(check.errors)))
+                ui.text_table(check.errors)
+            else:
+                on_time = reporting.on_time_text(
+                    calendar.local(pd.Timestamp(stored["first_submitted_at"]).to_pydatetime()).date()
+                    <= report_due(period) if stored["first_submitted_at"] is not None else None, lang)
+                st.session_state["report_message"] = (
+                    t("report.submitted", lang, at=_when(stored["submitted_at"]), on_time=on_time) if submit
+                    else t("report.saved", lang))
+                st.rerun()
+
+    with st.expander(t("report.offline", lang), icon=":material/table_view:"):
+        c1, c2 = st.columns(2)
+        task_rows = snap.tasks[snap.tasks["no"].astype(int).isin(items.task_nos)]
+        c1.download_button(t("report.download_tasks", lang), key="dl_tasks",
+                           data=lambda: ingest.progress_template_xlsx(task_rows, lang, period),
+                           file_name=f"bao-cao-nhiem-vu-{reporter.agency_id}-{period}.xlsx",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        figure_rows = snap.targets[snap.targets["code"].astype(str).isin(items.codes)]
+        c2.download_button(t("report.download_indicators", lang), key="dl_figures",
+                           data=lambda: ingest.template_xlsx(figure_rows, lang),
+                           file_name=f"bao-cao-chi-tieu-{reporter.agency_id}-{period}.xlsx",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        generation = st.session_state.setdefault("report_upload_generation", 0)
+        file = st.file_uploader(t("report.upload_back", lang), key=f"report_upload_{generation}")
+        if file is not None:
+            try:
+                check, stored = reporting.save_file(db, reporter, period, file.getvalue(), file.name, lang=lang,
+                                                    snap=snap)
+            except reporting.ReportRefused as exc:
+                st.error(exc.message(lang))
+            else:
+                if stored is None:
+                    st.error(t("report.invalid", lang, n=len(check.errors)))
+                    ui.text_table(check.errors)
+                else:
+                    st.session_state["report_message"] = t("report.saved", lang)
+                    st.session_state["report_upload_generation"] = generation + 1
+                    st.rerun()
+
+
+def completeness(period: str) -> pd.DataFrame:
+    """Section: every agency's report for the period — items owed, state, submitted at, on time, reviewer."""
+    st.subheader(t("report.completeness", lang))
+    states = reporting.report_states(db, period, today, snap=snap)
+    st.caption(reporting.summary_line(states, period_label(period, lang), lang))
+    st.dataframe(reporting.completeness_table(states, lang), hide_index=True, width="stretch")
+    return states
+
+
+def review(states: pd.DataFrame) -> None:
+    """Section: open one report — its rows and the diff accepting it would make; accept or return it."""
+    st.subheader(t("report.review", lang))
+    if message := st.session_state.pop("review_message", None):
+        st.success(message)
+    opened = states[states["submission_id"].notna() & (states["state"] != "draft")]
+    if opened.empty:
+        st.caption(t("report.review_none", lang))
+        return
+    labels = {int(r.submission_id): t("report.review_item", lang, id=int(r.submission_id),
+                                      agency=r.name_en if lang == "en" else r.name_vi,
+                                      state=t(f"report.state.{r.state}", lang))
+              for r in opened.itertuples(index=False)}
+    which = st.selectbox(t("report.review_which", lang), list(labels), format_func=labels.get, key="review_which")
+    sub = reporting.get_submission(db, int(which))
+    task_rows, figure_rows = reporting.report_rows(sub)
+    st.markdown(f"**{t('report.tasks', lang)}**")
+    ui.text_table(reporting.task_rows_table(task_rows, lang))
+    st.markdown(f"**{t('report.indicators', lang)}**")
+    ui.text_table(reporting.indicator_rows_table(figure_rows, lang))
+    if sub["state"] != "submitted":
+        return
+    st.markdown(f"**{t('report.preview', lang)}**")
+    figures_diff, tasks_diff = reporting.review_preview(db, sub)
+    for diff in (figures_diff, tasks_diff):
+        if len(diff):
+            st.dataframe(ingest.diff_table(diff, lang), hide_index=True, width="stretch")
+    items = reporting.agency_items(snap, sub["agency_id"], sub["period"])
+    collective = sorted(set(items.tasks.loc[items.tasks["collective"], "task_no"].astype(int))
+                        & set(task_rows["task_no"].astype(int)))
+    with st.form("review_form"):
+        statuses = {}
+        for no in collective:
+            options = ["", *PROGRESS_STATUSES]
+            chosen = st.selectbox(t("report.collective_status", lang, no=no), options, key=f"collective_{no}",
+                                  format_func=lambda s: t(f"ingest.progress.{s}", lang) if s
+                                  else t("report.collective_keep", lang))
+            if chosen:
+                statuses[no] = chosen
+        comment = st.text_area(t("report.comment", lang), key="review_comment")
+        accept_col, return_col, _ = st.columns([1, 1, 3])
+        accept = accept_col.form_submit_button(t("report.accept", lang), type="primary")
+        send_back = return_col.form_submit_button(t("report.return", lang))
+    agency = labels[int(which)]
+    try:
+        if accept:
+            sub, result = reporting.accept_report(db, int(which), by=ctx.user, collective_status=statuses,
+                                                  comment=comment or None)
+            st.session_state["review_message"] = (
+                t("report.accepted_msg", lang, id=which, upload=result.upload_id, written=result.written)
+                if result.upload_id is not None else t("report.accepted_nothing", lang, id=which))
+            st.rerun()
+        if send_back:
+            reporting.return_report(db, int(which), by=ctx.user, comment=comment)
+            st.session_state["review_message"] = t("report.returned_msg", lang, id=which, agency=agency)
+            st.rerun()
+    except reporting.ReportRefused as exc:
+        st.error(exc.message(lang))
+
+
+st.title(t("page.report", lang))
+st.caption(t("report.caption", lang))
+if ctx.role == "agency":
+    period = current_period(today)
+    period_line(period)
+    if not ctx.agency_id:
+        st.error(t("report.no_agency", lang))
+        st.stop()
+    agency_form(reporting.Reporter(ctx.user, ctx.agency_id), period)
+else:
+    period = current_period(today)
+    period_line(period)
+    st.download_button(t("upload.template_progress_xlsx", lang), key="dl_progress_template",
+                       data=lambda: ingest.progress_template_xlsx(snap.tasks, lang, period),
+                       file_name=f"mau-tien-do-nhiem-vu-{period}.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    states = completeness(period)
+    review(states)
+    ui.compiled_report_section(ctx)  # the Word report to the People's Committee, for analysts only
