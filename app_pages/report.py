@@ -68,7 +68,7 @@ def agency_form(reporter: reporting.Reporter, period: str) -> None:
     with st.container(border=True):
         st.subheader(t("report.tasks", lang))
         st.caption(t("report.tasks_help", lang))
-        edited_tasks = st.data_editor(tasks_form, num_rows="fixed", key=f"tasks_{period}", width="stretch",
+        edited_tasks = st.data_editor(tasks_form, num_rows="fixed", key=f"tasks_{period}", width="stretch", placeholder="",
                                       disabled=["task_no", "title"], column_config={
             "task_no": st.column_config.NumberColumn(header["task_no"], format="%d"),
             "title": st.column_config.TextColumn(header["title"], width="large"),
@@ -79,7 +79,7 @@ def agency_form(reporter: reporting.Reporter, period: str) -> None:
             "evidence": st.column_config.TextColumn(header["evidence"])})
         st.subheader(t("report.indicators", lang))
         st.caption(t("report.indicators_help", lang))
-        edited_figures = st.data_editor(figures_form, num_rows="fixed", key=f"figures_{period}", width="stretch",
+        edited_figures = st.data_editor(figures_form, num_rows="fixed", key=f"figures_{period}", width="stretch", placeholder="",
                                         disabled=["code", "name", "unit"], column_config={
             "code": st.column_config.TextColumn(header["code"]),
             "name": st.column_config.TextColumn(header["name"], width="medium"),
@@ -148,7 +148,7 @@ def completeness(period: str) -> pd.DataFrame:
     st.subheader(t("report.completeness", lang))
     states = reporting.report_states(db, period, today, snap=snap)
     st.caption(reporting.summary_line(states, period_label(period, lang), lang))
-    st.dataframe(reporting.completeness_table(states, lang), hide_index=True, width="stretch")
+    st.dataframe(reporting.completeness_table(states, lang), hide_index=True, width="stretch", placeholder="")
     return states
 
 
@@ -178,7 +178,7 @@ def review(states: pd.DataFrame) -> None:
     figures_diff, tasks_diff = reporting.review_preview(db, sub)
     for diff in (figures_diff, tasks_diff):
         if len(diff):
-            st.dataframe(ingest.diff_table(diff, lang), hide_index=True, width="stretch")
+            st.dataframe(ingest.diff_table(diff, lang), hide_index=True, width="stretch", placeholder="")
     items = reporting.agency_items(snap, sub["agency_id"], sub["period"])
     collective = sorted(set(items.tasks.loc[items.tasks["collective"], "task_no"].astype(int))
                         & set(task_rows["task_no"].astype(int)))

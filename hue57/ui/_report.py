@@ -63,7 +63,7 @@ def compiled_report_section(ctx: Context) -> None:
     if built.empty:
         return
     st.markdown(f"**{t('report.page.history', ctx.lang)}**")
-    st.dataframe(built.rename(columns={"id": t("report.col.id", ctx.lang)}), hide_index=True, width="stretch")
+    st.dataframe(built.rename(columns={"id": t("report.col.id", ctx.lang)}), hide_index=True, width="stretch", placeholder="")
     choice = st.selectbox(t("report.page.download_again", ctx.lang), built["id"].tolist(),
                           format_func=lambda i: f"#{i}", key="report_again")
     name, data = report.report_bytes(db, int(choice), ctx.lang)

@@ -143,7 +143,7 @@ def table(frame: pd.DataFrame, *, nowrap: Sequence[str] = (), wide: Sequence[str
     phone as it is), so a phone never scrolls sideways. Column classes as in `table_html`.
     Up to `STATIC_TABLE_ROWS` rows; a longer one gets Streamlit's grid, which draws only the rows on screen."""
     if len(frame) > STATIC_TABLE_ROWS:
-        st.dataframe(frame, hide_index=True, width="stretch")
+        st.dataframe(frame, hide_index=True, width="stretch", placeholder="")
     else:
         st.html(_CSS + table_html(frame, nowrap=nowrap, wide=wide, whole=whole, cards=cards))
 

@@ -206,7 +206,7 @@ def changes_table(changes: pd.DataFrame, targets: pd.DataFrame, ctx: Context) ->
     if table.empty:
         st.caption(t("share.changes.none", ctx.lang))
     else:
-        st.dataframe(table, hide_index=True, width="stretch")
+        st.dataframe(table, hide_index=True, width="stretch", placeholder="")
 
 
 def changes_since_previous_meeting(snap: store.Snapshot, year: int, ctx: Context) -> str:
