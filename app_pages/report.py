@@ -35,7 +35,11 @@ def _when(utc) -> str:
 
 def agency_form(reporter: reporting.Reporter, period: str) -> None:
     """The agency's form: its tasks and indicators, saved as a draft or submitted; offline by Excel."""
-    items = reporting.agency_items(snap, reporter.agency_id, period)
+    try:
+        items = reporting.agency_items(snap, reporter.agency_id, period)
+    except KeyError:  # an account bound to a body that owes nothing this period
+        st.error(t("report.no_agency", lang))
+        return
     sub = reporting.submission_for(db, reporter.agency_id, period)
     state = sub["state"] if sub else "missing"
     name = snap.agencies.set_index("agency_id").at[reporter.agency_id, "name_en" if lang == "en" else "name_vi"]
@@ -179,9 +183,12 @@ def review(states: pd.DataFrame) -> None:
     for diff in (figures_diff, tasks_diff):
         if len(diff):
             st.dataframe(ingest.diff_table(diff, lang), hide_index=True, width="stretch", placeholder="")
-    items = reporting.agency_items(snap, sub["agency_id"], sub["period"])
-    collective = sorted(set(items.tasks.loc[items.tasks["collective"], "task_no"].astype(int))
-                        & set(task_rows["task_no"].astype(int)))
+    try:
+        items = reporting.agency_items(snap, sub["agency_id"], sub["period"])
+        collective = sorted(set(items.tasks.loc[items.tasks["collective"], "task_no"].astype(int))
+                            & set(task_rows["task_no"].astype(int)))
+    except KeyError:  # a body that owes nothing this period (merged since): no collective task to set
+        collective = []
     with st.form("review_form"):
         statuses = {}
         for no in collective:

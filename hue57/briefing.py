@@ -155,7 +155,9 @@ def expected_now(board: pd.DataFrame) -> pd.Series:
     """Where the required path says each target should be in its latest year (NaN without a required rate)."""
     base = board["base_value"].to_numpy(dtype=float)
     rate = board["required_rate"].to_numpy(dtype=float)
-    years = (board["latest_year"] - board["base_year"]).to_numpy(dtype=float, na_value=np.nan)
+    latest = np.minimum(board["latest_year"].to_numpy(dtype=float, na_value=np.nan),
+                        board["horizon"].to_numpy(dtype=float))  # the path ends at the target, in its year
+    years = latest - board["base_year"].to_numpy(dtype=float, na_value=np.nan)
     cagr = (board["rate_kind"] == "cagr").to_numpy(dtype=bool, na_value=False)
     with np.errstate(over="ignore", invalid="ignore"):
         value = np.where(cagr, base * (1.0 + rate) ** years, base + rate * years)
@@ -202,7 +204,7 @@ def gap_rows(board: pd.DataFrame) -> pd.DataFrame:
 
 
 def attention(board: pd.DataFrame, task_table: pd.DataFrame | None = None,
-              reports: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+              reports: pd.DataFrame | None = None, agency: str = "") -> dict[str, pd.DataFrame]:
     """What needs the committee's attention, by group, each worst first; empty groups left out.
 
     * ``missed``, ``regressing``, ``insufficient``: board rows with that status, largest gap first;
@@ -223,6 +225,8 @@ def attention(board: pd.DataFrame, task_table: pd.DataFrame | None = None,
     if task_table is not None:
         late = task_table[task_table["status"] == "overdue"][["no", "lead_current"]].explode("lead_current")
         late = late.dropna(subset=["lead_current"])
+        if agency:  # a task led jointly is listed under the chosen agency only
+            late = late[late["lead_current"] == agency]
         if len(late):
             per = late.groupby("lead_current")["no"].agg(["count", list]).reset_index()
             per.columns = ["agency_id", "count", "tasks"]

@@ -148,3 +148,9 @@ def test_a_rank_is_shown_with_its_basis_or_band():
     assert latest_value_text(row, "vi") == "5/63"
     assert latest_value_text({**row.to_dict(), "latest_band": "351–400"}, "vi") == "nhóm 351–400"
     assert latest_value_text({**row.to_dict(), "latest_band": "351–400"}, "en") == "band 351–400"
+
+
+def test_an_indicator_already_below_zero_is_not_lifted_to_zero():
+    row = assess_one({"value": -2, "unit": "points", "comparator": "<="}, [(2022, 1), (2024, -1)])
+    assert row["status"] == "on_track" and row["projected_value"] == pytest.approx(-7.0)
+    assert row["year_reached"] == 2025

@@ -67,7 +67,7 @@ def test_gap_label_reads_as_the_value_against_its_target():
 
 def test_expected_now_follows_the_required_path():
     board = pd.DataFrame({"base_value": [10.0, 100.0], "base_year": [2020, 2020], "latest_year": [2024, 2022],
-                          "required_rate": [2.0, 0.1], "rate_kind": ["linear", "cagr"]})
+                          "horizon": [2030, 2030], "required_rate": [2.0, 0.1], "rate_kind": ["linear", "cagr"]})
     expected = briefing.expected_now(board.astype({"base_year": "Int64", "latest_year": "Int64"}))
     assert expected.tolist() == [18.0, 121.00000000000001]
 
@@ -97,3 +97,24 @@ def test_attention_block_escapes_uploaded_and_plan_text(db):
     row = board[board["code"] == "4"].assign(name_vi="<script>x</script>")
     html = _briefing.attention_html({"sliding": row}, store.load(db).agencies, {}, "vi")
     assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_the_required_path_ends_at_the_horizon():
+    board = pd.DataFrame({"base_value": [10.0], "base_year": pd.array([2028], dtype="Int64"),
+                          "latest_year": pd.array([2032], dtype="Int64"), "horizon": [2030],
+                          "required_rate": [20.0], "rate_kind": ["linear"]})
+    assert briefing.expected_now(board).tolist() == [50.0]  # 2 years to 2030, not 4 to 2032
+
+
+def test_a_task_led_jointly_counts_once_and_stays_with_the_chosen_agency():
+    from hue57.ui import _briefing
+    table = pd.DataFrame({"no": [1, 2], "status": ["overdue", "overdue"],
+                          "lead_current": [["so_khcn", "so_tc"], ["so_tc"]]})
+    empty = pd.DataFrame(columns=["status", "projected_value", "gap", "target_value"])
+    overdue = briefing.attention(empty, table)["overdue"]
+    assert dict(zip(overdue["agency_id"], overdue["count"], strict=True)) == {"so_tc": 2, "so_khcn": 1}
+    agencies = pd.DataFrame({"agency_id": ["so_khcn", "so_tc"], "short_vi": ["Sở KH&CN", "Sở Tài chính"],
+                             "name_en": ["DoST", "DoF"]})
+    assert "(2)" in _briefing.attention_html({"overdue": overdue}, agencies, {}, "vi")  # two tasks, not three
+    only = briefing.attention(empty, table, agency="so_khcn")["overdue"]
+    assert only["agency_id"].tolist() == ["so_khcn"]

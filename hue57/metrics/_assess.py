@@ -46,7 +46,8 @@ Edge decisions (each is also tested):
   cannot move a row across 0.95 / 0.60 / 0.
 * ``projected_value``: the latest carried to the horizon at the observed rate (the latest itself when
   ``latest_year >= horizon``); clipped to [0, 100] when the unit starts with ``%``, to ≥ 1 for
-  ``rank`` and to ≥ 0 otherwise (counts, money and indices never project below zero); NaN without an
+  ``rank`` and to ≥ 0 otherwise when the latest is ≥ 0 (counts, money and indices never project below
+  zero; an indicator already negative is not lifted); NaN without an
   observed rate.
 * ``year_reached``: ``latest_year`` when met; otherwise the first later year whose (clipped) projection
   meets the target, from a closed form (``ceil`` of the linear or logarithmic solution; the years just
@@ -374,11 +375,13 @@ def satisfies(x: np.ndarray, comp: np.ndarray, tv: np.ndarray, lo: np.ndarray, h
 
 def project(latest: np.ndarray, rate: np.ndarray, cagr: np.ndarray, steps: np.ndarray,
             is_pct: np.ndarray, is_rank: np.ndarray) -> np.ndarray:
-    """`latest` carried `steps` years at `rate` (compound where `cagr`): 0–100 for %, ≥ 1 for ranks, else ≥ 0."""
+    """`latest` carried `steps` years at `rate` (compound where `cagr`): 0–100 for %, ≥ 1 for ranks, else ≥ 0
+    when the latest is (a count never projects below zero)."""
     with np.errstate(invalid="ignore", over="ignore"):
         value = np.where(cagr, latest * (1.0 + rate) ** steps, latest + rate * steps)
     value = np.where(is_pct, np.clip(value, 0.0, 100.0), value)
-    return np.where(is_rank, np.maximum(value, 1.0), np.maximum(value, 0.0))
+    # a count that starts at or above zero never goes below it; an indicator already negative may fall further
+    return np.where(is_rank, np.maximum(value, 1.0), np.where(latest >= 0, np.maximum(value, 0.0), value))
 
 
 def _same_basis_base(s: Series, pos: np.ndarray, bpos: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

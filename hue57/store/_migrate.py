@@ -57,7 +57,7 @@ def migrate(con) -> int:
     try:
         found = schema_version(con)
         if found > SCHEMA_VERSION:
-            raise DatabaseNewer(con, found, SCHEMA_VERSION)
+            raise DatabaseNewer("", found, SCHEMA_VERSION)
         if found < SCHEMA_VERSION:
             con.execute(DDL)
             for version in range(found + 1, SCHEMA_VERSION + 1):

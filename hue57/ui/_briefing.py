@@ -85,8 +85,7 @@ def attention_html(groups: Mapping[str, pd.DataFrame], agencies: pd.DataFrame, p
                              f"{_e(_name(row, lang))}</a> — {_e(detail)}</li>")
             if limit and len(rows) > limit:
                 items.append(f'<li>{_e(t("briefing.more_items", lang, n=len(rows) - limit))}</li>')
-            title = t(f"briefing.group.{key}", lang, n=len(rows),
-                      horizon=int(rows["horizon"].min()) if key == "sliding" else "")
+            title = t(f"briefing.group.{key}", lang, n=len(rows))
             colour = STATUS_COLORS["regressing" if key == "sliding" else status]
             icon = "⚠" if key == "sliding" else STATUS_ICONS[status]
         elif key == "overdue":
@@ -94,7 +93,8 @@ def attention_html(groups: Mapping[str, pd.DataFrame], agencies: pd.DataFrame, p
                 name = agency_label([row["agency_id"]], agencies, lang)
                 items.append(f'<li><a href="{_url("tasks", params, agency=row["agency_id"], task_status="overdue")}" '
                              f'target="_self">{_e(t("briefing.overdue_item", lang, agency=name, n=row["count"]))}</a></li>')
-            title, colour, icon = t("briefing.group.overdue", lang, n=int(rows["count"].sum())), "#D55E00", "✖"
+            tasks = len({no for nos in rows["tasks"] for no in nos})  # a task led jointly counts once
+            title, colour, icon = t("briefing.group.overdue", lang, n=tasks), "#D55E00", "✖"
         else:  # reports: one line per state, the agencies named (a whole round can be owed at once)
             for state, owed in rows.groupby("state", sort=True):
                 shown = [agency_label([a], agencies, lang) for a in owed["agency_id"][:NAMES_SHOWN]]

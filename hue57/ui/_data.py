@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import streamlit as st
 
-from hue57 import briefing, calendar, charts, reporting, share, store, tasks
+from hue57 import briefing, calendar, charts, metrics, reporting, share, store, tasks
 from hue57.ui.views import overview as overview_view
 
 
@@ -104,6 +104,18 @@ def link(token: str) -> share.LinkView:
     return _link(path, _file_signature(path), token, calendar.today())
 
 
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _changes(path: str, previous: int, current: int, version: tuple, year: int) -> pd.DataFrame:
+    return share.changes_between(_load(path, previous, version), _load(path, current, version), metrics.assess, year)
+
+
+def meeting_changes(previous: int, current: int, year: int) -> pd.DataFrame:
+    """What changed between the snapshots of two meetings (`share.changes_between`), computed once per data
+    version and shared by every session: a whole meeting opens the overview at once."""
+    path, _, version = _key(None)
+    return _changes(path, previous, current, version, year)
+
+
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _links(path: str, signature: tuple):
     return share.list_links(path, flush=False)
@@ -140,15 +152,13 @@ def _overview(path: str, as_of_upload: int | None, version: tuple, year: int, fi
     shown = briefing.filter_board(_board(path, as_of_upload, version, year), **dict(filters))
     task_table = tasks.task_table(snap.tasks, snap.progress, snap.agencies, today)
     agency = dict(filters).get("agency", "")
-    if agency:  # the attention block follows the agency filter too
-        task_table = task_table[task_table["lead_current"].map(lambda ids: agency in ids)]
     reports = briefing.owed_reports(reporting.report_states(path, tasks.current_period(today), today, snap=snap))
     if agency:
         reports = reports[reports["agency_id"] == agency]
     gaps = briefing.gap_rows(shown)
     bars = charts.gap_chart_frame(gaps, lang)
     return OverviewView(shown, overview_view.board_status_counts(shown, lang),
-                        briefing.attention(shown, task_table, reports), gaps, bars, charts.gap_bars(bars, lang),
+                        briefing.attention(shown, task_table, reports, agency), gaps, bars, charts.gap_bars(bars, lang),
                         overview_view.scorecard(shown, lang), snap.agencies,
                         tasks.period_label(tasks.current_period(today), lang))
 

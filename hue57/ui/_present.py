@@ -4,6 +4,7 @@ attention group and one per indicator group, in large type, with previous / next
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -27,25 +28,29 @@ _LARGE_TYPE = """<style>
 </style>"""
 
 
-def screens(view: OverviewView, changes: str, ctx: Context, snap: store.Snapshot, year: int) -> list[str]:
-    """The HTML of each screen, in the order a meeting goes through them: what changed; each target that
-    needs attention with its trajectory; overdue tasks; missing reports; then each indicator group's gaps."""
+def screens(view: OverviewView, changes: str, ctx: Context, snap: store.Snapshot, year: int) -> list[Callable[[], str]]:
+    """A builder of each screen's HTML, in the order a meeting goes through them: what changed; each target
+    that needs attention with its trajectory; overdue tasks; missing reports; then each indicator group's gaps.
+    Builders, not HTML: a trajectory is drawn by Vega on the server (~0.2 s), only when its screen is shown."""
     params, lang = ctx.link_params(), ctx.lang
-    out = [changes] if changes else []
+    out: list[Callable[[], str]] = [lambda: changes] if changes else []
     for key, rows in view.attention.items():
         if key in ("overdue", "reports"):
-            out.append(_briefing.attention_html({key: rows}, view.agencies, params, lang, view.period))
+            out.append(lambda key=key, rows=rows: _briefing.attention_html({key: rows}, view.agencies, params, lang,
+                                                                            view.period))
             continue
-        for _, row in rows.iterrows():
-            one = rows.loc[[row.name]]
-            out.append(_briefing.attention_html({key: one}, view.agencies, params, lang, view.period)
-                       + f"<p>{html.escape(metrics.explain(row, lang))}</p>" + _trajectory(row, view, snap, year, lang))
+        for label in rows.index[:_static.ATTENTION_ITEMS]:
+            def target_screen(key=key, one=rows.loc[[label]]) -> str:
+                row = one.iloc[0]
+                return (_briefing.attention_html({key: one}, view.agencies, params, lang, view.period)
+                        + f"<p>{html.escape(metrics.explain(row, lang))}</p>" + _trajectory(row, view, snap, year, lang))
+            out.append(target_screen)
     gaps = view.gaps
     names = dict(zip(view.shown["code"], view.shown["name_en" if lang == "en" else "name_vi"], strict=True))
     for group, rows in gaps.groupby("group", sort=False) if len(gaps) else []:
         title = f"{group}. {names[group]}" if group in names and len(rows) > 1 else ""
-        out.append(_briefing.gaps_html(rows, params, lang, title=title))
-    return out or [_briefing.attention_html({}, view.agencies, params, lang)]
+        out.append(lambda rows=rows, title=title: _briefing.gaps_html(rows, params, lang, title=title))
+    return out or [lambda: _briefing.attention_html({}, view.agencies, params, lang)]
 
 
 # (chart width, text px) for the room and for a phone. The image is drawn at most at its own size, so its
@@ -71,9 +76,7 @@ def _trajectory(row, view: OverviewView, snap: store.Snapshot, year: int, lang: 
 def present(view: OverviewView, changes: str, ctx: Context, snap: store.Snapshot, year: int) -> None:
     """One screen at a time; the screens are built once per view and reader and kept with the view."""
     key = ("present", tuple(sorted(ctx.link_params().items())), changes)
-    pages = view.html.get(key)
-    if pages is None:
-        pages = view.html[key] = screens(view, changes, ctx, snap, year)
+    pages, built = view.html.get(key) or view.html.setdefault(key, (screens(view, changes, ctx, snap, year), {}))
     last = len(pages) - 1
 
     def turn(step: int) -> None:  # before the run: both buttons are then drawn for the screen shown
@@ -87,7 +90,9 @@ def present(view: OverviewView, changes: str, ctx: Context, snap: store.Snapshot
     bar.markdown(f"**{t('present.screen', ctx.lang, n=index + 1, total=len(pages))}**", width="content")
     bar.button(t("present.next", ctx.lang), disabled=index == last, icon=":material/arrow_forward:",
                on_click=turn, args=(1,))
-    st.html(_briefing.CSS + _LARGE_TYPE + f'<div class="hue57-present" data-testid="hue57Screen">{pages[index]}</div>')
+    if index not in built:  # drawn once per view and reader, the first time a presenter reaches it
+        built[index] = pages[index]()
+    st.html(_briefing.CSS + _LARGE_TYPE + f'<div class="hue57-present" data-testid="hue57Screen">{built[index]}</div>')
 
 
 def presentation_toggle(ctx: Context) -> bool:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from hue57 import calendar, ingest, metrics, reporting, share, store
+from hue57 import calendar, ingest, reporting, share, store
 from hue57.i18n import (
     agency_label,
     fmt_date,
@@ -22,7 +22,7 @@ from hue57.i18n import (
 )
 from hue57.ui import _briefing, _static
 from hue57.ui._context import Context, context
-from hue57.ui._data import links, schema_ready, snapshot
+from hue57.ui._data import links, meeting_changes, schema_ready
 from hue57.ui._login import login_form
 from hue57.ui._memory import freeze_long_lived
 from hue57.ui.views import overview as overview_view
@@ -215,7 +215,7 @@ def changes_since_previous_meeting(snap: store.Snapshot, year: int, ctx: Context
     previous = share.previous_meeting(links(), snap.upload_id)
     if previous is None:
         return ""
-    changes = share.changes_between(snapshot(previous), snap, metrics.assess, year)
+    changes = meeting_changes(previous, snap.upload_id, year)
     targets = snap.targets.drop_duplicates("code")
     names = dict(zip(targets["code"], target_name(targets, ctx.lang), strict=True))
     units = dict(zip(targets["code"], targets["unit"], strict=True))
