@@ -238,10 +238,19 @@ def attention(board: pd.DataFrame, task_table: pd.DataFrame | None = None,
     return groups
 
 
-def owed_reports(states: pd.DataFrame) -> pd.DataFrame:
-    """`agency_id, state` of the reports the attention block names, from `hue57.reporting.report_states`:
-    ``missing`` when the due date passed with nothing submitted, ``late`` when the first submission came after it."""
+def report_outcomes(states: pd.DataFrame) -> pd.Series:
+    """Each agency's report as the committee reads it, from `hue57.reporting.report_states`: ``on_time`` or
+    ``late`` once submitted (by its first submission against the due date), else ``missing`` (nothing, or
+    only a draft nobody else sees). The overview and the compiled report both use this one rule."""
     submitted = states["submission_id"].notna() & ~states["state"].isin(("missing", "draft"))
-    late = submitted & (states["on_time"] == False).fillna(False)  # noqa: E712 — a nullable boolean
-    state = np.where(states["overdue"].astype(bool), "missing", np.where(late, "late", ""))
-    return pd.DataFrame({"agency_id": states["agency_id"], "state": state}).query("state != ''")
+    on_time = (states["on_time"] == True).fillna(False)  # noqa: E712 — a nullable boolean
+    return pd.Series(np.where(submitted & on_time, "on_time", np.where(submitted, "late", "missing")),
+                     index=states.index, name="state")
+
+
+def owed_reports(states: pd.DataFrame) -> pd.DataFrame:
+    """`agency_id, state` of the reports the attention block names: ``late``, and ``missing`` once the due
+    date has passed (before it, a report not yet sent is not owed)."""
+    outcome = report_outcomes(states)
+    named = (outcome == "late") | ((outcome == "missing") & states["overdue"].astype(bool))
+    return pd.DataFrame({"agency_id": states["agency_id"], "state": outcome})[named]

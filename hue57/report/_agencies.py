@@ -10,9 +10,9 @@ Section III is written against one small frame of agency states (`agency_id`, `s
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
+from hue57 import briefing
 from hue57.i18n import fmt_int, t
 
 STATES = ("on_time", "late", "missing")
@@ -20,10 +20,7 @@ STATES = ("on_time", "late", "missing")
 
 def agency_states(report_states: pd.DataFrame) -> pd.DataFrame:
     """`agency_id, state` (see the module docstring) from `hue57.reporting.report_states`, in agency_id order."""
-    submitted = report_states["submission_id"].notna() & ~report_states["state"].isin(("missing", "draft"))
-    on_time = (report_states["on_time"] == True).fillna(False)  # noqa: E712 — a nullable boolean
-    state = np.where(submitted & on_time, "on_time", np.where(submitted, "late", "missing"))
-    frame = pd.DataFrame({"agency_id": report_states["agency_id"], "state": state})
+    frame = pd.DataFrame({"agency_id": report_states["agency_id"], "state": briefing.report_outcomes(report_states)})
     return frame.sort_values("agency_id", kind="stable").reset_index(drop=True)
 
 
