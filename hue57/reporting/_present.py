@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from hue57.i18n import fmt_datetime, normalise_lang, t
+from hue57.i18n import fmt_datetime, fmt_percent, normalise_lang, t
 from hue57.reporting._form import assessment_label, progress_label
 
 
@@ -33,7 +33,7 @@ def completeness_table(states: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
 def summary_line(states: pd.DataFrame, period_label: str, lang: str = "vi") -> str:
     received = int(states["state"].isin(["submitted", "returned", "accepted"]).sum())
     total = len(states)
-    rate = f"{(received / total * 100 if total else 0):.0f}%"
+    rate = fmt_percent(received / total * 100 if total else 0, lang, 0)
     return t("report.completeness_line", lang, period=period_label, received=received, total=total, rate=rate,
              accepted=int((states["state"] == "accepted").sum()), overdue=int(states["overdue"].sum()))
 
