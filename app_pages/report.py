@@ -33,6 +33,19 @@ def _when(utc) -> str:
     return fmt_datetime(calendar.local(pd.Timestamp(utc).to_pydatetime()), lang)
 
 
+def saved(save) -> dict | None:
+    """Run a save; the report as stored, or None after showing the refusal or the form's errors (row, column)."""
+    try:
+        check, stored = save()
+    except reporting.ReportRefused as exc:
+        st.error(exc.message(lang))
+        return None
+    if stored is None:
+        st.error(t("report.invalid", lang, n=len(check.errors)))
+        ui.text_table(check.errors)
+    return stored
+
+
 def agency_form(reporter: reporting.Reporter, period: str) -> None:
     """The agency's form: its tasks and indicators, saved as a draft or submitted; offline by Excel."""
     try:
@@ -99,23 +112,16 @@ def agency_form(reporter: reporting.Reporter, period: str) -> None:
         save = save_col.button(t("report.save", lang))
         submit = submit_col.button(t("report.submit", lang), type="primary")
     if save or submit:
-        try:
-            check, stored = reporting.save_form(db, reporter, period, tasks=edited_tasks, indicators=edited_figures,
-                                                submit=submit, lang=lang, snap=snap)
-        except reporting.ReportRefused as exc:
-            st.error(exc.message(lang))
-        else:
-            if stored is None:
-                st.error(t("report.invalid", lang, n=len(check.errors)))
-                ui.text_table(check.errors)
-            else:
-                on_time = reporting.on_time_text(
-                    calendar.local(pd.Timestamp(stored["first_submitted_at"]).to_pydatetime()).date()
-                    <= report_due(period) if stored["first_submitted_at"] is not None else None, lang)
-                st.session_state["report_message"] = (
-                    t("report.submitted", lang, at=_when(stored["submitted_at"]), on_time=on_time) if submit
-                    else t("report.saved", lang))
-                st.rerun()
+        stored = saved(lambda: reporting.save_form(db, reporter, period, tasks=edited_tasks,
+                                                   indicators=edited_figures, submit=submit, lang=lang, snap=snap))
+        if stored is not None:
+            on_time = reporting.on_time_text(
+                calendar.local(pd.Timestamp(stored["first_submitted_at"]).to_pydatetime()).date()
+                <= report_due(period) if stored["first_submitted_at"] is not None else None, lang)
+            st.session_state["report_message"] = (
+                t("report.submitted", lang, at=_when(stored["submitted_at"]), on_time=on_time) if submit
+                else t("report.saved", lang))
+            st.rerun()
 
     with st.expander(t("report.offline", lang), icon=":material/table_view:"):
         c1, c2 = st.columns(2)
@@ -132,19 +138,12 @@ def agency_form(reporter: reporting.Reporter, period: str) -> None:
         generation = st.session_state.setdefault("report_upload_generation", 0)
         file = st.file_uploader(t("report.upload_back", lang), key=f"report_upload_{generation}")
         if file is not None:
-            try:
-                check, stored = reporting.save_file(db, reporter, period, file.getvalue(), file.name, lang=lang,
-                                                    snap=snap)
-            except reporting.ReportRefused as exc:
-                st.error(exc.message(lang))
-            else:
-                if stored is None:
-                    st.error(t("report.invalid", lang, n=len(check.errors)))
-                    ui.text_table(check.errors)
-                else:
-                    st.session_state["report_message"] = t("report.saved", lang)
-                    st.session_state["report_upload_generation"] = generation + 1
-                    st.rerun()
+            stored = saved(lambda: reporting.save_file(db, reporter, period, file.getvalue(), file.name, lang=lang,
+                                                       snap=snap))
+            if stored is not None:
+                st.session_state["report_message"] = t("report.saved", lang)
+                st.session_state["report_upload_generation"] = generation + 1
+                st.rerun()
 
 
 def completeness(period: str) -> pd.DataFrame:

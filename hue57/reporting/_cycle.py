@@ -92,12 +92,7 @@ def save_form(db: str | os.PathLike | None, reporter: Reporter, period: str, *, 
     snap = snap if snap is not None else store.load(db)
     items = agency_items(snap, reporter.agency_id, period)
     check = check_form(snap, items, tasks, indicators, lang)
-    if check.refused:
-        raise _refuse(db, "not_yours", by=reporter.name, agency_id=reporter.agency_id, period=period,
-                      rows=_rows_text(check.refused))
-    if not check.ok:
-        return check, None
-    return check, _store(db, reporter, period, "submit" if submit else "draft", check.progress, check.actuals, at)
+    return _save_checked(db, reporter, period, check, "submit" if submit else "draft", at)
 
 
 def save_file(db: str | os.PathLike | None, reporter: Reporter, period: str, data: bytes, filename: str, *,
@@ -107,12 +102,18 @@ def save_file(db: str | os.PathLike | None, reporter: Reporter, period: str, dat
     snap = snap if snap is not None else store.load(db)
     items = agency_items(snap, reporter.agency_id, period)
     check = check_upload(snap, items, data, filename, lang)
+    return _save_checked(db, reporter, period, check, "draft", at)
+
+
+def _save_checked(db, reporter: Reporter, period: str, check: FormCheck, action: str,
+                  at: dt.datetime | None) -> tuple[FormCheck, dict | None]:
+    """Refuse (and log) rows that are not the agency's; store a valid check as `action`; nothing when invalid."""
     if check.refused:
         raise _refuse(db, "not_yours", by=reporter.name, agency_id=reporter.agency_id, period=period,
                       rows=_rows_text(check.refused))
     if not check.ok:
         return check, None
-    return check, _store(db, reporter, period, "draft", check.progress, check.actuals, at)
+    return check, _store(db, reporter, period, action, check.progress, check.actuals, at)
 
 
 def refuse_request(db: str | os.PathLike | None, reason: str, *, by: str, agency_id: str | None = None,
