@@ -46,9 +46,9 @@ if ctx.lang == "en":
 st.download_button(t("export.csv", ctx.lang), lambda: export.csv_bytes(listing), file_name=f"nhiem-vu_{today}.csv",
                    mime="text/csv")
 
-st.subheader(t("tasks.reporting.title", ctx.lang, period=tasks.period_label(tasks.current_period(today), ctx.lang)))
+st.subheader(t("tasks.periods.title", ctx.lang, period=tasks.period_label(tasks.current_period(today), ctx.lang)))
 reporting = tasks.reporting_status(table, snap.progress, today)
-st.caption(t("tasks.reporting.caption", ctx.lang))
+st.caption(t("tasks.periods.caption", ctx.lang))
 ui.table(tasks_view.reporting_listing(reporting, snap.agencies, ctx.lang), wide=[t("tasks.col.lead_current", ctx.lang)])
 
 st.subheader(t("tasks.detail.title", ctx.lang))

@@ -1,7 +1,7 @@
 """Benchmark: building the compiled Word report for the plan's data against rendering the bare template.
 
 Both in the same run, on a fresh database initialised from `data/` in a temporary folder:
-- report: `report.build` (load the snapshot, assess every target, the task table, agency states, the gap
+- report: `document.build` (load the snapshot, assess every target, the task table, agency states, the gap
   chart drawn by vl-convert, the template's fields checked, docxtpl rendering, stable zip) for 2026-H2;
 - baseline: the same template rendered by docxtpl with empty tables and no chart (opening, Jinja, saving).
 Prints the median of 5 timings of each (after one warm-up, which loads python-docx, Altair and Vega) and
@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from hue57 import report, store  # noqa: E402
-from hue57.report._docx import DEFAULT_TEMPLATE  # noqa: E402
+from hue57 import document, store  # noqa: E402
+from hue57.document._docx import DEFAULT_TEMPLATE  # noqa: E402
 
 RUNS = 5
 ON = dt.date(2026, 11, 30)
@@ -33,7 +33,7 @@ def bare_template() -> bytes:
     tpl = DocxTemplate(str(DEFAULT_TEMPLATE))
     empty = {"tom_tat": "", "dem": [], "nhom": [], "bieu_do": "", "chua_co_so_lieu": "", "qua_han_tieu_de": "",
              "qua_han": [], "hoan_thanh_tieu_de": "", "hoan_thanh": []}
-    context = {name: "" for name in report.REQUIRED_FIELDS}
+    context = {name: "" for name in document.REQUIRED_FIELDS}
     context.update(nhan={}, chi_tieu=empty, nhiem_vu=empty, co_quan=empty, de_xuat=[], noi_nhan=[])
     tpl.render(context, autoescape=True)
     out = io.BytesIO()
@@ -53,14 +53,14 @@ def main() -> None:
         store.init(db)
 
         def build():
-            return report.build(db, "2026-H2", on=ON, proposals="Đề xuất.")
+            return document.build(db, "2026-H2", on=ON, proposals="Đề xuất.")
 
         first = build()
         bare_template()  # warm-up: imports, fonts, Vega
 
         def chart():
             from hue57 import charts
-            from hue57.report._docx import CHART_PX
+            from hue57.document._docx import CHART_PX
 
             return charts.chart_png(first.content.chart, width=CHART_PX)
 

@@ -4,7 +4,7 @@ import string
 
 import pytest
 
-from hue57.i18n import CATALOGUE, fmt_number, fmt_percent, fmt_value, normalise_lang, t
+from hue57.i18n import CATALOGUE, fmt_number, fmt_percent, fmt_value, normalise_lang, t, tn
 
 
 def test_every_key_has_vietnamese_and_english():
@@ -14,8 +14,19 @@ def test_every_key_has_vietnamese_and_english():
 
 def test_both_languages_take_the_same_placeholders():
     fields = lambda s: {f for _, f, _, _ in string.Formatter().parse(s) if f}  # noqa: E731
+    forms = lambda v: v if isinstance(v, tuple) else (v,)  # noqa: E731
     for key, entry in CATALOGUE.items():
-        assert fields(entry["vi"]) == fields(entry["en"]), key
+        vi = set().union(*(fields(f) for f in forms(entry["vi"])))
+        assert all(fields(f) <= vi | {"n"} for f in forms(entry["en"])), key
+        assert all(fields(f) - {"n"} == vi - {"n"} for f in forms(entry["en"])), key
+
+
+def test_a_count_takes_the_plural_form_of_its_language(monkeypatch):
+    monkeypatch.setitem(CATALOGUE, "test.tasks", {"vi": "{n} nhiệm vụ", "en": ("{n} task", "{n} tasks")})
+    assert tn("test.tasks", 1, "en") == "1 task" and tn("test.tasks", 2, "en") == "2 tasks"
+    assert tn("test.tasks", 1, "vi") == "1 nhiệm vụ" and tn("test.tasks", 0, "vi") == "0 nhiệm vụ"
+    with pytest.raises(TypeError):
+        t("test.tasks", "en")
 
 
 @pytest.mark.parametrize(("value", "lang", "shown"), [

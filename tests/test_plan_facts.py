@@ -7,9 +7,9 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from hue57 import calendar, plan_facts, report, reporting, store
+from hue57 import calendar, document, plan_facts, reporting, store
+from hue57.document._content import ReportInputs, gather
 from hue57.i18n import CATALOGUE, t
-from hue57.report._content import ReportInputs, gather
 
 ROOT = Path(__file__).resolve().parents[1]
 OTHER = """
@@ -77,4 +77,4 @@ def test_the_report_takes_place_plan_and_signer_from_the_plan_file(db, tmp_path)
                                           "nhân dân thành phố Đà Nẵng")
     assert (fields["nguoi_ky"], fields["noi_nhan"], fields["so_van_ban"]) == ("Nguyễn Văn A", ["UBND thành phố;"],
                                                                             "   /BC-SKHCN")
-    assert report.REQUIRED_FIELDS == set(fields)
+    assert document.REQUIRED_FIELDS == set(fields)

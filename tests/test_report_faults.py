@@ -16,7 +16,7 @@ import pytest
 
 from hue57 import ingest, reporting, store
 from hue57.reporting._form import rows_json
-from hue57.store import _reports
+from hue57.store import _submissions
 from tests.test_import_faults import ROOT, RUNNER, _env, _start_import, _wait_until_writing, big  # noqa: F401
 
 PERIOD = "2026-H2"
@@ -63,7 +63,7 @@ def _big_submission(db: Path, csv: Path, rows: int | None = None) -> tuple[int, 
     report = ingest.check_file(csv.read_bytes(), csv.name, store.load(db).targets)
     assert report.ok
     frame = report.rows if rows is None else report.rows.head(rows)
-    sub = _reports.save_submission(db, agency_id="so_khcn", period=PERIOD, by="khcn", action="submit",
+    sub = _submissions.save_submission(db, agency_id="so_khcn", period=PERIOD, by="khcn", action="submit",
                                    tasks_json="[]", actuals_json=rows_json(frame))
     return sub["id"], len(frame)
 

@@ -25,7 +25,7 @@ from docx.shared import Mm, Pt
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))  # the repository root, for hue57
 
-from hue57.report._docx import stable_zip  # noqa: E402
+from hue57.document._docx import stable_zip  # noqa: E402
 
 OUT = HERE / "bao_cao_6_thang.docx"
 FONT = "Times New Roman"

@@ -13,7 +13,7 @@ see `hue57.auth._sign_in`). Passwords are stored only as salted scrypt hashes; e
 """
 
 from hue57.auth._accounts import MIN_PASSWORD, ROLES, SIGN_IN_ROLES, UserRefused, add_user
-from hue57.auth._report import attempts_table
+from hue57.auth._attempts import attempts_table
 from hue57.auth._sign_in import OUTCOMES, AuthResult, authenticate, client_key
 from hue57.i18n import t
 from hue57.store._users import list_users, login_attempts

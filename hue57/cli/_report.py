@@ -12,7 +12,7 @@ from hue57 import calendar, reporting
 from hue57.cli import UserError, add_format, default_user, emit, parse_date
 from hue57.i18n import normalise_lang, t
 from hue57.ingest import PROGRESS_STATUSES
-from hue57.tasks.reporting import PERIOD_PATTERN
+from hue57.tasks.periods import PERIOD_PATTERN
 
 STATUS_COLUMNS = ["id", "agency", "items", "state", "submitted_at", "on_time", "reviewed_by", "upload_id"]
 
@@ -88,16 +88,16 @@ def _return(p) -> None:
 
 
 def cmd_report_build(args) -> None:
-    from hue57 import report  # noqa: PLC0415 — python-docx and Altair load only for this command
+    from hue57 import document  # noqa: PLC0415 — python-docx and Altair load only for this command
 
     lang = normalise_lang(args.report_lang or args.lang)
     args.lang = lang  # a report asked for in English explains its refusals in English too
     on = parse_date(args.date, args.lang) if args.date else None
     proposals = Path(args.proposals).read_text(encoding="utf-8") if args.proposals else ""
     try:
-        built = report.build_and_record(args.db, args.period, by=args.by, as_of_upload=args.as_of_upload, on=on,
+        built = document.build_and_record(args.db, args.period, by=args.by, as_of_upload=args.as_of_upload, on=on,
                                         lang=lang, proposals=proposals, template=args.template)
-    except report.ReportRefused as exc:
+    except document.ReportRefused as exc:
         raise UserError(str(exc)) from exc
     out = Path(args.output)
     out.write_bytes(built.data)

@@ -1,6 +1,6 @@
 """The only place that knows words on screen and how numbers are written (vi first, en on a switch)."""
 
-from hue57.i18n._catalogue import CATALOGUE, LANGS, t
+from hue57.i18n._catalogue import CATALOGUE, LANGS, t, tn
 from hue57.i18n._formats import (
     fmt_date,
     fmt_datetime,
@@ -52,5 +52,6 @@ __all__ = [
     "normalise_lang",
     "plan_text",
     "t",
+    "tn",
     "unit_name",
 ]

@@ -16,8 +16,7 @@ note) and task progress (task_no, period, status, progress_pct, note, evidence).
 """
 
 from hue57.ingest._commit import ImportOutcome, check_file, import_file, preview_file
-from hue57.ingest._read import MAX_BYTES, MAX_ROWS, ParsedUpload, parse_upload
-from hue57.ingest._report import (
+from hue57.ingest._findings import (
     diff_table,
     error_kinds_table,
     error_table,
@@ -26,6 +25,7 @@ from hue57.ingest._report import (
     summary,
     warning_table,
 )
+from hue57.ingest._read import MAX_BYTES, MAX_ROWS, ParsedUpload, parse_upload
 from hue57.ingest._template import (
     progress_template_csv,
     progress_template_frame,

@@ -18,7 +18,7 @@ from hue57.i18n import normalise_lang, t
 from hue57.ingest._issues import LISTED, Issues, empty_issues, render, row_list
 from hue57.ingest._numbers import file_convention, parse_numbers, shapes, to_float
 from hue57.ingest._read import ParsedUpload, fold, header_names
-from hue57.store._load import band_start
+from hue57.store._plan import band_start
 
 QUALITATIVE_STATUSES = ("met", "on_track", "moderate", "insufficient", "regressing")
 PROGRESS_STATUSES = ("not_started", "in_progress", "done")

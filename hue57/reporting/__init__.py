@@ -34,7 +34,7 @@ from hue57.reporting._present import (
     task_rows_table,
 )
 from hue57.reporting._states import COLUMNS, STATES, report_states
-from hue57.store._reports import get_submission, list_submissions, report_events, submission_for
+from hue57.store._submissions import get_submission, list_submissions, report_events, submission_for
 
 __all__ = [
     "COLLECTIVE", "COLUMNS", "GROUPS", "STATES", "FormCheck", "Items", "ReportRefused", "Reporter",

@@ -26,7 +26,7 @@ from hue57.reporting._form import (
     rows_json,
 )
 from hue57.reporting._items import agency_items
-from hue57.store import _reports
+from hue57.store import _submissions
 
 log = logging.getLogger("hue57")
 
@@ -56,7 +56,7 @@ def _refuse(db, reason: str, *, by: str, agency_id: str | None, period: str | No
     detail = json.dumps({"reason": reason, **params}, ensure_ascii=False, default=str)
     log.info("report request refused: by=%s agency=%s period=%s submission=%s %s", by, agency_id, period,
                 submission_id, detail)
-    _reports.record_refusal(db, by=by, agency_id=agency_id, period=period, submission_id=submission_id,
+    _submissions.record_refusal(db, by=by, agency_id=agency_id, period=period, submission_id=submission_id,
                             detail=detail)
     return ReportRefused(reason, **params)
 
@@ -68,15 +68,15 @@ def _rows_text(refused: list[dict]) -> str:
 def _store(db, reporter: Reporter, period: str, action: str, progress: pd.DataFrame | None,
            actuals: pd.DataFrame | None, at: dt.datetime | None) -> dict:
     """Save or submit: a table not given keeps what the report already holds."""
-    current = _reports.submission_for(db, reporter.agency_id, period)
+    current = _submissions.submission_for(db, reporter.agency_id, period)
     tasks_json = rows_json(progress) if progress is not None else (current or {}).get("tasks_json") or "[]"
     actuals_json = rows_json(actuals) if actuals is not None else (current or {}).get("actuals_json") or "[]"
     if action == "submit" and tasks_json == "[]" and actuals_json == "[]":
         raise _refuse(db, "empty", by=reporter.name, agency_id=reporter.agency_id, period=period)
     try:
-        return _reports.save_submission(db, agency_id=reporter.agency_id, period=period, by=reporter.name,
+        return _submissions.save_submission(db, agency_id=reporter.agency_id, period=period, by=reporter.name,
                                         action=action, tasks_json=tasks_json, actuals_json=actuals_json, at=at)
-    except _reports.ReportStateError as exc:
+    except _submissions.ReportStateError as exc:
         raise _refuse(db, f"state_{exc.state}", by=reporter.name, agency_id=reporter.agency_id, period=period,
                       submission_id=exc.submission_id, action=action) from exc
 
@@ -130,11 +130,11 @@ def return_report(db: str | os.PathLike | None, submission_id: int, *, by: str, 
     if not comment:
         raise _refuse(db, "comment_missing", by=by, agency_id=None, period=None, submission_id=submission_id)
     try:
-        return _reports.return_submission(db, int(submission_id), by=by, comment=comment, at=at)
-    except _reports.UnknownSubmission as exc:
+        return _submissions.return_submission(db, int(submission_id), by=by, comment=comment, at=at)
+    except _submissions.UnknownSubmission as exc:
         raise _refuse(db, "unknown", by=by, agency_id=None, period=None, submission_id=submission_id,
                       id=submission_id) from exc
-    except _reports.ReportStateError as exc:
+    except _submissions.ReportStateError as exc:
         raise _refuse(db, f"state_{exc.state}", by=by, agency_id=None, period=None,
                       submission_id=submission_id, action="return") from exc
 
@@ -148,7 +148,7 @@ def accept_report(db: str | os.PathLike | None, submission_id: int, *, by: str,
     Collective tasks land with the status the Department sets here (`collective_status`: task → status),
     the agency's note kept beside its name; a collective task without one stays in the report only.
     """
-    found = _reports.get_submission(db, int(submission_id))
+    found = _submissions.get_submission(db, int(submission_id))
     if found is None:
         raise _refuse(db, "unknown", by=by, agency_id=None, period=None, submission_id=submission_id,
                       id=submission_id)
@@ -173,8 +173,8 @@ def accept_report(db: str | os.PathLike | None, submission_id: int, *, by: str,
         return (actuals if len(actuals) else None), (progress.reset_index(drop=True) if len(progress) else None)
 
     try:
-        return _reports.accept_submission(db, int(submission_id), by=by, frames=frames, comment=comment, at=at)
-    except _reports.ReportStateError as exc:
+        return _submissions.accept_submission(db, int(submission_id), by=by, frames=frames, comment=comment, at=at)
+    except _submissions.ReportStateError as exc:
         raise _refuse(db, f"state_{exc.state}", by=by, agency_id=found["agency_id"], period=found["period"],
                       submission_id=submission_id, action="accept") from exc
 

@@ -21,7 +21,7 @@ import pandas as pd
 
 from hue57 import calendar, store
 from hue57.reporting._items import all_items
-from hue57.store import _reports
+from hue57.store import _submissions
 from hue57.tasks import current_period, report_due
 
 STATES = ("missing", "draft", "submitted", "returned", "accepted")
@@ -48,7 +48,7 @@ def report_states(db: str | os.PathLike | None = None, period: str | None = None
     period = period or current_period(today)
     snap = snap if snap is not None else store.load(db)
     items = all_items(snap, period)
-    subs = _reports.list_submissions(db, period).set_index("agency_id")
+    subs = _submissions.list_submissions(db, period).set_index("agency_id")
     names = snap.agencies.set_index("agency_id")
     due = report_due(period)
     rows = []

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from hue57 import briefing, calendar, store
+from hue57.config import settings
 from hue57.i18n import LANGS, fmt_date, normalise_lang, t
 from hue57.share import _opens
 from hue57.share._tokens import (
@@ -130,7 +131,7 @@ def _streamlit_secret() -> str | None:
 def secret(db: Db) -> bytes:
     """The signing key: `HUE57_SECRET` from the environment, else from Streamlit's secrets.toml, else the
     random secret `init` generated and kept in the (git-ignored) database file."""
-    text = os.environ.get("HUE57_SECRET") or _streamlit_secret() or store.meta_value(db, "secret")
+    text = settings().secret or _streamlit_secret() or store.meta_value(db, "secret")
     if not text:
         raise store.StoreError("no signing secret: run `python -m hue57 init` or set HUE57_SECRET")
     if len(text) < MIN_SECRET_CHARS:
@@ -140,7 +141,7 @@ def secret(db: Db) -> bytes:
 
 def base_url(given: str | None = None) -> str:
     """Where links point: `given` (the CLI's `--base-url`), else `HUE57_BASE_URL`, else http://localhost:8501."""
-    return (given or os.environ.get("HUE57_BASE_URL") or DEFAULT_BASE_URL).rstrip("/")
+    return (given or settings().base_url or DEFAULT_BASE_URL).rstrip("/")
 
 
 def request_base_url(browser_url: str | None, headers: Mapping[str, str] | None = None,
@@ -152,7 +153,7 @@ def request_base_url(browser_url: str | None, headers: Mapping[str, str] | None 
     Only an http(s) address whose host is a name or an IP (and a port) is taken from the request: anything
     else (user info, spaces, line breaks, another scheme) falls back.
     """
-    if os.environ.get("HUE57_BASE_URL"):
+    if settings().base_url:
         return base_url()
     parts = urlsplit(browser_url or "")
     if parts.scheme in ("http", "https") and _HOST_PORT.fullmatch(parts.netloc):

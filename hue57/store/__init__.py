@@ -5,7 +5,6 @@ one writer at a time, wait-and-retry on the file lock).
 """
 
 from hue57.store._backup import BackupRefused, BackupResult, backup, read_manifest, restore
-from hue57.store._built import REPORT_COLUMNS, built_reports, insert_report, report_file
 from hue57.store._connect import (
     DEFAULT_DB,
     DatabaseBusy,
@@ -14,16 +13,16 @@ from hue57.store._connect import (
     connect,
     db_path,
 )
-from hue57.store._load import (
+from hue57.store._documents import REPORT_COLUMNS, built_reports, insert_report, report_file
+from hue57.store._load import InitResult, init
+from hue57.store._migrate import DatabaseNewer, ensure_current, schema_version
+from hue57.store._plan import (
     DATA_DIR,
-    InitResult,
-    init,
     read_plan_actuals,
     read_plan_agencies,
     read_plan_targets,
     read_plan_tasks,
 )
-from hue57.store._migrate import DatabaseNewer, ensure_current, schema_version
 from hue57.store._read import (
     Snapshot,
     actuals_history,

@@ -43,8 +43,12 @@ class DatabaseMissing(StoreError):
 
 
 def db_path(path: str | os.PathLike | None = None) -> Path:
-    """The database file: the given path, else `HUE57_DB`, else `data/hue57.duckdb` in the project."""
-    return Path(path or os.environ.get("HUE57_DB") or DEFAULT_DB)
+    """The database file: the given path, else the setting (`HUE57_DB`, `db` in hue57.toml), else `data/hue57.duckdb`."""
+    if path:
+        return Path(path)
+    from hue57.config import settings  # noqa: PLC0415 — small, and only when no path is given
+
+    return settings().db
 
 
 def _is_lock_error(exc: Exception) -> bool:

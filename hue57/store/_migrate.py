@@ -10,13 +10,12 @@ from __future__ import annotations
 import os
 
 from hue57.store._connect import StoreError, connect
+from hue57.store._plan import GLOSSES, read_plan_targets, read_plan_tasks
 from hue57.store._schema import DDL, SCHEMA_VERSION
 
 
 def _load_glosses(con) -> None:
     """Fill the English gloss columns of the plan tables from `data/` (they arrived with schema 2)."""
-    from hue57.store._load import GLOSSES, read_plan_targets, read_plan_tasks  # noqa: PLC0415 — _load imports us
-
     for table, frame in (("targets", read_plan_targets()), ("tasks", read_plan_tasks())):
         key, columns = GLOSSES[table]
         sets = ", ".join(f"{c} = ?" for c in columns)

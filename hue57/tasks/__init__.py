@@ -4,7 +4,7 @@ the six-monthly reporting calendar and the roll-up per agency."""
 from hue57.tasks.agencies import agency_links, current_agency, split_agencies, target_leads, unresolved_parts
 from hue57.tasks.deadlines import Deadline, deadlines_frame, parse_deadline
 from hue57.tasks.filters import filter_tasks
-from hue57.tasks.reporting import (
+from hue57.tasks.periods import (
     current_period,
     period_end,
     period_label,

@@ -7,7 +7,7 @@ Status on date ``on`` (first rule that applies wins; ``numpy.select``, no per-ro
    (the newest report is still shown in ``last_status``).
 2. Recurring tasks ("Thường xuyên", "2025 và các năm tiếp theo" …): ``not_started`` while their start
    date is after ``on``; otherwise ``reported`` when there is a report (any status) for the current
-   reporting period (the half-year containing ``on``, see :mod:`hue57.tasks.reporting`), else
+   reporting period (the half-year containing ``on``, see :mod:`hue57.tasks.periods`), else
    ``not_reported``.
 3. One-off tasks: ``done`` when the newest report says done; ``overdue`` when the due date is before
    ``on``; ``due_soon`` when the due date is within :data:`DUE_SOON_DAYS` (90) days from ``on``
@@ -34,7 +34,7 @@ import pandas as pd
 
 from hue57.tasks.agencies import current_agency, split_agencies
 from hue57.tasks.deadlines import deadlines_frame
-from hue57.tasks.reporting import current_period, period_start, report_due, valid_periods
+from hue57.tasks.periods import current_period, period_start, report_due, valid_periods
 
 __all__ = ["DUE_SOON_DAYS", "PLAN_START", "STATUS_ORDER", "task_table"]
 

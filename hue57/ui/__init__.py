@@ -5,10 +5,10 @@ Pages import from here and from the pure packages; nothing here computes a metri
 
 from hue57.ui._context import Context, context, link_base_url
 from hue57.ui._data import OverviewView, board, indicator_values, links, overview, snapshot
+from hue57.ui._document import compiled_report_section
 from hue57.ui._filters import as_of_year, choice
 from hue57.ui._nav import PAGES, navigation
 from hue57.ui._present import present, presentation_toggle
-from hue57.ui._report import compiled_report_section
 from hue57.ui._static import overview_report, status_tiles, table, task_list
 from hue57.ui._widgets import (
     changes_since_previous_meeting,

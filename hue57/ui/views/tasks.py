@@ -67,7 +67,7 @@ def reporting_listing(status: pd.DataFrame, agencies: pd.DataFrame, lang: str) -
     """Per agency (today's bodies): reports owed for the current half-year, received, and still missing."""
     return pd.DataFrame({
         t("tasks.col.lead_current", lang): agency_labels([[a] for a in status["agency_id"]], agencies, lang),
-        t("tasks.col.report_due", lang): [fmt_date(d, lang) + (f" ({t('tasks.reporting.passed', lang)})" if p else "")
+        t("tasks.col.report_due", lang): [fmt_date(d, lang) + (f" ({t('tasks.periods.passed', lang)})" if p else "")
                                           for d, p in zip(status["report_due"], status["due_passed"], strict=True)],
         t("tasks.col.expected", lang): status["expected"],
         t("tasks.col.reported", lang): status["reported"],

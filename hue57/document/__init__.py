@@ -20,9 +20,8 @@ from pathlib import Path
 import pandas as pd
 
 from hue57 import calendar, reporting, store
-from hue57.i18n import fmt_date, fmt_datetime, t
-from hue57.report._agencies import STATES, agency_lines, agency_states
-from hue57.report._content import (
+from hue57.document._agencies import STATES, agency_lines, agency_states
+from hue57.document._content import (
     ReportContent,
     ReportInputs,
     ReportRefused,
@@ -30,7 +29,8 @@ from hue57.report._content import (
     default_date,
     gather,
 )
-from hue57.report._docx import DEFAULT_TEMPLATE, REQUIRED_FIELDS, TemplateProblem, check_fields, open_template, render
+from hue57.document._docx import DEFAULT_TEMPLATE, REQUIRED_FIELDS, TemplateProblem, check_fields, open_template, render
+from hue57.i18n import fmt_date, fmt_datetime, t
 
 __all__ = [
     "DEFAULT_TEMPLATE", "REQUIRED_FIELDS", "STATES", "BuiltReport", "ReportContent", "ReportInputs", "ReportRefused",
@@ -93,7 +93,7 @@ def build(db: str | os.PathLike | None, period: str, *, as_of_upload: int | None
     png = None
     if content.chart is not None:
         from hue57 import charts  # noqa: PLC0415 — vl-convert only when a chart is drawn
-        from hue57.report._docx import CHART_PX  # noqa: PLC0415
+        from hue57.document._docx import CHART_PX  # noqa: PLC0415
 
         png = charts.chart_png(content.chart, width=CHART_PX)
     try:

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from hue57 import briefing, calendar, charts, metrics, tasks
+from hue57.document._agencies import agency_lines, agency_states
 from hue57.i18n import fmt_date, fmt_document_date, fmt_int, latest_text, plan_text, t, target_text
 from hue57.plan_facts import PlanFacts, facts
-from hue57.report._agencies import agency_lines, agency_states
-from hue57.tasks.reporting import PERIOD_PATTERN, period_end, period_start, report_due
+from hue57.tasks.periods import PERIOD_PATTERN, period_end, period_start, report_due
 
 FIRST_YEAR, LAST_YEAR = 2025, 2045  # the plan runs from 2025 to its 2045 horizon
 

@@ -18,10 +18,10 @@ import pandas as pd
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from hue57 import briefing, ingest, metrics, report, reporting, store, tasks
+from hue57 import briefing, document, ingest, metrics, reporting, store, tasks
 from hue57.cli import main
+from hue57.document._docx import DEFAULT_TEMPLATE
 from hue57.i18n import t
-from hue57.report._docx import DEFAULT_TEMPLATE
 
 DATA = Path(__file__).parent / "data" / "report"
 ON = dt.date(2026, 11, 30)
@@ -176,7 +176,7 @@ def test_agencies_are_listed_on_time_late_or_missing_by_their_six_monthly_report
 def test_section_iii_reads_any_frame_of_agency_states(db):
     agencies = store.load(db).agencies
     states = pd.DataFrame({"agency_id": ["so_tc", "so_khcn", "dhh"], "state": ["late", "on_time", "late"]})
-    lines = report.agency_lines(states, agencies, "vi")
+    lines = document.agency_lines(states, agencies, "vi")
     assert [(x["trang_thai"], x["so"], x["danh_sach"]) for x in lines] == [
         ("Báo cáo đúng hạn", "1", "Sở Khoa học và Công nghệ"),
         ("Báo cáo trễ hạn", "2", "Đại học Huế; Sở Tài chính"),
@@ -202,8 +202,8 @@ def _all_text(document) -> str:
 
 
 def test_same_inputs_give_the_same_document(reported_db):
-    first = report.build(reported_db, "2026-H2", as_of_upload=3, on=ON, proposals="Đề nghị bố trí kinh phí.")
-    again = report.build(reported_db, "2026-H2", as_of_upload=3, on=ON, proposals="Đề nghị bố trí kinh phí.")
+    first = document.build(reported_db, "2026-H2", as_of_upload=3, on=ON, proposals="Đề nghị bố trí kinh phí.")
+    again = document.build(reported_db, "2026-H2", as_of_upload=3, on=ON, proposals="Đề nghị bố trí kinh phí.")
     text = _all_text(docx.Document(io.BytesIO(first.data)))
     assert text == _all_text(docx.Document(io.BytesIO(again.data)))
     assert first.sha256 == again.sha256  # fixed zip times: the very same bytes
@@ -212,7 +212,7 @@ def test_same_inputs_give_the_same_document(reported_db):
 
 
 def test_an_earlier_snapshot_gives_that_snapshots_numbers(reported_db):
-    built = report.build(reported_db, "2026-H2", as_of_upload=1, on=ON)
+    built = document.build(reported_db, "2026-H2", as_of_upload=1, on=ON)
     snap = store.load(reported_db, 1)
     board = briefing.board_for(snap, 2026).set_index("code")
     rows = [r for table in docx.Document(io.BytesIO(built.data)).tables for r in _rows(table)[1:] if len(r) == 6]
@@ -294,9 +294,9 @@ def test_header_is_two_borderless_cells_and_the_title_is_centred_and_bold(report
 
 
 def test_first_half_title_and_english_build_use_the_same_template(reported_db):
-    h1 = report.build(reported_db, "2026-H1", on=dt.date(2026, 6, 12))
+    h1 = document.build(reported_db, "2026-H1", on=dt.date(2026, 6, 12))
     assert h1.content.fields["trich_yeu"].endswith("6 tháng đầu năm 2026")
-    en = docx.Document(io.BytesIO(report.build(reported_db, "2026-H2", on=ON, lang="en").data))
+    en = docx.Document(io.BytesIO(document.build(reported_db, "2026-H2", on=ON, lang="en").data))
     assert en.tables[0].cell(0, 1).text.startswith("SOCIALIST REPUBLIC OF VIET NAM\nIndependence - Freedom - Happiness")
     assert "Huế, 30 November 2026" in en.tables[0].cell(0, 1).text
     assert any(p.text == "I. TARGETS" for p in en.paragraphs)
@@ -305,24 +305,24 @@ def test_first_half_title_and_english_build_use_the_same_template(reported_db):
 
 
 def test_each_build_is_recorded_and_can_be_downloaded_again(reported_db):
-    built = report.build_and_record(reported_db, "2026-H2", by="chuyen_vien", on=ON, proposals="Kiến nghị A.")
+    built = document.build_and_record(reported_db, "2026-H2", by="chuyen_vien", on=ON, proposals="Kiến nghị A.")
     listed = store.built_reports(reported_db)
     row = listed.iloc[0]
     assert (row["id"], row["by"], row["period"], row["upload_id"], row["sha256"]) == (
         built.report_id, "chuyen_vien", "2026-H2", 4, built.sha256)
     assert pd.Timestamp(row["as_of"]).date() == ON and row["proposals"] == "Kiến nghị A."
-    name, data = report.report_bytes(reported_db, built.report_id)
+    name, data = document.report_bytes(reported_db, built.report_id)
     assert (name, hashlib.sha256(data).hexdigest()) == (built.filename, built.sha256)
     assert name == "bao-cao_2026-H2_2026-11-30_cap-nhat-4.docx"
-    shown = report.list_reports(reported_db)
+    shown = document.list_reports(reported_db)
     assert shown["id"].tolist() == [built.report_id]
-    with pytest.raises(report.ReportRefused, match="Không có báo cáo số 99"):
-        report.report_bytes(reported_db, 99)
+    with pytest.raises(document.ReportRefused, match="Không có báo cáo số 99"):
+        document.report_bytes(reported_db, 99)
 
 
 def test_a_database_from_before_the_reports_table_lists_none_and_gets_it_on_the_first_build(db):
     with store.connect(db, read_only=False) as con:
         con.execute("DROP TABLE reports_built")
     assert store.built_reports(db).empty and store.report_file(db, 1) is None
-    built = report.build_and_record(db, "2026-H2", by="a", on=ON)
+    built = document.build_and_record(db, "2026-H2", by="a", on=ON)
     assert store.built_reports(db)["id"].tolist() == [built.report_id]

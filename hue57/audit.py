@@ -1,0 +1,42 @@
+"""The audit trail as JSON lines: who did what, when, from where — one line per action, for journald.
+
+Every action a reviewer may ask about (sign-ins, account changes, uploads, reverts, report actions, links
+created or revoked, backups, restores, reminders sent) calls `record` once, after it succeeded or was
+refused. The tables in the database stay the system of record; these lines are what an operator follows
+with `journalctl -u hue57 -o cat | jq`. The server writes to stdout; the CLI sends its lines to stderr so that
+`--format csv` output stays clean (`use_stream`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import threading
+from typing import TextIO
+
+_LOCK = threading.Lock()
+_STREAM: TextIO | None = None
+
+
+def use_stream(stream: TextIO | None) -> None:
+    """Send audit lines to `stream` (None: the process's stdout at the time of writing)."""
+    global _STREAM
+    _STREAM = stream
+
+
+def record(action: str, *, who: str | None, where: str | None = None, ok: bool = True, **what: object) -> dict:
+    """Write one audit line and return it. `action` is a dotted verb (`sign_in`, `user.disable`, `upload.commit`);
+    `who` the account name or "cli:<login>"; `where` the client address when there is one."""
+    line = {"ts": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "audit": action, "who": who or "",
+            "from": where or "", "ok": bool(ok)}
+    line.update({k: v for k, v in what.items() if v is not None})
+    text = json.dumps(line, ensure_ascii=False, default=str)
+    stream = _STREAM or sys.stdout
+    with _LOCK:
+        try:
+            stream.write(text + "\n")
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe must never fail the action it records
+            pass
+    return line
