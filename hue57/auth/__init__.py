@@ -12,6 +12,7 @@ see `hue57.auth._sign_in`). Passwords are stored only as salted scrypt hashes; e
     attempts_table(db, lang, limit=)                   → the same for reading: local time, results in words
 """
 
+from hue57.auth._address import client_address
 from hue57.auth._accounts import MIN_PASSWORD, ROLES, SIGN_IN_ROLES, UserRefused, add_user
 from hue57.auth._attempts import attempts_table
 from hue57.auth._sign_in import OUTCOMES, AuthResult, authenticate, client_key
@@ -25,4 +26,4 @@ def refusal(lang: str = "vi") -> str:
 
 
 __all__ = ["MIN_PASSWORD", "OUTCOMES", "ROLES", "SIGN_IN_ROLES", "AuthResult", "UserRefused", "add_user",
-           "attempts_table", "authenticate", "client_key", "list_users", "login_attempts", "refusal"]
+           "attempts_table", "authenticate", "client_address", "client_key", "list_users", "login_attempts", "refusal"]
