@@ -12,8 +12,8 @@ see `hue57.auth._sign_in`). Passwords are stored only as salted scrypt hashes; e
     attempts_table(db, lang, limit=)                   → the same for reading: local time, results in words
 """
 
-from hue57.auth._address import client_address
 from hue57.auth._accounts import MIN_PASSWORD, ROLES, SIGN_IN_ROLES, UserRefused, add_user
+from hue57.auth._address import client_address
 from hue57.auth._attempts import attempts_table
 from hue57.auth._sign_in import OUTCOMES, AuthResult, authenticate, client_key
 from hue57.i18n import t
