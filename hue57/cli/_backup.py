@@ -57,10 +57,16 @@ def cmd_verify(args) -> None:
     """The restore drill: restore into a temporary database, compare rows and checksums per table."""
     from hue57.store import _rotate  # noqa: PLC0415
 
-    if args.target is None:
-        raise UserError(t("cli.error.verify_dir", args.lang))
+    target = args.target
+    if target is None:  # the newest in [backup] dir: what the nightly service checks after its backup
+        from hue57.config import settings  # noqa: PLC0415
+
+        found = _rotate.latest_backup(settings().backup_dir)
+        if found is None:
+            raise UserError(t("cli.error.verify_dir", args.lang))
+        target = found[0]
     try:
-        result = _rotate.verify(args.target)
+        result = _rotate.verify(target)
     except store.BackupRefused as exc:
         raise _refused(exc, args.lang) from exc
     frame = pd.DataFrame([{"table": c.table, "rows_manifest": c.rows_expected, "rows_restored": c.rows_restored,

@@ -47,8 +47,8 @@ TEXT = {
                          "en": "[smtp] is not configured (host, sender): no reminder e-mails can be sent."},
     # --- backups as a service --------------------------------------------------------------------------------------
     "cli.error.extra": {"vi": "Thừa tham số: {value}.", "en": "Unexpected argument: {value}."},
-    "cli.error.verify_dir": {"vi": "Hãy ghi thư mục bản sao lưu cần kiểm tra: backup verify DIR.",
-                             "en": "Name the backup to check: backup verify DIR."},
+    "cli.error.verify_dir": {"vi": "Hãy ghi thư mục bản sao lưu cần kiểm tra (backup verify DIR); [backup] dir chưa có bản nào.",
+                             "en": "Name the backup to check (backup verify DIR); [backup] dir holds none."},
     "backup.err.keep": {"vi": "--keep {keep}: phải giữ ít nhất 1 bản sao lưu.", "en": "--keep {keep}: at least 1 backup must be kept."},
     "backup.err.no_folder": {
         "vi": "Chưa biết sao lưu vào đâu: ghi thư mục (backup DIR), hoặc đặt [backup] dir trong hue57.toml (HUE57_BACKUP_DIR).",
