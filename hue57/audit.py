@@ -3,8 +3,9 @@
 Every action a reviewer may ask about (sign-ins, account changes, uploads, reverts, report actions, links
 created or revoked, backups, restores, reminders sent) calls `record` once, after it succeeded or was
 refused. The tables in the database stay the system of record; these lines are what an operator follows
-with `journalctl -u hue57 -o cat | jq`. The server writes to stdout; the CLI sends its lines to stderr so that
-`--format csv` output stays clean (`use_stream`).
+with `journalctl -u hue57 -o cat | jq`. The server writes to stdout (`use_stream(sys.stdout)`, set where the
+pages start); everything else — the CLI, a script or test using the library — to stderr, so data a program
+prints (`--format csv`, an id) stays clean.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ _ACTOR: str | None = None
 
 
 def use_stream(stream: TextIO | None) -> None:
-    """Send audit lines to `stream` (None: the process's stdout at the time of writing)."""
+    """Send audit lines to `stream` (None: the process's stderr at the time of writing)."""
     global _STREAM
     _STREAM = stream
 
@@ -55,7 +56,7 @@ def record(action: str, *, who: str | None, where: str | None = None, ok: bool =
             "who": who or _ACTOR or "", "from": where or "", "ok": bool(ok)}
     line.update({k: v for k, v in what.items() if v is not None})
     text = json.dumps(line, ensure_ascii=False, default=str)
-    stream = _STREAM or sys.stdout
+    stream = _STREAM or sys.stderr
     with _LOCK:
         try:
             stream.write(text + "\n")

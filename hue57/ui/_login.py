@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import streamlit as st
 
 from hue57 import audit, auth, store
@@ -29,6 +31,7 @@ def client_address() -> str | None:
 
 
 audit.use_origin(client_address)  # an action a page runs is recorded with the address of its browser
+audit.use_stream(sys.stdout)  # the server's audit lines: stdout, for journald
 
 
 def login_form(ctx: Context) -> None:
