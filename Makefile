@@ -3,7 +3,7 @@ PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
 PORT    ?= 8501
-export HUE57_DB ?= $(CURDIR)/data/hue57.duckdb
+# The database, plan folder, secret…: hue57.toml (HUE57_CONFIG) or HUE57_* variables, read by hue57.config.settings()
 
 .PHONY: run test init lint bench clean
 

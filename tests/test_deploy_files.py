@@ -109,6 +109,7 @@ def test_example_configuration_passes_config_check_once_its_files_exist(tmp_path
     smtp.write_text("mat-khau-thu\n")
     for f in (secret, smtp):
         f.chmod(0o600)
+    text = text.replace('# password_file = "/etc/hue57/smtp-password"', 'password_file = "/etc/hue57/smtp-password"')
     text = (text.replace("/etc/hue57/secret", str(secret)).replace("/etc/hue57/smtp-password", str(smtp))
             .replace("/var/lib/hue57/hue57.duckdb", str(tmp_path / "hue57.duckdb"))
             .replace("/srv/hue57/data", str(ROOT / "data")).replace("/var/backups/hue57", str(tmp_path / "bk")))
