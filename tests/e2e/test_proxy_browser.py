@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import json
 import re
+import ssl
+import urllib.request
 
 import pytest
 
@@ -43,6 +45,10 @@ def test_overview_and_sign_in_through_nginx_record_the_forwarded_address(browser
     proxy = None
     try:
         proxy = start_proxy(tmp_path / "nginx", server.port)
+        insecure = ssl.create_default_context()
+        insecure.check_hostname, insecure.verify_mode = False, ssl.CERT_NONE
+        with urllib.request.urlopen(proxy.url + "/_stcore/health", timeout=10, context=insecure) as r:
+            assert (r.status, r.read()) == (200, b"ok")  # Streamlit's health, through the proxy, for a monitor
         context = browser.new_context(ignore_https_errors=True, viewport={"width": 1280, "height": 720},
                                       locale="vi-VN", extra_http_headers={"X-Forwarded-For": SPOOFED})
         page = context.new_page()
