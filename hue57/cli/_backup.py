@@ -33,7 +33,8 @@ def cmd_backup(args) -> None:
             folder = settings().backup_dir
             if folder is None:
                 raise UserError(t("backup.err.no_folder", args.lang))
-            rotation = _rotate.backup_rotated(args.db, folder, args.keep or settings().backup_keep)
+            keep = args.keep if args.keep is not None else settings().backup_keep
+            rotation = _rotate.backup_rotated(args.db, folder, keep)
             result = rotation.backup
         else:
             if args.keep is not None and args.keep < 1:  # refused before anything is written
