@@ -20,7 +20,7 @@ from types import ModuleType
 
 import pandas as pd
 
-from hue57 import store
+from hue57 import audit, store
 from hue57.export import neutralise
 from hue57.i18n import normalise_lang, t
 
@@ -76,6 +76,7 @@ COMMANDS = {
     "user": "_auth", "logins": "_auth",
     "backup": "_backup", "restore": "_backup",
     "report": "_report",
+    "config": "_config", "status": "_status",
 }
 MODULE_NAMES = tuple(dict.fromkeys(COMMANDS.values()))
 _GLOBAL_OPTIONS_WITH_VALUE = ("--db", "--lang")
@@ -120,6 +121,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse already printed the usage error
         return 0 if exc.code == 0 else 2
     args.lang = normalise_lang(args.lang)
+    audit.use_stream(sys.stderr)  # audit lines beside the messages, never in the data a command prints
+    audit.use_origin("cli", who=f"cli:{default_user()}")
     func: Callable = args.func
     try:
         func(args)
