@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from hue57 import ingest, store
+from tests.conftest import sign_in
 from tests.report_html import page_tables
 from tests.test_import_bad_files import BAD, EXPECTED, GENERATED
 
@@ -22,7 +23,7 @@ def _digest(path: Path) -> str:
 
 def _analyst_page(page="upload") -> AppTest:
     at = AppTest.from_file("../dashboard.py", default_timeout=90)
-    at.session_state["hue57_user"] = "chuyen_vien"
+    sign_in(at, "chuyen_vien")
     at.switch_page(f"app_pages/{page}.py")
     return at.run()
 

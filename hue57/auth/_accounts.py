@@ -29,7 +29,7 @@ from hue57 import audit
 from hue57.auth._passwords import hash_password, new_salt, verify
 from hue57.auth._policy import MIN_PASSWORD, password_problem
 from hue57.store import _sessions as sessions_store
-from hue57.store._users import get_user, insert_user, list_users
+from hue57.store._users import add_user_row, get_user, list_users
 
 ROLES = ("analyst", "viewer", "agency", "admin")
 # Roles the dashboard's sign-in admits; a viewer account is refused like a wrong password. An agency account
@@ -38,6 +38,8 @@ SIGN_IN_ROLES = ("analyst", "agency", "admin")
 PAGE_ROLE = {"admin": "analyst"}  # the pages an admin may use are an analyst's (and /accounts)
 MAX_NAME = 64
 LINK_DAYS = 7
+# A pending account's hash: no password hashes to it (not hex), and checking one costs one scrypt like any other.
+PENDING_HASH = "scrypt$32768$8$1$pending"
 _EMAIL = re.compile(r"[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;]+")
 __all__ = ["MIN_PASSWORD"]
 
@@ -135,6 +137,12 @@ def _audit(action: str, by: str, client: str | None, name: str, **what) -> None:
     audit.record(f"user.{action}", who=by, where=client, name=name, **what)
 
 
+def _flush(notes: list) -> None:
+    """The audit lines of a transaction, written once it has committed."""
+    for action, by, client, name, what in notes:
+        _audit(action, by, client, name, **what)
+
+
 def _forget_cached(name: str) -> None:
     from hue57.auth import _sessions  # noqa: PLC0415 — sessions import this module
 
@@ -146,22 +154,41 @@ def add_user(db: str | os.PathLike | None, name: str, role: str, password: str |
              client: str | None = None) -> None:
     """Create an account; raises `UserRefused` (bad name, role or e-mail, a password the policy refuses, name
     taken; for an agency account a missing agency, or one that is not a current body of data/agencies.csv).
-    With `password` None the account is pending: it gets a random password nobody knows, and a one-time
-    link (`new_link`) lets its holder choose one."""
+    With `password` None the account is pending: no password opens it until its holder sets one through a
+    one-time link (`new_link`)."""
     name = _check_name(name)
     agency_id = _check_binding(db, role, agency_id)
     email = _check_email(email)
-    pending = password is None
-    if not pending:
+    if password is not None:
         check_password(password, name)
-    salt, pw_hash = _hashed(secrets.token_urlsafe(32) if pending else password)
-    at = now()
-    if not insert_user(db, name=name, role=role, salt=salt, pw_hash=pw_hash, created_at=at, agency_id=agency_id,
-                       email=email, password_set_at=None if pending else at):
-        raise UserRefused("auth.user.exists", name=name)
+    notes: list = []
     with sessions_store.transaction(db) as con:
-        _record(con, at, by, client, name, "create", role=role, agency=agency_id, email=email)
-    _audit("create", by, client, name, role=role, agency=agency_id, email=email, pending=pending)
+        _add(con, now(), name, role, password, agency_id=agency_id, email=email, by=by, client=client, notes=notes)
+    _flush(notes)
+
+
+def _add(con, at, name: str, role: str, password: str | None, *, agency_id, email, by: str, client,
+         notes: list) -> None:
+    salt, pw_hash = (new_salt().hex(), PENDING_HASH) if password is None else _hashed(password)
+    if not add_user_row(con, name=name, role=role, salt=salt, pw_hash=pw_hash, created_at=at, agency_id=agency_id,
+                        email=email, password_set_at=None if password is None else at):
+        raise UserRefused("auth.user.exists", name=name)
+    _record(con, at, by, client, name, "create", role=role, agency=agency_id, email=email)
+    notes.append(("create", by, client, name, {"role": role, "agency": agency_id, "email": email,
+                                              "pending": password is None}))
+
+
+def _issue_link(con, at, name: str, *, by: str, base_url: str, client, days: float, action: str,
+                agency_id: str | None, notes: list) -> AccountLink:
+    token = secrets.token_urlsafe(32)
+    expires = at + dt.timedelta(days=days)
+    sessions_store.cancel_tokens(con, name, "set_password", at)
+    sessions_store.insert_token(con, token_hash(token), "set_password", name, at, by, expires)
+    if action == "reset":
+        sessions_store.end_sessions(con, at=at, why="reset", name=name)
+    _record(con, at, by, client, name, action, expires=expires.isoformat(timespec="minutes"))
+    notes.append((action, by, client, name, {"expires": expires.isoformat(timespec="minutes")}))
+    return AccountLink(name, f"{base_url.rstrip('/')}/password?t={token}", expires, agency_id)
 
 
 def _require(db, name: str) -> dict:
@@ -176,46 +203,55 @@ def new_link(db: str | os.PathLike | None, name: str, *, by: str, base_url: str,
     """A one-time set-password link for `name` (earlier unused links stop working). A reset also ends the
     account's sessions: whoever asked for it no longer trusts the old password."""
     user = _require(db, name)
-    name = user["name"]
-    token = secrets.token_urlsafe(32)
-    at = now()
-    expires = at + dt.timedelta(days=days)
+    notes: list = []
     with sessions_store.transaction(db) as con:
-        sessions_store.cancel_tokens(con, name, "set_password", at)
-        sessions_store.insert_token(con, token_hash(token), "set_password", name, at, by, expires)
-        if action == "reset":
-            sessions_store.end_sessions(con, at=at, why="reset", name=name)
-        _record(con, at, by, client, name, action, expires=expires.isoformat(timespec="minutes"))
-    _forget_cached(name)
-    _audit(action, by, client, name, expires=expires.isoformat(timespec="minutes"))
-    return AccountLink(name, f"{base_url.rstrip('/')}/password?t={token}", expires, user.get("agency_id"))
+        link = _issue_link(con, now(), user["name"], by=by, base_url=base_url, client=client, days=days,
+                           action=action, agency_id=user.get("agency_id"), notes=notes)
+    _forget_cached(user["name"])
+    _flush(notes)
+    return link
 
 
 def create_account(db: str | os.PathLike | None, name: str, role: str, *, by: str, base_url: str,
                    agency_id: str | None = None, email: str | None = None, client: str | None = None,
                    days: float = LINK_DAYS) -> AccountLink:
-    """A pending account and its first one-time link."""
-    add_user(db, name, role, None, agency_id=agency_id, email=email, by=by, client=client)
-    return new_link(db, name, by=by, base_url=base_url, client=client, days=days, action="link")
+    """A pending account and its first one-time link, in one transaction."""
+    name = _check_name(name)
+    agency_id = _check_binding(db, role, agency_id)
+    email = _check_email(email)
+    at = now()
+    notes: list = []
+    with sessions_store.transaction(db) as con:
+        _add(con, at, name, role, None, agency_id=agency_id, email=email, by=by, client=client, notes=notes)
+        link = _issue_link(con, at, name, by=by, base_url=base_url, client=client, days=days, action="link",
+                           agency_id=agency_id, notes=notes)
+    _flush(notes)
+    return link
 
 
-def agencies_without_account(db: str | os.PathLike | None) -> list[str]:
+def agencies_without_account(db: str | os.PathLike | None, allowed: list[str] | None = None) -> list[str]:
     """The current bodies that owe a report and have no agency account bound to them."""
     users = list_users(db)
     bound = set(users.loc[users["role"] == "agency", "agency_id"].dropna())
-    return [a for a in reporting_agencies(db) if a not in bound]
+    return [a for a in (reporting_agencies(db) if allowed is None else allowed) if a not in bound]
 
 
 def add_agency_accounts(db: str | os.PathLike | None, *, by: str, base_url: str, client: str | None = None,
                         days: float = LINK_DAYS) -> list[AccountLink]:
     """One agency account (named by its body's agency_id) for every current body that owes a report and has no
-    account bound to it yet, each with its one-time link; bodies that have one are left alone."""
+    account bound to it yet, each with its one-time link, in one transaction; bodies that have one are left alone."""
     taken = set(list_users(db)["name"])
-    links = []
-    for agency_id in agencies_without_account(db):
-        name = agency_id if agency_id not in taken else f"{agency_id}_bc"
-        links.append(create_account(db, name, "agency", by=by, base_url=base_url, agency_id=agency_id,
-                                    client=client, days=days))
+    missing = agencies_without_account(db, reporting_agencies(db))
+    at = now()
+    links: list[AccountLink] = []
+    notes: list = []
+    with sessions_store.transaction(db) as con:
+        for agency_id in missing:
+            name = agency_id if agency_id not in taken else f"{agency_id}_bc"
+            _add(con, at, name, "agency", None, agency_id=agency_id, email=None, by=by, client=client, notes=notes)
+            links.append(_issue_link(con, at, name, by=by, base_url=base_url, client=client, days=days,
+                                     action="link", agency_id=agency_id, notes=notes))
+    _flush(notes)
     return links
 
 

@@ -26,7 +26,8 @@ import time
 from dataclasses import dataclass
 
 from hue57 import audit
-from hue57.auth._accounts import PAGE_ROLE, now, token_hash
+from hue57.auth import _accounts
+from hue57.auth._accounts import PAGE_ROLE, token_hash
 from hue57.store import _sessions as sessions_store
 from hue57.store._users import update_user
 
@@ -74,7 +75,7 @@ def start_session(db: str | os.PathLike | None, name: str, *, client: str | None
     """Open a session for `name` (who has just proved the password); (its token, the single-use code the browser
     exchanges for the cookie). The account's last sign-in is now."""
     token, code = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
-    at = now()
+    at = _accounts.now()
     with sessions_store.transaction(db) as con:
         sessions_store.forget_sessions(con, at - KEEP_ENDED)
         sessions_store.forget_tokens(con, at - KEEP_ENDED)
@@ -91,7 +92,7 @@ def exchange(db: str | os.PathLike | None, code: str) -> tuple[str, str | None] 
     the 30-day bound holds); (the new token, the page to go to), or None for an unknown, used or late code."""
     if not code or len(code) > 200:
         return None
-    at = now()
+    at = _accounts.now()
     with sessions_store.transaction(db) as con:
         row = sessions_store.token_row(con, token_hash(code), "sign_in")
         if row is None or row["used_at"] is not None or row["expires"] <= at:
@@ -129,10 +130,9 @@ def identity(db: str | os.PathLike | None, token: str | None) -> Identity | None
 
 def _check(db, hashed: str) -> Identity | None:
     row = sessions_store.session_row(db, hashed)
-    at = now()
+    at = _accounts.now()
     if (row is None or row["ended_at"] is not None or row["expires"] <= at or row["role"] is None
-            or row["disabled_at"] is not None
-            or (row["password_set_at"] is not None and row["password_set_at"] > row["created_at"])):
+            or row["disabled_at"] is not None):
         return None
     if at - row["last_seen"] >= TOUCH_EVERY:
         sessions_store.touch_session(db, hashed, at, _expiry(row["created_at"], at))
@@ -154,7 +154,7 @@ def end_session(db: str | os.PathLike | None, token: str | None, *, client: str 
     hashed = token_hash(token)
     with sessions_store.transaction(db) as con:
         row = con.execute("SELECT name FROM sessions WHERE token_hash = ?", [hashed]).fetchone()
-        sessions_store.end_sessions(con, at=now(), why="sign_out", token_hash=hashed)
+        sessions_store.end_sessions(con, at=_accounts.now(), why="sign_out", token_hash=hashed)
     forget_cached(token_hash=hashed)
     audit.record("sign_out", who=row[0] if row else None, where=client)
 

@@ -17,9 +17,6 @@ TEXT: dict[str, dict[str, str]] = {
     "auth.user.bad_role": {
         "vi": "Vai trò «{role}» không hợp lệ. Hãy chọn admin (quản trị tài khoản), analyst (cập nhật số liệu), agency (cơ quan báo cáo) hoặc viewer (chỉ xem).",
         "en": "Role “{role}” is not valid. Choose admin, analyst, agency or viewer."},
-    "auth.user.password_short": {
-        "vi": "Mật khẩu cần ít nhất {min} ký tự.",
-        "en": "The password needs at least {min} characters."},
     "auth.user.password_mismatch": {
         "vi": "Hai lần nhập mật khẩu không khớp. Hãy thử lại.",
         "en": "The two passwords do not match. Try again."},
@@ -98,6 +95,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "This set-password link is not valid, was already used, or has expired. Ask the account administrator for a new one."},
     "auth.user.unknown": {"vi": "Không có tài khoản «{name}».", "en": "There is no account “{name}”."},
     "auth.user.bad_email": {"vi": "Địa chỉ thư điện tử «{email}» không hợp lệ.", "en": "E-mail address “{email}” is not valid."},
+    "auth.user.set_nothing": {"vi": "Hãy cho biết --agency hoặc --email cần đổi.", "en": "Give --agency or --email to change."},
     "auth.user.not_yourself": {"vi": "Không thể tự khóa tài khoản của chính mình.", "en": "You cannot disable your own account."},
     "auth.user.link": {"vi": "Liên kết đặt mật khẩu cho «{name}» (dùng một lần, hết hạn {expires}):",
                        "en": "Set-password link for “{name}” (works once, expires {expires}):"},

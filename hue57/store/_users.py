@@ -37,16 +37,23 @@ def get_user(path: str | os.PathLike | None, name: str) -> dict | None:
 
 def insert_user(path: str | os.PathLike | None, **account: object) -> bool:
     """Add an account from keyword columns (at least those of `USER_COLUMNS`); False when the name is taken."""
+    with connect(path, read_only=False) as con:
+        return add_user_row(con, **account)
+
+
+def add_user_row(con, **account: object) -> bool:
+    """`insert_user` inside the caller's connection (a transaction of several accounts)."""
     unknown = set(account) - set(USER_COLUMNS)
     if unknown:
         raise ValueError(f"not columns of users: {sorted(unknown)}")
     columns = list(account)
-    with connect(path, read_only=False) as con:
-        try:
-            con.execute(f"INSERT INTO users ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",  # noqa: S608 — our column names
-                        [account[c] for c in columns])
-        except duckdb.ConstraintException:
-            return False
+    if con.execute("SELECT count(*) FROM users WHERE name = ?", [account.get("name")]).fetchone()[0]:
+        return False
+    try:
+        con.execute(f"INSERT INTO users ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",  # noqa: S608 — our column names
+                    [account[c] for c in columns])
+    except duckdb.ConstraintException:
+        return False
     return True
 
 
