@@ -26,7 +26,9 @@ st.caption(t("accounts.caption", lang, days=auth.LINK_DAYS))
 if shown := st.session_state.pop("accounts_message", None):
     message, links = shown
     st.success(ui.plain(message))
-    if links:  # shown once: the database keeps only their hashes
+    if len(links) == 1:  # shown once: the database keeps only their hashes
+        st.code(links[0].url, language=None, wrap_lines=True)
+    elif links:
         st.caption(t("accounts.links_caption", lang))
         listing = _accounts.links_listing(links, lang)
         ui.text_table(listing)

@@ -36,13 +36,19 @@ TEST_PASSWORD = "mat-khau-kiem-thu-2026"
 def sign_in(at, name: str, role: str = "analyst", agency: str | None = None, db=None):
     """Sign `at` (an AppTest) in as `name` the way the sign-in form does: an open session whose token this tab
     holds; the account is created first (role, agency, `TEST_PASSWORD`) when it does not exist yet."""
-    from hue57 import auth  # noqa: PLC0415
+    import io  # noqa: PLC0415
+
+    from hue57 import audit, auth  # noqa: PLC0415
     from hue57.store._users import get_user  # noqa: PLC0415
 
     db = store.db_path(db)
     store.ensure_current(db)
-    if get_user(db, name) is None:
-        auth.add_user(db, name, role, TEST_PASSWORD, agency_id=agency)
-    token, _code = auth.start_session(db, name)
+    audit.use_stream(io.StringIO())  # the test's own output (a CLI's CSV) stays clean
+    try:
+        if get_user(db, name) is None:
+            auth.add_user(db, name, role, TEST_PASSWORD, agency_id=agency)
+        token, _code = auth.start_session(db, name)
+    finally:
+        audit.use_stream(None)
     at.session_state["hue57_session"] = token
     return at

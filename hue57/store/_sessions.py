@@ -109,7 +109,7 @@ def account_changes(path: Db, *, limit: int = 500) -> pd.DataFrame:
     """Account changes, newest first: at (UTC), by, client, name, action, detail."""
     with connect(path) as con:
         return con.execute('SELECT "at", "by", client, name, action, detail FROM account_changes '
-                           'ORDER BY "at" DESC LIMIT ?', [limit]).df()
+                           'ORDER BY "at" DESC, rowid DESC LIMIT ?', [limit]).df()
 
 
 __all__ = ["account_changes", "cancel_tokens", "end_sessions", "forget_sessions", "forget_tokens", "insert_session",
