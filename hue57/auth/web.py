@@ -20,6 +20,13 @@ from hue57.auth import _sessions
 from hue57.auth._address import client_address
 
 SAFE_METHODS = ("GET", "HEAD")
+_SERVED = [False]  # set when the routes are mounted: the sign-in form then hands its session to the cookie
+
+
+def served() -> bool:
+    """True in a server that has these routes (`serve.py`); False under a bare `streamlit run dashboard.py` or
+    AppTest, where a sign-in holds for its tab only."""
+    return _SERVED[0]
 _NOT_PAGES = ("/_stcore/", "/static/", "/media/", "/component/", "/auth/", "/favicon")
 
 
@@ -160,6 +167,7 @@ class SlidingCookie:
 def routes() -> list:
     from starlette.routing import Route  # noqa: PLC0415
 
+    _SERVED[0] = True
     return [Route("/auth/session", session_route, methods=["POST"]),
             Route("/auth/sign-out", sign_out_route, methods=["POST"])]
 

@@ -4,7 +4,8 @@ The form checks the password (`auth.authenticate`: one refusal for every reason,
 session for this tab at once, and hands the browser a single-use code that `/auth/session` (`hue57.auth.web`)
 turns into the HttpOnly cookie; then the browser opens the account's page: the page it came from when the
 role may use it, else its own (agency → /report, analyst → /upload, account administrator → /accounts).
-Served without those routes (a bare `streamlit run dashboard.py`), the tab stays signed in on its own.
+While the browser fetches its cookie the page shows only "signing in…", so nothing is drawn twice. Served
+without those routes (a bare `streamlit run dashboard.py`, AppTest) the tab stays signed in on its own.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import json
 import streamlit as st
 
 from hue57 import auth, store
+from hue57.auth import web
 from hue57.i18n import t
 from hue57.ui._context import SESSION_KEY, Context, session
 
@@ -64,7 +66,8 @@ def login_form(ctx: Context, *, title: bool = True) -> None:
     next_path = destination(result.role, st.session_state.get("hue57_page"), ctx.lang)
     token, code = auth.start_session(db, result.name, client=client, next_path=next_path)
     st.session_state[SESSION_KEY] = token
-    st.session_state[_HANDOFF_KEY] = (code, next_path)
+    if web.served():
+        st.session_state[_HANDOFF_KEY] = (code, next_path)
     st.rerun()
 
 
@@ -72,18 +75,19 @@ def open_session(name: str, ctx: Context, next_path: str) -> None:
     """Open a fresh session for `name` in this tab and hand it to the cookie (after a password change)."""
     token, code = auth.start_session(store.db_path(), name, client=client_address(), next_path=next_path)
     st.session_state[SESSION_KEY] = token
-    st.session_state[_HANDOFF_KEY] = (code, next_path)
+    if web.served():
+        st.session_state[_HANDOFF_KEY] = (code, next_path)
 
 
-# Our own constant scripts; the only value put in is a URL-safe code, written as a JSON string. A fetch (not a
-# form post) so that a server without the routes leaves the tab as it is instead of showing an error page.
+# Our own constant scripts; the only values put in are a URL-safe code and a path of ours, written as JSON strings.
+# The cookie arrives with the fetch's answer; then the browser opens the page, whose connection carries it.
 _HANDOFF_JS = """<script>
 (async () => {
   try {
-    const r = await fetch('/auth/session', {method: 'POST', credentials: 'same-origin', redirect: 'manual',
+    await fetch('/auth/session', {method: 'POST', credentials: 'same-origin', redirect: 'manual',
       headers: {'Content-Type': 'application/x-www-form-urlencoded'}, body: 'code=' + encodeURIComponent(CODE)});
-    if (r.type === 'opaqueredirect' || r.ok) window.location.assign(NEXT);
   } catch (e) {}
+  window.location.assign(NEXT);
 })();
 </script>"""
 _SIGN_OUT_JS = """<script>
@@ -97,18 +101,19 @@ _SIGN_OUT_JS = """<script>
 </script>"""
 
 
-def browser_handover(ctx: Context) -> None:
-    """After a sign-in (or sign-out) in this run's tab: let the browser fetch (or drop) its cookie, then reload."""
+def browser_handover(ctx: Context) -> bool:
+    """After a sign-in (or sign-out) in this run's tab: let the browser fetch (or drop) its cookie, then open the
+    account's page. True while the browser is being sent on: the page itself is not drawn."""
     handoff = st.session_state.pop(_HANDOFF_KEY, None)
-    if handoff:
+    if handoff and ctx.user is not None:
         code, next_path = handoff
-        if ctx.user is not None:
-            st.caption(t("auth.signing_in", ctx.lang))
-            st.html(_HANDOFF_JS.replace("CODE", json.dumps(code)).replace("NEXT", json.dumps(next_path)),
-                    unsafe_allow_javascript=True)
+        st.html(_HANDOFF_JS.replace("CODE", json.dumps(code)).replace("NEXT", json.dumps(next_path)),
+                unsafe_allow_javascript=True)
+        return True
     if st.session_state.pop(_SIGN_OUT_KEY, False):
         home = "/" + ("?lang=en" if ctx.lang == "en" else "")
         st.html(_SIGN_OUT_JS.replace("NEXT", json.dumps(home)), unsafe_allow_javascript=True)
+    return False
 
 
 def logout_button(ctx: Context) -> None:
@@ -121,5 +126,5 @@ def logout_button(ctx: Context) -> None:
         if found is not None:
             auth.end_session(store.db_path(), found[0], client=client_address())
         st.session_state.pop(SESSION_KEY, None)
-        st.session_state[_SIGN_OUT_KEY] = True
+        st.session_state[_SIGN_OUT_KEY] = web.served()
         st.rerun()

@@ -72,7 +72,10 @@ def navigation(ctx: Context):
                 st.page_link(page, query_params=ctx.link_params())
         language_switch(ctx)
         st.html(_CLOSE_ON_NAVIGATE, unsafe_allow_javascript=True)
-        browser_handover(ctx)
+        handing_over = browser_handover(ctx)
+    if handing_over:  # the browser is fetching its session cookie and about to open the account's page
+        st.caption(t("auth.signing_in", ctx.lang))
+        st.stop()
     logout_button(ctx)
     return current
 
