@@ -31,7 +31,7 @@ if shown := st.session_state.pop("accounts_message", None):
     elif links:
         st.caption(t("accounts.links_caption", lang))
         listing = _accounts.links_listing(links, lang)
-        ui.text_table(listing)
+        ui.table(listing, nowrap=[t("accounts.col.name", lang)])
         st.download_button(t("accounts.links_download", lang), listing.to_csv(index=False).encode("utf-8-sig"),
                            file_name="lien-ket-dat-mat-khau.csv", mime="text/csv", icon=":material/download:")
 
@@ -67,16 +67,13 @@ with st.expander(t("accounts.create", lang), icon=":material/person_add:"):
         else:
             done(t("auth.user.added", lang, name=link.name, role=t(f"auth.role.{role}", lang)), [link])
 
-st.subheader(t("accounts.list", lang))
 frame = auth.accounts(db)
-ui.text_table(_accounts.accounts_listing(frame, lang))
-
 if len(frame):
     st.subheader(t("accounts.manage", lang))
     rows = frame.set_index("name")
     who = st.selectbox(t("accounts.which", lang), list(rows.index), key="accounts_which")
     row = rows.loc[who]
-    c1, c2 = st.columns(2)
+    c1 = c2 = st.container(horizontal=True)
     if c1.button(t("accounts.reset", lang), icon=":material/link:", key="accounts_reset"):
         link = auth.new_link(db, who, by=ctx.user, base_url=base, client=client)
         done(t("auth.user.link", lang, name=who, expires=_accounts._when(link.expires, lang, "")), [link])
@@ -108,5 +105,7 @@ if len(frame):
         else:
             done(t("auth.user.email_set", lang, name=who))
 
+st.subheader(t("accounts.list", lang))
+ui.table(_accounts.accounts_listing(frame, lang), nowrap=[t("accounts.col.name", lang)])
 with st.expander(t("accounts.changes", lang), icon=":material/history:"):
-    ui.text_table(_accounts.changes_listing(auth.account_changes(db, limit=200), lang))
+    ui.table(_accounts.changes_listing(auth.account_changes(db, limit=200), lang))

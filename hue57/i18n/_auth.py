@@ -46,7 +46,7 @@ TEXT: dict[str, dict[str, str]] = {
     "auth.result.disabled": {"vi": "Tài khoản đã bị khóa", "en": "Account disabled"},
     # --- issue 20: one sign-in, sessions, accounts, passwords (wt-20a) -----------------------------------------------
     "page.signin": {"vi": "Đăng nhập", "en": "Sign in"},
-    "page.password": {"vi": "Mật khẩu", "en": "Password"},
+    "page.password": {"vi": "Đổi mật khẩu", "en": "Change password"},
     "page.accounts": {"vi": "Tài khoản", "en": "Accounts"},
     "auth.signed_in_as": {"vi": "Bạn đang đăng nhập với tài khoản «{user}» ({role}).",
                           "en": "You are signed in as “{user}” ({role})."},

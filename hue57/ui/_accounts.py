@@ -8,7 +8,7 @@ import streamlit as st
 from hue57 import auth, calendar, store
 from hue57.i18n import fmt_datetime, t
 from hue57.ui._context import Context
-from hue57.ui._login import client_address, login_form, open_session
+from hue57.ui._login import FORM_WIDTH, client_address, login_form, open_session
 
 
 def _when(moment, lang: str, empty: str) -> str:
@@ -85,7 +85,7 @@ def set_password_form(ctx: Context, token: str) -> None:
         st.error(t("auth.link.invalid", ctx.lang))
         return
     st.caption(t("auth.password.set_caption", ctx.lang, user=name))
-    with st.form("set_password"):
+    with st.form("set_password", width=FORM_WIDTH):
         first = st.text_input(t("auth.password.new", ctx.lang), type="password", key="pw_new",
                               autocomplete="new-password")
         again = st.text_input(t("auth.password.again", ctx.lang), type="password", key="pw_again",
@@ -114,7 +114,7 @@ def change_password_form(ctx: Context) -> None:
     if st.session_state.pop("hue57_password_changed", False):
         st.success(t("auth.password.changed", ctx.lang))
     st.caption(t("auth.password.change_caption", ctx.lang, user=ctx.user))
-    with st.form("change_password", clear_on_submit=True):
+    with st.form("change_password", clear_on_submit=True, width=FORM_WIDTH):
         current = st.text_input(t("auth.password.current", ctx.lang), type="password", key="pw_current",
                                 autocomplete="current-password")
         first = st.text_input(t("auth.password.new", ctx.lang), type="password", key="pw_new",

@@ -20,6 +20,7 @@ from hue57.i18n import t
 from hue57.ui._context import SESSION_KEY, Context, session
 
 HOME = {"agency": "report", "analyst": "upload", "admin": "accounts"}
+FORM_WIDTH = 520  # pixels: a sign-in or password form reads as one column on a projector too (a phone: its width)
 _HANDOFF_KEY = "hue57_handoff"
 _SIGN_OUT_KEY = "hue57_sign_out"
 
@@ -49,7 +50,7 @@ def login_form(ctx: Context, *, title: bool = True) -> None:
     if title:
         st.title(t("auth.title", ctx.lang))
         st.caption(t("auth.caption", ctx.lang))
-    with st.form("login"):
+    with st.form("login", width=FORM_WIDTH):
         name = st.text_input(t("auth.name", ctx.lang), key="login_name", autocomplete="username")
         password = st.text_input(t("auth.password", ctx.lang), type="password", key="login_password",
                                  autocomplete="current-password")
