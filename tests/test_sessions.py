@@ -183,3 +183,16 @@ def test_the_sign_out_route_ends_the_session_and_deletes_the_cookie(agency):
                                         ("https://evil.example", "/"), ("/\\evil", "/"), (None, "/")])
 def test_only_paths_of_this_site_are_followed(path, safe):
     assert web.safe_next(path) == safe
+
+
+def test_the_cookie_is_secure_behind_a_trusted_proxy_that_serves_https(agency, monkeypatch):
+    monkeypatch.setenv("HUE57_TRUSTED_PROXIES", "127.0.0.1")
+    _, code = auth.start_session(agency, "khcn")
+    cookie = _set_cookie(_call(web.session_route, "/auth/session", f"code={code}".encode(),
+                               {"x-forwarded-proto": "https"}))
+    assert "; Secure" in cookie
+    monkeypatch.setenv("HUE57_TRUSTED_PROXIES", "10.9.9.9")  # a header from anyone else is not believed
+    _, code = auth.start_session(agency, "khcn")
+    cookie = _set_cookie(_call(web.session_route, "/auth/session", f"code={code}".encode(),
+                               {"x-forwarded-proto": "https"}))
+    assert "Secure" not in cookie

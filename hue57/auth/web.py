@@ -44,14 +44,32 @@ def _db():
     return db_path()
 
 
+def _from_trusted_proxy(peer: str | None) -> bool:
+    import ipaddress  # noqa: PLC0415
+
+    from hue57.config import settings  # noqa: PLC0415
+
+    try:
+        address = ipaddress.ip_address(peer or "")
+    except ValueError:
+        return False
+    for item in settings().trusted_proxies:
+        try:
+            if address in ipaddress.ip_network(item.strip(), strict=False):
+                return True
+        except ValueError:
+            continue
+    return False
+
+
 def _https(scope, headers: dict[str, str]) -> bool:
+    """Served over https: directly, by a trusted proxy that says so (X-Forwarded-Proto), or per `base_url`."""
     from hue57.config import settings  # noqa: PLC0415
 
     if scope.get("scheme") in ("https", "wss") or settings().base_url.startswith("https://"):
         return True
-    peer = (scope.get("client") or ("",))[0]
-    forwarded_from_proxy = client_address(peer, {"X-Forwarded-For": "0.0.0.0"}) != peer  # noqa: S104 — a probe
-    return forwarded_from_proxy and headers.get("x-forwarded-proto", "").split(",")[0].strip() == "https"
+    return (_from_trusted_proxy((scope.get("client") or (None,))[0])
+            and headers.get("x-forwarded-proto", "").split(",")[0].strip().lower() == "https")
 
 
 def _cookie_header(value: str, max_age: int, secure: bool) -> tuple[bytes, bytes]:

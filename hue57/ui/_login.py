@@ -14,7 +14,7 @@ import json
 
 import streamlit as st
 
-from hue57 import auth, store
+from hue57 import audit, auth, store
 from hue57.auth import web
 from hue57.i18n import t
 from hue57.ui._context import SESSION_KEY, Context, session
@@ -62,6 +62,7 @@ def login_form(ctx: Context, *, title: bool = True) -> None:
     db = store.db_path()
     result = auth.authenticate(db, name, password, client=client)
     if not result.ok:
+        audit.record("sign_in", who=result.name, where=client, ok=False)  # the success is recorded by start_session
         st.error(auth.refusal(ctx.lang))
         return
     next_path = destination(result.role, st.session_state.get("hue57_page"), ctx.lang)
