@@ -60,10 +60,13 @@ def side(root: Path, db: Path, runs: int, mode: str) -> float:
 
 def check_alone(runs: int) -> dict[str, float]:
     """identity() with a fresh answer in the cache, and without (one read of the sessions table)."""
+    import io  # noqa: PLC0415
+
     sys.path.insert(0, str(ROOT))
-    from hue57 import auth, store  # noqa: PLC0415
+    from hue57 import audit, auth, store  # noqa: PLC0415
     from hue57.auth import _sessions  # noqa: PLC0415
 
+    audit.use_stream(io.StringIO())
     db = Path(tempfile.mkdtemp()) / "hue57.duckdb"
     store.init(db)
     auth.add_user(db, "lan", "analyst", "mat-khau-kiem-thu-2026")

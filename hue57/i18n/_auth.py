@@ -107,7 +107,7 @@ TEXT: dict[str, dict[str, str]] = {
     "auth.user.bound": {"vi": "Tài khoản «{name}» nay thuộc {agency}.", "en": "Account “{name}” now belongs to {agency}."},
     "auth.user.email_set": {"vi": "Đã lưu địa chỉ thư điện tử của «{name}».", "en": "Saved the e-mail address of “{name}”."},
     "auth.user.agency_accounts": {
-        "vi": ("Đã tạo {n} tài khoản cơ quan, mỗi tài khoản một liên kết đặt mật khẩu:",),
+        "vi": "Đã tạo {n} tài khoản cơ quan, mỗi tài khoản một liên kết đặt mật khẩu:",
         "en": ("Created {n} agency account, with its set-password link:", "Created {n} agency accounts, each with its set-password link:")},
     "auth.user.agency_accounts_none": {"vi": "Mọi cơ quan báo cáo đều đã có tài khoản.",
                                        "en": "Every reporting agency already has an account."},
@@ -127,7 +127,7 @@ TEXT: dict[str, dict[str, str]] = {
     "accounts.never": {"vi": "Chưa đăng nhập", "en": "Never"},
     "accounts.agencies": {"vi": "Tài khoản cho các cơ quan báo cáo", "en": "Accounts for the reporting agencies"},
     "accounts.agencies_caption": {
-        "vi": ("Còn {n} cơ quan phải báo cáo chưa có tài khoản.",),
+        "vi": "Còn {n} cơ quan phải báo cáo chưa có tài khoản.",
         "en": ("{n} reporting agency has no account yet.", "{n} reporting agencies have no account yet.")},
     "accounts.agencies_button": {"vi": "Tạo tài khoản cho mọi cơ quan còn thiếu", "en": "Create accounts for every agency missing one"},
     "accounts.links_caption": {
