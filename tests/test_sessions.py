@@ -196,3 +196,34 @@ def test_the_cookie_is_secure_behind_a_trusted_proxy_that_serves_https(agency, m
     cookie = _set_cookie(_call(web.session_route, "/auth/session", f"code={code}".encode(),
                                {"x-forwarded-proto": "https"}))
     assert "Secure" not in cookie
+
+
+def _through_middleware(path: str, cookie: str | None, content_type: bytes = b"text/html; charset=utf-8") -> list:
+    sent = []
+
+    async def app(scope, receive, send):
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", content_type)]})
+        await send({"type": "http.response.body", "body": b"<html></html>"})
+
+    async def send(message):
+        sent.append(message)
+
+    async def receive():
+        return {"type": "http.request", "body": b""}
+
+    headers = [(b"host", b"127.0.0.1:8501")] + ([(b"cookie", f"hue57_session={cookie}".encode())] if cookie else [])
+    scope = {"type": "http", "method": "GET", "path": path, "scheme": "http", "headers": headers,
+             "client": ("127.0.0.1", 5000)}
+    asyncio.run(web.SlidingCookie(app)(scope, receive, send))
+    return [v.decode() for k, v in sent[0]["headers"] if k == b"set-cookie"]
+
+
+def test_a_page_load_slides_the_cookie_only_for_a_signed_cookie_and_only_on_pages(agency, monkeypatch):
+    monkeypatch.setenv("HUE57_SESSION_HOURS", "2")
+    value = auth.cookie_value(agency, auth.start_session(agency, "khcn")[0])
+    [cookie] = _through_middleware("/report", value)
+    assert cookie.startswith(f"hue57_session={value};") and "Max-Age=7200" in cookie and "HttpOnly" in cookie
+    assert _through_middleware("/report", value[:-3] + "xyz") == []  # a forged cookie is not renewed
+    assert _through_middleware("/report", None) == []
+    assert _through_middleware("/_stcore/health", value) == []
+    assert _through_middleware("/static/js/main.js", value, b"text/javascript") == []
