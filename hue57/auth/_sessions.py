@@ -167,15 +167,20 @@ def _signer(db):
     return Signer(_secret(str(db or "")), salt="hue57.session")
 
 
-_SECRETS: dict[str, bytes] = {}
+_SECRETS: dict[tuple[str, str], bytes] = {}
 
 
 def _secret(db: str) -> bytes:
-    found = _SECRETS.get(db)
-    if found is None:
-        from hue57.share import secret  # noqa: PLC0415 — the instance secret links are signed with
+    """The instance secret meeting links are signed with (settings, Streamlit's secrets, or the one `init` kept in
+    the database), read once per database and setting."""
+    from hue57.config import settings  # noqa: PLC0415
 
-        found = _SECRETS[db] = secret(db or None)
+    key = (db, settings().secret)
+    found = _SECRETS.get(key)
+    if found is None:
+        from hue57.share import secret  # noqa: PLC0415
+
+        found = _SECRETS[key] = secret(db or None)
     return found
 
 
