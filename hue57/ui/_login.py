@@ -26,10 +26,10 @@ _SIGN_OUT_KEY = "hue57_sign_out"
 
 
 def client_address() -> str | None:
-    """The browser's address: the connection's peer, or X-Forwarded-For from a trusted proxy (None when unknown,
-    e.g. in AppTest)."""
+    """The browser's address as Streamlit saw it (None when unknown, e.g. in AppTest). Behind a reverse
+    proxy every browser shares the proxy's address: run the dashboard where it sees clients directly."""
     try:
-        return auth.client_address(st.context.ip_address, st.context.headers)
+        return st.context.ip_address
     except Exception:  # noqa: BLE001 — no request context (AppTest, bare mode): the address is unknown
         return None
 
