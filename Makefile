@@ -28,7 +28,7 @@ init: $(VENV)/.runtime
 	$(BIN)/python -m hue57 init
 
 run: init
-	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.headless true \
+	$(BIN)/streamlit run serve.py --server.port $(PORT) --server.headless true \
 	  --browser.gatherUsageStats false
 
 test: $(VENV)/.dev /usr/bin/chromium /usr/sbin/nginx

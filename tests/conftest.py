@@ -28,3 +28,27 @@ def db(_template_db, tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("HUE57_DB", str(path))
     monkeypatch.setenv("HUE57_LOCK_TIMEOUT", "20")
     return path
+
+
+TEST_PASSWORD = "mat-khau-kiem-thu-2026"
+
+
+def sign_in(at, name: str, role: str = "analyst", agency: str | None = None, db=None):
+    """Sign `at` (an AppTest) in as `name` the way the sign-in form does: an open session whose token this tab
+    holds; the account is created first (role, agency, `TEST_PASSWORD`) when it does not exist yet."""
+    import io  # noqa: PLC0415
+
+    from hue57 import audit, auth  # noqa: PLC0415
+    from hue57.store._users import get_user  # noqa: PLC0415
+
+    db = store.db_path(db)
+    store.ensure_current(db)
+    audit.use_stream(io.StringIO())  # the test's own output (a CLI's CSV) stays clean
+    try:
+        if get_user(db, name) is None:
+            auth.add_user(db, name, role, TEST_PASSWORD, agency_id=agency)
+        token, _code = auth.start_session(db, name)
+    finally:
+        audit.use_stream(None)
+    at.session_state["hue57_session"] = token
+    return at

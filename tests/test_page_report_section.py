@@ -7,11 +7,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from hue57 import store
+from tests.conftest import sign_in
 
 
 def _analyst_report_page() -> AppTest:
     at = AppTest.from_file("../dashboard.py", default_timeout=120)
-    at.session_state["hue57_user"] = "chuyen_vien"
+    sign_in(at, "chuyen_vien")
     at.switch_page("app_pages/report.py")
     return at.run()
 

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from hue57 import ingest, store
+from tests.conftest import sign_in
 from tests.report_html import page_tables
 from tests.test_import_bad_files import BAD, EXPECTED, GENERATED
 
@@ -22,7 +23,7 @@ def _digest(path: Path) -> str:
 
 def _analyst_page(page="upload") -> AppTest:
     at = AppTest.from_file("../dashboard.py", default_timeout=90)
-    at.session_state["hue57_user"] = "chuyen_vien"
+    sign_in(at, "chuyen_vien")
     at.switch_page(f"app_pages/{page}.py")
     return at.run()
 
@@ -39,8 +40,9 @@ def _upload(at: AppTest, name: str, data: bytes) -> AppTest:
 
 @pytest.mark.parametrize("name", sorted(set(EXPECTED) - GENERATED))
 def test_bad_file_is_refused_on_the_page_and_changes_nothing(name, db):
+    at = _analyst_page()  # signing in writes its session: the digest is taken after it
     before = _digest(db)
-    at = _upload(_analyst_page(), name, (BAD / name).read_bytes())
+    at = _upload(at, name, (BAD / name).read_bytes())
     assert len(at.error) == 1, [e.value for e in at.error]  # the refusal, and nothing else went wrong
     assert any("không có gì được ghi" in e.value for e in at.error), [e.value for e in at.error]
     errors = _unescaped(at.table[0])
@@ -86,8 +88,9 @@ def test_undo_from_the_page_restores_the_earlier_value(db):
 def test_cancelling_an_undo_changes_nothing(db):
     csv = "Mã;Năm;Giá trị;Nguồn\n8.1;2025;93,5;Báo cáo kiểm thử\n".encode()
     assert ingest.import_file(db, csv, "sua.csv", "chuyen_vien").status == "committed"
+    at = _analyst_page()
     before = _digest(db)
-    at = next(b for b in _analyst_page().button if b.label == "Hoàn tác").click().run()
+    at = next(b for b in at.button if b.label == "Hoàn tác").click().run()
     at = next(b for b in at.button if b.label == "Không hoàn tác").click().run()
     assert _digest(db) == before
     assert not at.warning and next(s for s in at.selectbox if s.label == "Hoàn tác lần cập nhật").value == 2
@@ -107,9 +110,10 @@ def test_the_undo_list_offers_only_uploads_that_can_still_be_undone(db):
 
 
 def test_warnings_must_be_ticked_before_the_upload_can_be_confirmed(db):
+    at = _analyst_page()
     before = _digest(db)
     data = (WARN / "fraction_for_percent.csv").read_bytes()
-    at = _upload(_analyst_page(), "fraction_for_percent.csv", data)
+    at = _upload(at, "fraction_for_percent.csv", data)
     assert not at.exception and not at.error
     assert any("1 giá trị có thể sai thang đo" in w.value for w in at.warning)
     warnings = next(tb.value for tb in at.table if "Cảnh báo" in tb.value.columns)

@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from hue57 import share, store
 from tests import report_html
+from tests.conftest import sign_in
 
 
 def _run(page=None, **params) -> AppTest:
@@ -130,7 +131,7 @@ def test_a_revoked_link_is_refused_on_the_next_run_despite_the_cache(db):
 
 def _analyst(page: str) -> AppTest:
     at = AppTest.from_file("../dashboard.py", default_timeout=90)
-    at.session_state["hue57_user"] = "chuyen_vien"
+    sign_in(at, "chuyen_vien")
     at.switch_page(f"app_pages/{page}.py")
     return at.run()
 

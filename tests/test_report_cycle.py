@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from hue57 import auth, cli, ingest, reporting, share, store
 from hue57.auth import _accounts, _passwords, _sign_in
 from hue57.tasks import report_due
+from tests.conftest import sign_in
 
 PERIOD = "2026-H2"
 KHCN = reporting.Reporter("khcn", "so_khcn")
@@ -306,9 +307,7 @@ def test_an_empty_report_cannot_be_submitted(db):
 def _page(page: str, *, user=None, role=None, agency=None, **params) -> AppTest:
     at = AppTest.from_file("../dashboard.py", default_timeout=90)
     if user:
-        at.session_state["hue57_user"] = user
-        at.session_state["hue57_role"] = role
-        at.session_state["hue57_agency"] = agency
+        sign_in(at, user, role, agency)
     for key, value in params.items():
         at.query_params[key] = value
     at.switch_page(f"app_pages/{page}.py")

@@ -159,4 +159,4 @@ def test_the_page_shows_one_refusal_for_unknown_name_wrong_password_viewer_and_t
     assert "không đúng" in messages["viewer"][0] and "chỉ có quyền xem" not in messages["viewer"][0]
     clock[0] += _sign_in.CLIENT_MAX_WAIT
     at = _submit(at, "lan", PASSWORD)
-    assert not at.error and at.session_state["hue57_user"] == "lan"
+    assert not at.error and auth.identity(accounts, at.session_state["hue57_session"]).name == "lan"

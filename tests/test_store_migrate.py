@@ -119,3 +119,18 @@ def test_released_database_reaches_schema_3_with_agency_accounts_and_reports(rel
     assert auth.authenticate(released_db, "khcn", "mat-khau-rat-dai").agency_id == "so_khcn"
     assert auth.authenticate(released_db, "chuyen_vien", "mat-khau-rat-dai").role == "analyst"
     assert (reporting.report_states(released_db, "2026-H2")["state"] == "missing").all()
+
+
+def test_released_database_reaches_schema_4_with_sessions_and_managed_accounts(released_db):
+    from hue57 import auth
+
+    store.ensure_current(released_db)
+    assert SCHEMA_VERSION >= 4
+    row = auth.accounts(released_db).set_index("name").loc["chuyen_vien"]
+    assert row["state"] == "active" and pd.isna(row["email"]) and pd.isna(row["last_sign_in"])
+    assert auth.authenticate(released_db, "chuyen_vien", "mat-khau-rat-dai")  # the released password still opens it
+    token, _ = auth.start_session(released_db, "chuyen_vien")
+    assert auth.identity(released_db, token).role == "analyst"
+    auth.set_disabled(released_db, "chuyen_vien", True, by="cli:test")
+    assert auth.identity(released_db, token) is None
+    assert auth.account_changes(released_db)["action"].tolist() == ["disable"]

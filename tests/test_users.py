@@ -64,8 +64,9 @@ def test_every_refusal_costs_exactly_one_hash(db, monkeypatch):
 
 
 @pytest.mark.parametrize("name, role, password, key", [
-    ("lan", "admin", PASSWORD, "auth.user.bad_role"),
-    ("lan", "analyst", "short", "auth.user.password_short"),
+    ("lan", "root", PASSWORD, "auth.user.bad_role"),
+    ("lan", "analyst", "password123", "auth.password.common"),
+    ("lan", "analyst", "short", "auth.password.short"),
     ("  ", "analyst", PASSWORD, "auth.user.bad_name"),
     ("a\nb", "analyst", PASSWORD, "auth.user.bad_name"),
     ("x" * 65, "analyst", PASSWORD, "auth.user.bad_name"),
@@ -95,4 +96,4 @@ def test_cli_user_add_reads_the_password_from_stdin(db, monkeypatch, capsys):
     assert "ít nhất 8 ký tự" in capsys.readouterr().err
     assert cli.main(["user", "list", "--format", "csv"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("name,role,created_at") and "pw_hash" not in out and "salt" not in out
+    assert out.startswith("name,role,agency,state,last_sign_in\n") and "pw_hash" not in out and "salt" not in out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import unicodedata
 
 _N, _R, _P, _LEN = 2 ** 15, 8, 1, 32
 _DUMMY_SALT = secrets.token_bytes(16)
@@ -17,6 +18,7 @@ def new_salt() -> bytes:
 def hash_password(password: str, salt: bytes, params: str | None = None) -> str:
     """'scrypt$N$r$p$hex' — the parameters travel with the hash, so they can be raised later."""
     n, r, p = (_N, _R, _P) if params is None else (int(x) for x in params.split("$")[1:4])
+    password = unicodedata.normalize("NFC", password)  # the same words from any keyboard are one password
     digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=_LEN,
                             maxmem=256 * n * r * p + 1024 * 1024)
     return f"scrypt${n}${r}${p}${digest.hex()}"

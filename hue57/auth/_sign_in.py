@@ -42,7 +42,7 @@ NAME_MAX_WAIT = dt.timedelta(minutes=5)
 TRUST_FOR = dt.timedelta(days=30)
 KEEP_ATTEMPTS = dt.timedelta(days=180)
 MIN_ANSWER = 0.5  # seconds: every answer takes at least this long (a hash is 0.1–0.2 s, reads and writes ~0.1 s)
-OUTCOMES = ("success", "wrong_password", "unknown_name", "role_refused", "throttled")
+OUTCOMES = ("success", "wrong_password", "unknown_name", "role_refused", "throttled", "disabled")
 
 
 @dataclass(frozen=True)
@@ -104,6 +104,8 @@ def authenticate(db: str | os.PathLike | None, name: str, password: str, *, clie
         outcome = "wrong_password"
     elif user["role"] not in roles:
         outcome = "role_refused"
+    elif user.get("disabled_at") is not None:  # a disabled account's right password is not confirmed either
+        outcome = "disabled"
     else:
         outcome, role = "success", user["role"]
         agency_id = user.get("agency_id")

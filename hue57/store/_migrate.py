@@ -33,6 +33,11 @@ MIGRATIONS: dict[int, tuple] = {
         _load_glosses),
     # 3: agency accounts (the reporting cycle); its tables, submissions and report_events, come from the DDL.
     3: ("ALTER TABLE users ADD COLUMN IF NOT EXISTS agency_id VARCHAR",),
+    # 4: accounts managed in the browser (sessions, one-time links, account_changes come from the DDL);
+    # an existing account's password counts as set when it was created.
+    4: (*(f"ALTER TABLE users ADD COLUMN IF NOT EXISTS {c}" for c in (
+            "email VARCHAR", "password_set_at TIMESTAMP", "disabled_at TIMESTAMP", "last_sign_in TIMESTAMP")),
+        "UPDATE users SET password_set_at = created_at WHERE password_set_at IS NULL"),
 }
 
 

@@ -1,6 +1,6 @@
 """The DuckDB schema: the plan tables, append-only actuals and progress, uploads, users, share links, reports."""
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 CHECKS_DDL = """
 -- Valid upload attempts that wrote no data (a dry run, or a file equal to the current figures): kept
@@ -22,7 +22,35 @@ CREATE TABLE IF NOT EXISTS reports_built (
 );
 """
 
-DDL = CHECKS_DDL + REPORTS_DDL + """
+ACCOUNTS_DDL = """
+-- Signed-in sessions (schema 4). The browser holds a random token in a signed HttpOnly cookie; only its
+-- SHA-256 is kept here. A session ends at `expires` (sliding: last_seen + session_hours, never past
+-- created_at + 30 days), at sign-out, at a password change and when its account is disabled (`ended_at`).
+CREATE TABLE IF NOT EXISTS sessions (
+    token_hash VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL,
+    last_seen TIMESTAMP NOT NULL, expires TIMESTAMP NOT NULL, client VARCHAR, ended_at TIMESTAMP,
+    ended_why VARCHAR  -- sign_out | password | disabled | expired
+);
+
+-- One-time tokens (schema 4), stored as SHA-256 only: `set_password` opens /password?t=… (a new account or a
+-- reset; expires, single use), `sign_in` hands a fresh session from the sign-in form to the cookie route
+-- (seconds, single use). A newer set_password token for an account cancels its unused older ones.
+CREATE TABLE IF NOT EXISTS account_tokens (
+    token_hash VARCHAR PRIMARY KEY, purpose VARCHAR NOT NULL, name VARCHAR NOT NULL,
+    created_at TIMESTAMP NOT NULL, created_by VARCHAR NOT NULL, expires TIMESTAMP NOT NULL, used_at TIMESTAMP,
+    next_path VARCHAR,  -- for sign_in: the page the browser goes to with its cookie
+    session_hash VARCHAR  -- for sign_in: the session the form opened, replaced by the cookie's own
+);
+
+-- Every change to an account (schema 4): who, when, from where, what (create, reset, disable, enable, bind,
+-- email, password, password_set).
+CREATE TABLE IF NOT EXISTS account_changes (
+    "at" TIMESTAMP NOT NULL, "by" VARCHAR NOT NULL, client VARCHAR, name VARCHAR NOT NULL,
+    action VARCHAR NOT NULL, detail VARCHAR
+);
+"""
+
+DDL = CHECKS_DDL + REPORTS_DDL + ACCOUNTS_DDL + """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 
 CREATE TABLE IF NOT EXISTS targets (
@@ -69,7 +97,11 @@ CREATE TABLE IF NOT EXISTS task_progress (
 CREATE TABLE IF NOT EXISTS users (
     name VARCHAR PRIMARY KEY, role VARCHAR NOT NULL, salt VARCHAR NOT NULL, pw_hash VARCHAR NOT NULL,
     failed INTEGER NOT NULL DEFAULT 0, locked_until TIMESTAMP, created_at TIMESTAMP NOT NULL,
-    agency_id VARCHAR  -- an agency account's body (data/agencies.csv, a current one); NULL for other roles
+    agency_id VARCHAR,  -- an agency account's body (data/agencies.csv, a current one); NULL for other roles
+    email VARCHAR,  -- where reminders and one-time links go (schema 4)
+    password_set_at TIMESTAMP,  -- NULL: the account waits for its one-time link (no usable password yet)
+    disabled_at TIMESTAMP,  -- set: the account may not sign in, and its sessions are ended
+    last_sign_in TIMESTAMP
 );
 -- users.failed and users.locked_until are no longer written: sign-in throttling reads login_attempts.
 

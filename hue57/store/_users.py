@@ -15,9 +15,12 @@ import pandas as pd
 
 from hue57.store._connect import connect
 
-USER_COLUMNS = ("name", "role", "salt", "pw_hash", "created_at", "agency_id")
-PUBLIC_USER_COLUMNS = ("name", "role", "created_at", "agency_id")  # what `user list` shows: never a salt or a hash
-FAILURES = ("wrong_password", "unknown_name", "role_refused")  # a password was checked and refused
+USER_COLUMNS = ("name", "role", "salt", "pw_hash", "created_at", "agency_id", "email", "password_set_at",
+                "disabled_at", "last_sign_in")
+# What `user list` and the accounts page show: never a salt or a hash.
+PUBLIC_USER_COLUMNS = ("name", "role", "created_at", "agency_id", "email", "password_set_at", "disabled_at",
+                       "last_sign_in")
+FAILURES = ("wrong_password", "unknown_name", "role_refused", "disabled")  # a sign-in was checked and refused
 
 # A database created before login_attempts existed gets the table on its first attempt (no migration needed).
 _ATTEMPTS_DDL = ('CREATE TABLE IF NOT EXISTS login_attempts ("at" TIMESTAMP NOT NULL, name VARCHAR NOT NULL, '
@@ -34,23 +37,45 @@ def get_user(path: str | os.PathLike | None, name: str) -> dict | None:
 
 def insert_user(path: str | os.PathLike | None, **account: object) -> bool:
     """Add an account from keyword columns (at least those of `USER_COLUMNS`); False when the name is taken."""
+    with connect(path, read_only=False) as con:
+        return add_user_row(con, **account)
+
+
+def add_user_row(con, **account: object) -> bool:
+    """`insert_user` inside the caller's connection (a transaction of several accounts)."""
     unknown = set(account) - set(USER_COLUMNS)
     if unknown:
         raise ValueError(f"not columns of users: {sorted(unknown)}")
     columns = list(account)
-    with connect(path, read_only=False) as con:
-        try:
-            con.execute(f"INSERT INTO users ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",  # noqa: S608 — our column names
-                        [account[c] for c in columns])
-        except duckdb.ConstraintException:
-            return False
+    if con.execute("SELECT count(*) FROM users WHERE name = ?", [account.get("name")]).fetchone()[0]:
+        return False
+    try:
+        con.execute(f"INSERT INTO users ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",  # noqa: S608 — our column names
+                    [account[c] for c in columns])
+    except duckdb.ConstraintException:
+        return False
     return True
 
 
 def list_users(path: str | os.PathLike | None = None) -> pd.DataFrame:
-    """Accounts without their secrets: `PUBLIC_USER_COLUMNS`."""
+    """Accounts without their secrets: `PUBLIC_USER_COLUMNS`, and `state` (active, pending — waiting for its
+    one-time link —, or disabled)."""
     with connect(path) as con:
-        return con.execute(f"SELECT {', '.join(PUBLIC_USER_COLUMNS)} FROM users ORDER BY name").df()  # noqa: S608
+        return con.execute(f"SELECT {', '.join(PUBLIC_USER_COLUMNS)}, "  # noqa: S608 — our column names
+                           "CASE WHEN disabled_at IS NOT NULL THEN 'disabled' WHEN password_set_at IS NULL "
+                           "THEN 'pending' ELSE 'active' END AS state FROM users ORDER BY name").df()
+
+
+def update_user(con, name: str, **columns: object) -> bool:
+    """Set `columns` of one account inside the caller's transaction; False when there is no such account."""
+    unknown = set(columns) - set(USER_COLUMNS)
+    if unknown or "name" in columns:
+        raise ValueError(f"not updatable columns of users: {sorted(unknown | ({'name'} & set(columns)))}")
+    sets = ", ".join(f"{c} = ?" for c in columns)
+    found = con.execute("SELECT count(*) FROM users WHERE name = ?", [name]).fetchone()[0]
+    if found:
+        con.execute(f"UPDATE users SET {sets} WHERE name = ?", [*columns.values(), name])  # noqa: S608 — our column names
+    return bool(found)
 
 
 def _has_attempts(con) -> bool:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from hue57 import share, store
+from hue57 import auth, share, store
 from hue57.i18n import normalise_lang
 from hue57.ui._data import link
 
@@ -17,6 +17,7 @@ class Context:
     role: str = "viewer"  # viewer | analyst | agency | shared | refused (a meeting link that must not open)
     user: str | None = None
     agency_id: str | None = None  # an agency account's body
+    admin: bool = False  # the account administrator (an analyst who may also manage accounts: /accounts)
     share_token: str | None = None
     link: share.LinkView | None = None
     refusal: str | None = None  # the InvalidLink reason when role is "refused"
@@ -47,11 +48,39 @@ def context() -> Context:
     if token:
         return _shared_context(token)
     lang = normalise_lang(st.query_params.get("lang", "vi"))
-    user = st.session_state.get("hue57_user")
-    if not user:
+    who = signed_in()
+    if who is None:
         return Context(lang=lang)
-    role = st.session_state.get("hue57_role", "analyst")
-    return Context(lang=lang, role=role, user=user, agency_id=st.session_state.get("hue57_agency"))
+    return Context(lang=lang, role=who.page_role, user=who.name, agency_id=who.agency_id, admin=who.admin)
+
+
+SESSION_KEY = "hue57_session"  # this tab's own session token, from its sign-in form (before the cookie arrives)
+
+
+def session_cookie() -> str | None:
+    """The session cookie the browser sent when this tab connected (None without a request, e.g. in AppTest)."""
+    try:
+        return st.context.cookies.get(auth.COOKIE)
+    except Exception:  # noqa: BLE001 — no request behind the run
+        return None
+
+
+def session() -> tuple[str, auth.Identity] | None:
+    """This tab's open session (token, account): the cookie's, else the one its own sign-in form opened;
+    checked against the sessions table at every run (`auth.identity`, cached seconds), so a session ended
+    anywhere — sign-out in another tab, a password change, a disabled account — ends here too."""
+    db = store.db_path()
+    for token in (auth.token_from_cookie(db, session_cookie()), st.session_state.get(SESSION_KEY)):
+        found = auth.identity(db, token) if token else None
+        if found is not None:
+            return token, found
+    st.session_state.pop(SESSION_KEY, None)
+    return None
+
+
+def signed_in() -> auth.Identity | None:
+    found = session()
+    return None if found is None else found[1]
 
 
 def _shared_context(token: str) -> Context:

@@ -8,13 +8,14 @@ import streamlit as st
 
 from hue57.i18n import t
 from hue57.ui._context import Context
-from hue57.ui._login import logout_button
+from hue57.ui._login import browser_handover, logout_button
 
 # Not "pages/": a folder of that name beside the entry point puts Streamlit in its v1 multipage mode for
 # the first request after start, which runs a deep-linked page without dashboard.py (no banner, no nav).
 _ROOT = Path(__file__).resolve().parents[2] / "app_pages"
 
-# (file, url path, title key, icon, who sees the link: "all", "analyst", or "report" — analysts and agencies)
+# (file, url path, title key, icon, who sees the link: "all", "analyst", "report" — analysts and agencies —,
+# "admin" — the account administrator —, "signed_in" — any account —, or "signed_out" — nobody signed in)
 PAGES = [
     ("overview.py", "", "page.overview", ":material/dashboard:", "all"),
     ("indicator.py", "indicator", "page.indicator", ":material/show_chart:", "all"),
@@ -23,16 +24,36 @@ PAGES = [
     ("upload.py", "upload", "page.upload", ":material/upload_file:", "analyst"),
     ("share.py", "share", "page.share", ":material/share:", "analyst"),
     ("report.py", "report", "page.report", ":material/assignment:", "report"),
+    ("accounts.py", "accounts", "page.accounts", ":material/manage_accounts:", "admin"),
+    ("password.py", "password", "page.password", ":material/password:", "signed_in"),
+    ("signin.py", "signin", "page.signin", ":material/login:", "signed_out"),
 ]
 
 
+def page_who(url_path: str | None) -> str | None:
+    """Who a page is for, by its url path ("" is the overview); None for no page of ours."""
+    for _f, path, _k, _i, who in PAGES:
+        if path == (url_path or "").strip("/"):
+            return who
+    return None
+
+
+def may_open(who: str, page_role: str, admin: bool = False) -> bool:
+    """Whether an account whose pages are `page_role`'s ("analyst", "agency") may use a page for `who`."""
+    return (who in ("all", "signed_in") or (who == "analyst" and page_role == "analyst")
+            or (who == "report" and page_role in ("analyst", "agency")) or (who == "admin" and admin))
+
+
 def shows_link(who: str, ctx: Context) -> bool:
-    """A meeting link sees only the pages for all; an agency account its report, never the analyst pages."""
+    """A meeting link sees only the pages for all; a signed-out reader those and the sign-in; an account the
+    pages its role may use (an agency its report, never the analyst pages)."""
     if who == "all":
         return True
     if ctx.shared:
         return False
-    return not (ctx.role == "agency" and who == "analyst")
+    if ctx.user is None:
+        return who in ("signed_out", "analyst", "report")  # the analyst and report pages offer the sign-in too
+    return who != "signed_out" and may_open(who, ctx.role, ctx.admin)
 
 
 def navigation(ctx: Context):
@@ -43,6 +64,7 @@ def navigation(ctx: Context):
         kwargs = {"url_path": url_path} if url_path else {"default": True}
         pages.append(st.Page(str(_ROOT / file), title=t(title_key, ctx.lang), icon=icon, **kwargs))
     current = st.navigation(pages, position="hidden")
+    st.session_state["hue57_page"] = current.url_path  # where a sign-in on this page came from
     with st.sidebar:
         st.markdown(f"**{t('app.title', ctx.lang)}**")
         for page, (_f, _u, _k, _i, who) in zip(pages, PAGES, strict=True):
@@ -50,6 +72,10 @@ def navigation(ctx: Context):
                 st.page_link(page, query_params=ctx.link_params())
         language_switch(ctx)
         st.html(_CLOSE_ON_NAVIGATE, unsafe_allow_javascript=True)
+        handing_over = browser_handover(ctx)
+    if handing_over:  # the browser is fetching its session cookie and about to open the account's page
+        st.caption(t("auth.signing_in", ctx.lang))
+        st.stop()
     logout_button(ctx)
     return current
 

@@ -39,7 +39,7 @@ def start_server(db: Path, env_extra: dict | None = None, script: Path | None = 
     env = {**os.environ, "HUE57_DB": str(db), "HUE57_BASE_URL": f"http://127.0.0.1:{port}", **(env_extra or {})}
     log = open(db.with_suffix(".log"), "w")  # noqa: SIM115 — closed with the process
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script or ROOT / "dashboard.py"), "--server.port", str(port),
+        [sys.executable, "-m", "streamlit", "run", str(script or ROOT / "serve.py"), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 60

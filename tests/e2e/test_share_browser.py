@@ -52,7 +52,7 @@ def test_tampered_link_shows_a_reason_and_no_data(server, page, link):
 
 def test_without_a_link_upload_asks_for_an_analyst_login(server, page):
     open_page(page, server.url + "/upload")
-    assert page.locator("h1").first.inner_text().strip() == "Đăng nhập chuyên viên"
+    assert page.locator("h1").first.inner_text().strip() == "Đăng nhập"
     assert page.locator("input[type=password]").count() == 1
     assert page.locator("[data-testid=stFileUploader]").count() == 0
 
