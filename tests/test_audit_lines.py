@@ -54,8 +54,8 @@ def test_the_origin_fills_where_a_call_names_none(lines):
 
 def test_sign_in_success_and_refusal_with_the_client_address(db, lines):
     auth.add_user(db, "lan", "analyst", "mat-khau-dai-du")
-    added = _one(lines(), "user.add")
-    assert (added["account"], added["role"], added["ok"]) == ("lan", "analyst", True)
+    added = _one(lines(), "user.create")
+    assert (added["name"], added["role"], added["ok"]) == ("lan", "analyst", True)
     auth.authenticate(db, "lan", "mat-khau-dai-du", client="203.0.113.7")
     auth.authenticate(db, "lan", "sai-mat-khau", client="198.51.100.9")
     ins = [line for line in lines() if line["audit"] == "sign_in"]
