@@ -20,7 +20,7 @@ from types import ModuleType
 
 import pandas as pd
 
-from hue57 import store
+from hue57 import audit, store
 from hue57.export import neutralise
 from hue57.i18n import normalise_lang, t
 
@@ -121,6 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0 if exc.code == 0 else 2
     args.lang = normalise_lang(args.lang)
     func: Callable = args.func
+    audit.use_stream(sys.stderr)  # audit lines on stderr: stdout carries the command's data
     try:
         func(args)
     except UserError as exc:
@@ -145,6 +146,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(t("error.unexpected", args.lang) + f" ({type(exc).__name__}: {exc})", file=sys.stderr)
         return 1
+    finally:
+        audit.use_stream(None)
     return 0
 
 

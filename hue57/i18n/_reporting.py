@@ -156,4 +156,87 @@ TEXT: dict[str, dict[str, str]] = {
     "report.cli.bad_period": {
         "vi": "Kỳ báo cáo «{value}» không đúng dạng 2026-H1 hoặc 2026-H2.",
         "en": "Period “{value}” is not like 2026-H1 or 2026-H2."},
+    # --- the offline form workbook, blank rows, the collective tasks apart (issue 20) ---
+    "report.sheet.tasks": {"vi": "Nhiệm vụ", "en": "Tasks"},
+    "report.sheet.indicators": {"vi": "Chỉ tiêu", "en": "Indicators"},
+    "report.table.collective": {"vi": "Nhiệm vụ chung", "en": "Collective tasks"},
+    "report.table.file": {"vi": "Tệp", "en": "File"},
+    "report.previous": {"vi": "Lần báo cáo trước", "en": "Last reported"},
+    "report.collective_group": {
+        "vi": "NHIỆM VỤ CHUNG CỦA CÁC SỞ, NGÀNH, ĐỊA PHƯƠNG — không bắt buộc: điền nếu cơ quan có tham gia",
+        "en": "COLLECTIVE TASKS OF ALL DEPARTMENTS AND LOCALITIES — optional: fill in if your agency took part"},
+    "report.own_tasks": {"vi": "Nhiệm vụ của cơ quan", "en": "Your agency's tasks"},
+    "report.own_tasks_help": {
+        "vi": "Chọn tình trạng, ghi tiến độ (%), ghi chú và minh chứng (đường dẫn hoặc văn bản). Dòng để trống "
+              "không được gửi. Cột «Lần báo cáo trước» chỉ để tham khảo.",
+        "en": "Choose a status, give progress (%), a note and evidence (a link or text). Blank rows are not sent. "
+              "“Last reported” is for reference only."},
+    "report.collective_tasks": {"vi": "Nhiệm vụ chung (không bắt buộc)", "en": "Collective tasks (optional)"},
+    "report.collective_help": {
+        "vi": "Nhiệm vụ giao chung cho các sở, ngành, địa phương: điền nếu cơ quan có tham gia; Sở KH&CN chốt "
+              "tình trạng khi xem xét. Dòng để trống không được gửi.",
+        "en": "Tasks given to all departments and localities: fill in if your agency took part; the Department "
+              "sets their status on review. Blank rows are not sent."},
+    "report.no_indicators": {
+        "vi": "Cơ quan không theo dõi chỉ tiêu nào của Phụ lục I: chỉ báo cáo nhiệm vụ.",
+        "en": "Your agency monitors no indicator of Appendix I: report tasks only."},
+    "report.download_form": {"vi": "Tải biểu báo cáo (Excel)", "en": "Download the report form (Excel)"},
+    "report.download_form_filled": {"vi": "Tải biểu báo cáo đã điền (Excel)",
+                                    "en": "Download the report form as filled in (Excel)"},
+    "report.offline_help": {
+        "vi": "Biểu Excel gồm các nhiệm vụ của cơ quan, các nhiệm vụ chung (không bắt buộc){indicators}; những gì "
+              "đã lưu được điền sẵn. Chỉ điền các dòng cần báo cáo, dòng để trống được bỏ qua; tải lên lại thì "
+              "thành bản nháp, rồi bấm «Gửi báo cáo».",
+        "en": "The workbook lists your agency's tasks, the collective tasks (optional){indicators}; what you saved "
+              "is filled in. Fill in only the rows you report, blank rows are skipped; uploading it back saves a "
+              "draft, then press “Submit report”."},
+    "report.offline_help_indicators": {"vi": " và các chỉ tiêu cơ quan theo dõi", "en": " and your indicators"},
+    "report.nothing_filled": {
+        "vi": "Tệp không có dòng nào được điền: hãy điền tình trạng (hoặc tiến độ, ghi chú, minh chứng) cho ít nhất "
+              "một nhiệm vụ, hoặc năm, giá trị và nguồn cho một chỉ tiêu. Không có gì được lưu.",
+        "en": "No row of the file was filled in: give a status (or progress, note, evidence) for at least one task, "
+              "or a year, value and source for an indicator. Nothing was saved."},
+    "report.form_heading": {
+        "vi": "Báo cáo {label} ({period}) — {agency} · hạn gửi {due}",
+        "en": "Report for the {label} ({period}) — {agency} · due {due}"},
+    "report.form_returned": {
+        "vi": "SỞ KH&CN TRẢ LẠI BÁO CÁO ({by}, {at}) — cần bổ sung: {comment}",
+        "en": "THE DEPARTMENT RETURNED THE REPORT ({by}, {at}) — to correct: {comment}"},
+    "report.form_help": {
+        "vi": "Chỉ điền các dòng cần báo cáo; dòng để trống được bỏ qua (không phải lỗi). Không sửa cột STT, Kỳ, "
+              "Mã. Nhiệm vụ chung ở cuối bảng, không bắt buộc. Tải lên tại trang Báo cáo (lưu thành bản nháp).",
+        "en": "Fill in only the rows you report; blank rows are skipped (not an error). Do not change the task "
+              "number, period or code columns. Collective tasks are at the end, optional. Upload it on the "
+              "Reports page (saved as a draft)."},
+    "report.returned_still": {
+        "vi": "Báo cáo vẫn ở tình trạng «Trả lại để bổ sung» cho đến khi cơ quan gửi lại.",
+        "en": "The report stays “Returned” until your agency submits it again."},
+    "report.saved_returned": {
+        "vi": "Đã lưu nháp (chỉ cơ quan thấy). Báo cáo vẫn ở tình trạng «Trả lại để bổ sung» cho đến khi gửi lại.",
+        "en": "Draft saved (only your agency sees it). The report stays “Returned” until you submit it again."},
+    "report.returned_msg_state": {
+        "vi": "Đã trả lại báo cáo #{id} của {agency} · tình trạng mới: {state}.",
+        "en": "Report #{id} of {agency} returned · new state: {state}."},
+    "report.accepted_msg_state": {
+        "vi": "Đã tiếp nhận báo cáo #{id} của {agency} · tình trạng mới: {state} · lần cập nhật #{upload} ({written} ô).",
+        "en": "Report #{id} of {agency} accepted · new state: {state} · upload #{upload} ({written} cells)."},
+    "report.accepted_nothing_state": {
+        "vi": "Đã tiếp nhận báo cáo #{id} của {agency} · tình trạng mới: {state} · không có số liệu nào khác hiện tại.",
+        "en": "Report #{id} of {agency} accepted · new state: {state} · nothing differed from the current data."},
+    "report.header.previous": {"vi": "Lần báo cáo trước", "en": "Last reported"},
+    "report.cli.form_written": {
+        "vi": "Đã ghi biểu báo cáo của {agency} kỳ {period} ({state}).",
+        "en": "Wrote the report form of {agency} for {period} ({state})."},
+    "report.cli.unknown_agency": {
+        "vi": "«{agency}» không phải cơ quan phải báo cáo kỳ {period}. Chọn một trong: {allowed}.",
+        "en": "“{agency}” is not an agency that reports for {period}. Choose one of: {allowed}."},
+    "report.cli.not_agency_account": {
+        "vi": "«{user}» không phải tài khoản cơ quan (tạo bằng: user add TÊN --role agency --agency MÃ).",
+        "en": "“{user}” is not an agency account (create one with: user add NAME --role agency --agency ID)."},
+    "report.cli.unreadable_file": {"vi": "Không đọc được tệp {file}: {reason}", "en": "Cannot read {file}: {reason}"},
+    "report.cli.upload_invalid": {
+        "vi": "Tệp có {n} lỗi, chưa lưu gì:", "en": "The file has {n} problems; nothing was saved:"},
+    "report.cli.uploaded": {
+        "vi": "Đã lưu nháp báo cáo #{id} của {agency} kỳ {period}: {tasks} nhiệm vụ, {figures} số liệu ({state}).",
+        "en": "Saved draft report #{id} of {agency} for {period}: {tasks} tasks, {figures} figures ({state})."},
 }

@@ -22,7 +22,17 @@ CREATE TABLE IF NOT EXISTS reports_built (
 );
 """
 
-DDL = CHECKS_DDL + REPORTS_DDL + """
+REMINDERS_DDL = """
+-- Each reminder e-mail about an agency's six-monthly report, once per agency, period and kind
+-- ('before_7', 'before_1' … days before the due date, 'late' after it): a daily cron job sends each once.
+CREATE TABLE IF NOT EXISTS reminders_sent (
+    agency_id VARCHAR NOT NULL, period VARCHAR NOT NULL, kind VARCHAR NOT NULL, sent_at TIMESTAMP NOT NULL,
+    "by" VARCHAR NOT NULL, recipients VARCHAR NOT NULL, subject VARCHAR NOT NULL,
+    PRIMARY KEY (agency_id, period, kind)
+);
+"""
+
+DDL = CHECKS_DDL + REPORTS_DDL + REMINDERS_DDL + """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 
 CREATE TABLE IF NOT EXISTS targets (
@@ -69,7 +79,8 @@ CREATE TABLE IF NOT EXISTS task_progress (
 CREATE TABLE IF NOT EXISTS users (
     name VARCHAR PRIMARY KEY, role VARCHAR NOT NULL, salt VARCHAR NOT NULL, pw_hash VARCHAR NOT NULL,
     failed INTEGER NOT NULL DEFAULT 0, locked_until TIMESTAMP, created_at TIMESTAMP NOT NULL,
-    agency_id VARCHAR  -- an agency account's body (data/agencies.csv, a current one); NULL for other roles
+    agency_id VARCHAR,  -- an agency account's body (data/agencies.csv, a current one); NULL for other roles
+    email VARCHAR  -- where reminders go (an agency account's); NULL when none was given
 );
 -- users.failed and users.locked_until are no longer written: sign-in throttling reads login_attempts.
 
