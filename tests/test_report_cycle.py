@@ -418,7 +418,7 @@ def test_a_submission_reaches_the_overview_without_an_upload(db):
     def owed_line():
         at = AppTest.from_file("../dashboard.py", default_timeout=90).run()
         text = " ".join(h.proto.body for h in at.get("html"))
-        return text.split("Cơ quan chưa gửi báo cáo kỳ 6 tháng cuối năm 2026 (")[1].split(")")[0]
+        return text.split("Báo cáo kỳ 6 tháng cuối năm 2026: ")[1].split(" cơ quan chưa gửi")[0]
 
     assert owed_line() == "26"
     _, tasks, figures = _filled_forms(db)

@@ -237,6 +237,83 @@ TEXT: dict[str, dict[str, str]] = {
     "report.cli.upload_invalid": {
         "vi": "Tệp có {n} lỗi, chưa lưu gì:", "en": "The file has {n} problems; nothing was saved:"},
     "report.cli.uploaded": {
-        "vi": "Đã lưu nháp báo cáo #{id} của {agency} kỳ {period}: {tasks} nhiệm vụ, {figures} số liệu ({state}).",
-        "en": "Saved draft report #{id} of {agency} for {period}: {tasks} tasks, {figures} figures ({state})."},
+        "vi": "Đã lưu nháp báo cáo #{id} của {agency} kỳ {period}: {tasks}, {figures} · tình trạng: {state}.",
+        "en": "Saved the draft of report #{id} of {agency} for {period}: {tasks}, {figures} · state: {state}."},
+    # the overview's attention box: not sent and sent late, counted apart
+    "briefing.reports_title": {"vi": "Báo cáo kỳ {period}: {counts}", "en": "Reports for the {period}: {counts}"},
+    "briefing.reports_missing": {"vi": "{n} cơ quan chưa gửi",
+                                 "en": ("{n} agency has not sent its report", "{n} agencies have not sent theirs")},
+    "briefing.reports_late": {"vi": "{n} cơ quan gửi muộn", "en": ("{n} agency sent late", "{n} agencies sent late")},
+    # reminder e-mails (report remind): written in Vietnamese; English for an operator reading --lang en
+    "remind.subject.before": {
+        "vi": "[Báo cáo NQ57] Nhắc gửi báo cáo {label}: còn {n} ngày, hạn {due}",
+        "en": ("[NQ57 report] Reminder: report for the {label} due {due}, {n} day left",
+               "[NQ57 report] Reminder: report for the {label} due {due}, {n} days left")},
+    "remind.subject.today": {
+        "vi": "[Báo cáo NQ57] Hôm nay là hạn gửi báo cáo {label} ({due})",
+        "en": "[NQ57 report] The report for the {label} is due today ({due})"},
+    "remind.subject.late": {
+        "vi": "[Báo cáo NQ57] Báo cáo {label} đã quá hạn {due}",
+        "en": "[NQ57 report] The report for the {label} is past its due date ({due})"},
+    "remind.days_left": {"vi": "còn {n} ngày", "en": ("{n} day left", "{n} days left")},
+    "remind.days_late": {"vi": "đã quá hạn {n} ngày", "en": ("{n} day past due", "{n} days past due")},
+    "remind.greeting": {"vi": "Kính gửi: {agency},", "en": "To: {agency},"},
+    "remind.state.missing": {
+        "vi": "Báo cáo 6 tháng kỳ {label} ({period}) về thực hiện Kế hoạch triển khai Nghị quyết 57-NQ/TW của "
+              "cơ quan chưa được gửi.",
+        "en": "Your agency's six-monthly report for the {label} ({period}) on the Resolution 57 plan has not been "
+              "submitted."},
+    "remind.state.draft": {
+        "vi": "Báo cáo 6 tháng kỳ {label} ({period}) về thực hiện Kế hoạch triển khai Nghị quyết 57-NQ/TW của "
+              "cơ quan đang ở bản nháp, chưa được gửi.",
+        "en": "Your agency's six-monthly report for the {label} ({period}) on the Resolution 57 plan is a draft, "
+              "not yet submitted."},
+    "remind.state.returned": {
+        "vi": "Báo cáo 6 tháng kỳ {label} ({period}) của cơ quan đã được Sở Khoa học và Công nghệ trả lại để bổ "
+              "sung và chưa được gửi lại.",
+        "en": "Your agency's six-monthly report for the {label} ({period}) was returned by the Department of "
+              "Science and Technology and has not been submitted again."},
+    "remind.due": {"vi": "Hạn gửi: {due} ({when}).", "en": "Due: {due} ({when})."},
+    "remind.comment": {"vi": "Nhận xét của Sở KH&CN: «{comment}»", "en": "The Department's comment: “{comment}”"},
+    "remind.link": {"vi": "Báo cáo tại: {link}", "en": "Report at: {link}"},
+    "remind.how": {
+        "vi": "Đăng nhập bằng tài khoản của cơ quan; có thể điền trực tiếp hoặc tải biểu Excel, điền rồi tải lên lại.",
+        "en": "Sign in with your agency's account; fill in the form there, or download the Excel form, fill it "
+              "in and upload it back."},
+    "remind.footer": {
+        "vi": "Thư gửi tự động từ hệ thống theo dõi Kế hoạch thực hiện Nghị quyết 57 của {city}; mỗi lời nhắc chỉ "
+              "gửi một lần. Xin không trả lời thư này.",
+        "en": "Sent automatically by the Resolution 57 plan tracker of {city}; each reminder is sent once. Please "
+              "do not reply."},
+    "remind.not_configured": {
+        "vi": "Chưa cấu hình máy chủ thư: đặt [smtp] host và sender trong hue57.toml (hoặc HUE57_SMTP_HOST, "
+              "HUE57_SMTP_SENDER). Chưa gửi gì.",
+        "en": "No mail server configured: set [smtp] host and sender in hue57.toml (or HUE57_SMTP_HOST, "
+              "HUE57_SMTP_SENDER). Nothing was sent."},
+    "remind.smtp_failed": {
+        "vi": "Không gửi được thư qua máy chủ {server}: {error}. Chưa gửi và chưa ghi nhận lời nhắc nào; lần chạy "
+              "sau sẽ gửi lại.",
+        "en": "Could not send through the mail server {server}: {error}. No reminder was sent or recorded; the "
+              "next run retries."},
+    "remind.smtp_failed_at": {
+        "vi": "Máy chủ thư {server} từ chối khi gửi cho {agency}: {error}. Các thư đã gửi trước đó được ghi "
+              "nhận; những thư còn lại chưa gửi, lần chạy sau sẽ gửi.",
+        "en": "The mail server {server} failed while sending to {agency}: {error}. The reminders sent before "
+              "are recorded; the rest were not sent and the next run retries them."},
+    "remind.status.due": {"vi": "sẽ gửi", "en": "to send"},
+    "remind.status.sent": {"vi": "đã gửi trước đây", "en": "already sent"},
+    "remind.status.no_address": {"vi": "không có địa chỉ thư", "en": "no e-mail address"},
+    "remind.cli.nothing": {
+        "vi": "Không có lời nhắc nào đến lượt gửi ngày {date} cho kỳ {period} (hạn {due}).",
+        "en": "No reminder is due on {date} for {period} (due {due})."},
+    "remind.cli.sent": {"vi": "Đã gửi {n} lời nhắc.", "en": ("Sent {n} reminder.", "Sent {n} reminders.")},
+    "remind.cli.no_address": {
+        "vi": "Chưa gửi được cho {n} cơ quan vì tài khoản không có địa chỉ thư: {agencies}.",
+        "en": ("{n} agency has no account with an e-mail address: {agencies}.",
+               "{n} agencies have no account with an e-mail address: {agencies}.")},
+    "remind.cli.bad_days": {
+        "vi": "--days cần các số ngày nguyên dương cách nhau bằng dấu phẩy (ví dụ 7,1), nhận được «{value}».",
+        "en": "--days takes whole numbers of days separated by commas (e.g. 7,1), got “{value}”."},
+    "report.cli.task_rows": {"vi": "{n} nhiệm vụ", "en": ("{n} task", "{n} tasks")},
+    "report.cli.figure_rows": {"vi": "{n} số liệu", "en": ("{n} figure", "{n} figures")},
 }

@@ -171,22 +171,18 @@ def _form_sheet(sheet, frame: pd.DataFrame, columns: list[str], lang: str, lines
     """Lines above the header (text, 'title'|'warning'|'help'), then the header; the header's row number."""
     from openpyxl.styles import Alignment, Font, PatternFill  # noqa: PLC0415
 
-    fills = {"warning": PatternFill("solid", fgColor="FCE4D6"), "help": None, "title": None}
-    for text, style in lines:
-        sheet.append([neutralise_cell(text)])
-        cell = sheet.cell(row=sheet.max_row, column=1)
+    for number, (text, style) in enumerate(lines, start=1):
+        cell = sheet.cell(row=number, column=1, value=neutralise_cell(text))
         cell.font = Font(bold=style != "help", size=13 if style == "title" else 11,
                          color="C00000" if style == "warning" else None)
-        if fills.get(style):
-            cell.fill = fills[style]
-        sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=len(columns))
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
         if style == "warning":
-            sheet.row_dimensions[sheet.max_row].height = 15 * max(2, len(text) // 110 + 1)
-    sheet.append([])
-    header = sheet.max_row + 1
-    sheet.append([t(f"ingest.header.{c}", lang) for c in columns])
-    for cell in sheet[header]:
+            cell.fill = PatternFill("solid", fgColor="FCE4D6")
+            sheet.row_dimensions[number].height = 15 * max(2, len(text) // 110 + 1)
+        sheet.merge_cells(start_row=number, start_column=1, end_row=number, end_column=len(columns))
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    header = len(lines) + 2  # a blank row between the lines and the header
+    for col, name in enumerate(columns, start=1):
+        cell = sheet.cell(row=header, column=col, value=t(f"ingest.header.{name}", lang))
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
     for letter, width in zip("ABCDEFGHIJ", widths, strict=False):
