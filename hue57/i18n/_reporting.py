@@ -242,8 +242,8 @@ TEXT: dict[str, dict[str, str]] = {
     # the overview's attention box: not sent and sent late, counted apart
     "briefing.reports_title": {"vi": "Báo cáo kỳ {period}: {counts}", "en": "Reports for the {period}: {counts}"},
     "briefing.reports_missing": {"vi": "{n} cơ quan chưa gửi",
-                                 "en": ("{n} agency has not sent its report", "{n} agencies have not sent theirs")},
-    "briefing.reports_late": {"vi": "{n} cơ quan gửi muộn", "en": ("{n} agency sent late", "{n} agencies sent late")},
+                                 "en": ("{n} agency has not reported", "{n} agencies have not reported")},
+    "briefing.reports_late": {"vi": "{n} cơ quan gửi muộn", "en": ("{n} agency reported late", "{n} agencies reported late")},
     # reminder e-mails (report remind): written in Vietnamese; English for an operator reading --lang en
     "remind.subject.before": {
         "vi": "[Báo cáo NQ57] Nhắc gửi báo cáo {label}: còn {n} ngày, hạn {due}",
