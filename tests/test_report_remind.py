@@ -210,3 +210,27 @@ def test_without_a_configured_server_nothing_is_sent(agencies, monkeypatch, caps
 def test_bad_days_are_refused(agencies, smtp, capsys, days):
     code, _, err = _remind(capsys, "--date", "2026-11-18", "--days", days)
     assert code == 2 and "--days" in err and smtp.messages == [] and _sent(agencies).empty
+
+
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+def test_the_reminders_sign_in_to_a_server_that_requires_an_account(agencies, monkeypatch, capsys):
+    from aiosmtpd.smtp import AuthResult, LoginPassword
+
+    def authenticator(server, session, envelope, mechanism, data):
+        ok = isinstance(data, LoginPassword) and (bytes(data.login), bytes(data.password)) == (b"hue57", b"mat-khau-thu")
+        return AuthResult(success=ok)
+
+    inbox = Inbox()
+    port = _free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port, auth_require_tls=False, auth_required=True,
+                            authenticator=authenticator)
+    controller.start()
+    try:
+        for name, value in (("HOST", "127.0.0.1"), ("PORT", str(port)), ("STARTTLS", "false"),
+                            ("SENDER", "hue57@example.gov.vn"), ("USER", "hue57"), ("PASSWORD", "mat-khau-thu")):
+            monkeypatch.setenv(f"HUE57_SMTP_{name}", value)
+        code, _, err = _remind(capsys, "--date", "2026-11-18")
+        assert code == 0, err
+        assert len(inbox.messages) == 2 and len(_sent(agencies)) == 2
+    finally:
+        controller.stop()

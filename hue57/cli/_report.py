@@ -55,7 +55,8 @@ def cmd_accept(args) -> None:
     except reporting.ReportRefused as exc:
         raise UserError(exc.message(args.lang)) from exc
     key = "report.cli.accepted" if result.upload_id is not None else "report.cli.accepted_nothing"
-    print(t(key, args.lang, id=sub["id"], agency=sub["agency_id"], period=sub["period"], upload=result.upload_id))
+    print(t(key, args.lang, id=sub["id"], agency=sub["agency_id"], period=sub["period"], upload=result.upload_id,
+            state=t(f"report.state.{sub['state']}", args.lang)))
 
 
 def cmd_return(args) -> None:
@@ -63,7 +64,8 @@ def cmd_return(args) -> None:
         sub = reporting.return_report(args.db, args.id, by=args.by, comment=args.comment)
     except reporting.ReportRefused as exc:
         raise UserError(exc.message(args.lang)) from exc
-    print(t("report.cli.returned", args.lang, id=sub["id"], agency=sub["agency_id"], period=sub["period"]))
+    print(t("report.cli.returned", args.lang, id=sub["id"], agency=sub["agency_id"], period=sub["period"],
+            state=t(f"report.state.{sub['state']}", args.lang)))
 
 
 def _status(p) -> None:

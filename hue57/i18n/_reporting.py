@@ -143,13 +143,16 @@ TEXT: dict[str, dict[str, str]] = {
     "agencies.report_state": {"vi": "Báo cáo {period}: {state} · {on_time}", "en": "Report {period}: {state} · {on_time}"},
     # command line
     "report.cli.accepted": {
-        "vi": "Đã tiếp nhận báo cáo #{id} ({agency}, {period}): lần cập nhật #{upload}.",
-        "en": "Accepted report #{id} ({agency}, {period}): upload #{upload}."},
+        "vi": "Đã tiếp nhận báo cáo #{id} ({agency}, {period}): lần cập nhật #{upload} · tình trạng mới: {state}.",
+        "en": "Accepted report #{id} ({agency}, {period}): upload #{upload} · new state: {state}."},
     "report.cli.accepted_nothing": {
-        "vi": "Đã tiếp nhận báo cáo #{id} ({agency}, {period}): không có gì khác với số liệu hiện tại.",
-        "en": "Accepted report #{id} ({agency}, {period}): nothing differed from the current data."},
+        "vi": "Đã tiếp nhận báo cáo #{id} ({agency}, {period}): không có gì khác với số liệu hiện tại · tình trạng "
+              "mới: {state}.",
+        "en": "Accepted report #{id} ({agency}, {period}): nothing differed from the current data · new state: "
+              "{state}."},
     "report.cli.returned": {
-        "vi": "Đã trả lại báo cáo #{id} ({agency}, {period}).", "en": "Returned report #{id} ({agency}, {period})."},
+        "vi": "Đã trả lại báo cáo #{id} ({agency}, {period}) · tình trạng mới: {state}.",
+        "en": "Returned report #{id} ({agency}, {period}) · new state: {state}."},
     "report.cli.bad_collective": {
         "vi": "--collective cần dạng SỐ_NHIỆM_VỤ=TÌNH_TRẠNG (not_started, in_progress, done), nhận được «{value}».",
         "en": "--collective takes TASK=STATUS (not_started, in_progress, done), got “{value}”."},
