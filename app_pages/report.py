@@ -144,7 +144,8 @@ def agency_form(reporter: reporting.Reporter, period: str) -> None:
                 calendar.local(pd.Timestamp(stored["first_submitted_at"]).to_pydatetime()).date()
                 <= report_due(period) if stored["first_submitted_at"] is not None else None, lang)
             st.session_state["report_message"] = (
-                t("report.submitted", lang, at=_when(stored["submitted_at"]), on_time=on_time) if submit
+                t("report.submitted", lang, agency=name, at=_when(stored["submitted_at"]), on_time=on_time,
+                  state=t(f"report.state.{stored['state']}", lang)) if submit
                 else t("report.saved_returned" if stored["state"] == "returned" else "report.saved", lang))
             st.rerun()
 

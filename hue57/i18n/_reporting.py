@@ -31,7 +31,6 @@ TEXT: dict[str, dict[str, str]] = {
     "report.col.table": {"vi": "Bảng", "en": "Table"},
     "report.table.tasks": {"vi": "Nhiệm vụ", "en": "Tasks"},
     "report.table.indicators": {"vi": "Chỉ tiêu", "en": "Indicators"},
-    "report.collective": {"vi": "nhiệm vụ chung", "en": "collective task"},
     "report.form_name": {"vi": "biểu mẫu báo cáo", "en": "report form"},
     # the agency's view
     "report.caption": {
@@ -53,11 +52,6 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Báo cáo đã được tiếp nhận ({by}), số liệu đã vào lần cập nhật #{upload}.",
         "en": "The report was accepted ({by}); its figures are upload #{upload}."},
     "report.tasks": {"vi": "Tiến độ nhiệm vụ", "en": "Task progress"},
-    "report.tasks_help": {
-        "vi": "Chọn tình trạng, ghi tiến độ (%), ghi chú và minh chứng (đường dẫn hoặc văn bản). Nhiệm vụ chung: "
-              "Sở KH&CN chốt tình trạng khi xem xét.",
-        "en": "Choose a status, give progress (%), a note and evidence (a link or text). Collective tasks: the "
-              "Department sets their status on review."},
     "report.indicators": {"vi": "Số liệu chỉ tiêu", "en": "Indicator figures"},
     "report.indicators_help": {
         "vi": "Ghi năm, giá trị, nguồn (bắt buộc), ghi chú; với chỉ tiêu xếp hạng ghi thêm «Trên tổng số». "
@@ -68,14 +62,12 @@ TEXT: dict[str, dict[str, str]] = {
     "report.submit": {"vi": "Gửi báo cáo", "en": "Submit report"},
     "report.saved": {"vi": "Đã lưu nháp (chỉ cơ quan thấy).", "en": "Draft saved (only your agency sees it)."},
     "report.submitted": {
-        "vi": "Đã gửi báo cáo lúc {at} ({on_time}).", "en": "Report submitted at {at} ({on_time})."},
+        "vi": "Đã gửi báo cáo của {agency} lúc {at} ({on_time}) · tình trạng mới: {state}.",
+        "en": "The report of {agency} was submitted at {at} ({on_time}) · new state: {state}."},
     "report.invalid": {
         "vi": "Biểu mẫu có {n} lỗi, chưa lưu gì. Sửa theo bảng dưới đây (dòng, cột) rồi thử lại.",
         "en": "The form has {n} problems; nothing was saved. Fix them as listed below (row, column) and try again."},
     "report.offline": {"vi": "Điền ngoại tuyến bằng Excel", "en": "Fill in offline with Excel"},
-    "report.download_tasks": {"vi": "Tải biểu tiến độ nhiệm vụ (Excel)", "en": "Download the task form (Excel)"},
-    "report.download_indicators": {"vi": "Tải biểu số liệu chỉ tiêu (Excel)",
-                                   "en": "Download the indicator form (Excel)"},
     "report.upload_back": {"vi": "Tải lên biểu đã điền (lưu thành nháp)",
                            "en": "Upload the filled form (saved as a draft)"},
     "report.no_agency": {
@@ -130,13 +122,6 @@ TEXT: dict[str, dict[str, str]] = {
     "report.comment": {"vi": "Nhận xét cho cơ quan", "en": "Comment for the agency"},
     "report.accept": {"vi": "Tiếp nhận", "en": "Accept"},
     "report.return": {"vi": "Trả lại", "en": "Return"},
-    "report.accepted_msg": {
-        "vi": "Đã tiếp nhận báo cáo #{id}: lần cập nhật #{upload} ({written} ô).",
-        "en": "Report #{id} accepted: upload #{upload} ({written} cells)."},
-    "report.accepted_nothing": {
-        "vi": "Đã tiếp nhận báo cáo #{id}: không có số liệu nào khác với hiện tại.",
-        "en": "Report #{id} accepted: nothing differed from the current data."},
-    "report.returned_msg": {"vi": "Đã trả lại báo cáo #{id} cho {agency}.", "en": "Report #{id} returned to {agency}."},
     "upload.kind.report": {"vi": "Báo cáo định kỳ của cơ quan", "en": "Agency's periodic report"},
     "upload.template_progress_xlsx": {"vi": "Tải mẫu tiến độ nhiệm vụ (Excel)",
                                       "en": "Download the task-progress template (Excel)"},

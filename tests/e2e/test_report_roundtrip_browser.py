@@ -139,7 +139,7 @@ def test_the_agency_s_excel_round_trip_through_return_and_acceptance(report_serv
     sub = reporting.submission_for(srv.db, "dhh", period)
     tasks, _ = reporting.report_rows(sub)
     assert sub["state"] == "draft" and tasks["task_no"].tolist() == [50, 51, 52]
-    _click(page, "Gửi báo cáo", "Đã gửi báo cáo lúc", srv.db, period)
+    _click(page, "Gửi báo cáo", "Đã gửi báo cáo của Đại học Huế lúc", srv.db, period)
     assert reporting.submission_for(srv.db, "dhh", period)["state"] == "submitted"
 
     # 2. the Department returns it with a comment; the message names the agency and the new state
@@ -165,7 +165,7 @@ def test_the_agency_s_excel_round_trip_through_return_and_acceptance(report_serv
     sheet.cell(row=rows[51], column=7, value="https://hueuni.edu.vn/minh-chung-51")
     book.save(path)
     _upload(page, path, srv.db, period)
-    _click(page, "Gửi báo cáo", "Đã gửi báo cáo lúc", srv.db, period)
+    _click(page, "Gửi báo cáo", "Đã gửi báo cáo của Đại học Huế lúc", srv.db, period)
     tasks, _ = reporting.report_rows(reporting.submission_for(srv.db, "dhh", period))
     assert tasks.set_index("task_no").at[51, "evidence"] == "https://hueuni.edu.vn/minh-chung-51"
 
