@@ -20,7 +20,15 @@ import numpy as np
 import pandas as pd
 
 from hue57.i18n import fmt_date, fmt_percent, normalise_lang, t
-from hue57.ingest import PROGRESS_STATUSES, QUALITATIVE_STATUSES, ParsedUpload, error_table, parse_upload, validate
+from hue57.ingest import (
+    MAX_BYTES,
+    PROGRESS_STATUSES,
+    QUALITATIVE_STATUSES,
+    ParsedUpload,
+    error_table,
+    parse_upload,
+    validate,
+)
 from hue57.reporting._items import Items
 
 TASK_COLUMNS = ["task_no", "title", "status", "progress_pct", "note", "evidence"]
@@ -269,19 +277,19 @@ def check_upload(snap, items: Items, data: bytes, filename: str, lang: str = "vi
     a CSV) fills the one table it holds. Rows left blank are not reported; a file with no row filled at all
     is an error (nothing saved)."""
     lang = normalise_lang(lang)
-    parsed = parse_upload(data, filename)
     parts: list[tuple[str, ParsedUpload]] = []
-    if parsed.format == "xlsx":  # also when unreadable: each sheet's own parse names its problems
+    if str(filename).lower().endswith(".xlsx") and len(data) <= MAX_BYTES:  # the form workbook: each sheet alone
         titles = _sheet_titles(data)
         for table, key in (("tasks", "report.sheet.tasks"), ("indicators", "report.sheet.indicators")):
             title = next((t(key, lg) for lg in ("vi", "en") if t(key, lg) in titles), None)
             if title is not None:
                 parts.append((table, parse_upload(data, filename, sheet=title)))
-    if not parts:
+    if not parts:  # any other file (or unreadable bytes): the one table it holds, or why it cannot be read
+        parsed = parse_upload(data, filename)
         parts = [("tasks" if parsed.kind == "progress" else "indicators", parsed)]
     parts = [(table, _touched(p)) for table, p in parts]
     if all(p.readable and p.kind is not None and not len(p.cells) for _, p in parts):
-        return FormCheck(False, _nothing_filled(parsed.filename, lang))
+        return FormCheck(False, _nothing_filled(parts[0][1].filename, lang))
     errors, notices, refused = [], [], []
     progress = actuals = None
     for table, part in parts:
