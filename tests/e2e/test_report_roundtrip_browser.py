@@ -77,7 +77,7 @@ def _rows(sheet) -> dict[int, int]:
     return {int(r[0].value): r[0].row for r in sheet.iter_rows() if isinstance(r[0].value, int | float)}
 
 
-def _wait_until(page, condition, what: str, timeout: float = 30.0) -> None:
+def _wait_until(page, condition, what: str, timeout: float = 60.0) -> None:
     """Poll the database (the server writes it) until `condition()`; then let the page finish its run."""
     deadline = time.monotonic() + timeout
     while not condition():
@@ -97,7 +97,7 @@ def _upload(page, path, db, period) -> None:
     before = _state(db, period)
     _offline(page).locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(path))
     _wait_until(page, lambda: _state(db, period) != before, "the upload was not saved")
-    page.get_by_text("Đã lưu nháp").first.wait_for(timeout=30_000)
+    page.get_by_text("Đã lưu nháp").first.wait_for(timeout=60_000)
 
 
 def _click(page, name: str, expect: str, db=None, period=None) -> None:
@@ -105,7 +105,7 @@ def _click(page, name: str, expect: str, db=None, period=None) -> None:
     page.get_by_role("button", name=name, exact=True).click()
     if db:
         _wait_until(page, lambda: _state(db, period) != before, f"{name} changed nothing")
-    page.get_by_text(expect).first.wait_for(timeout=30_000)
+    page.get_by_text(expect).first.wait_for(timeout=60_000)
     settle(page)
 
 
