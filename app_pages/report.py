@@ -146,7 +146,7 @@ def agency_form(reporter: reporting.Reporter, period: str) -> None:
             st.session_state["report_message"] = (
                 t("report.submitted", lang, agency=name, at=_when(stored["submitted_at"]), on_time=on_time,
                   state=t(f"report.state.{stored['state']}", lang)) if submit
-                else t("report.saved_returned" if stored["state"] == "returned" else "report.saved", lang))
+                else t("report.saved", lang))  # a returned report says it stays returned in its warning
             st.rerun()
 
     with st.expander(t("report.offline", lang), icon=":material/table_view:", expanded=state == "returned"):
@@ -161,8 +161,7 @@ def agency_form(reporter: reporting.Reporter, period: str) -> None:
             stored = saved(lambda: reporting.save_file(db, reporter, period, file.getvalue(), file.name, lang=lang,
                                                        snap=snap, where=client_address()))
             if stored is not None:
-                st.session_state["report_message"] = t(
-                    "report.saved_returned" if stored["state"] == "returned" else "report.saved", lang)
+                st.session_state["report_message"] = t("report.saved", lang)
                 st.session_state["report_upload_generation"] = generation + 1
                 st.rerun()
 

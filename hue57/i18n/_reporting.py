@@ -199,9 +199,6 @@ TEXT: dict[str, dict[str, str]] = {
     "report.returned_still": {
         "vi": "Báo cáo vẫn ở tình trạng «Trả lại để bổ sung» cho đến khi cơ quan gửi lại.",
         "en": "The report stays “Returned” until your agency submits it again."},
-    "report.saved_returned": {
-        "vi": "Đã lưu nháp (chỉ cơ quan thấy). Báo cáo vẫn ở tình trạng «Trả lại để bổ sung» cho đến khi gửi lại.",
-        "en": "Draft saved (only your agency sees it). The report stays “Returned” until you submit it again."},
     "report.returned_msg_state": {
         "vi": "Đã trả lại báo cáo #{id} của {agency} · tình trạng mới: {state}.",
         "en": "Report #{id} of {agency} returned · new state: {state}."},

@@ -154,6 +154,7 @@ def test_the_agency_s_excel_round_trip_through_return_and_acceptance(report_serv
     assert COMMENT in _main(page)
     _click(page, "Lưu nháp", "Đã lưu nháp", srv.db, period)
     assert COMMENT in _main(page) and "vẫn ở tình trạng «Trả lại để bổ sung»" in _main(page)
+    screenshot(page, f"report_returned_{width}")
     assert reporting.submission_for(srv.db, "dhh", period)["state"] == "returned"
 
     # 4. the pre-filled workbook carries the answers and the comment; fixed, uploaded, submitted again
