@@ -10,6 +10,7 @@ from hue57 import calendar, ingest, reporting, store, ui
 from hue57.i18n import fmt_date, fmt_datetime, t
 from hue57.ingest import PROGRESS_STATUSES, QUALITATIVE_STATUSES
 from hue57.tasks import current_period, period_label, report_due
+from hue57.ui._login import client_address  # the audit line's "from"
 
 ctx = ui.current()
 if not ui.require_reporter(ctx):
@@ -46,8 +47,23 @@ def saved(save) -> dict | None:
     return stored
 
 
+def task_editor(frame: pd.DataFrame, key: str, header: dict[str, str]):
+    """One task table of the agency's form: number, title and the last status read-only, the rest to fill."""
+    return st.data_editor(frame, num_rows="fixed", key=key, width="stretch", placeholder="",
+                          disabled=["task_no", "title", "previous"], column_config={
+        "task_no": st.column_config.NumberColumn(header["task_no"], format="%d"),
+        "title": st.column_config.TextColumn(header["title"], width="large"),
+        "status": st.column_config.SelectboxColumn(
+            header["status"], options=[t(f"ingest.progress.{s}", lang) for s in PROGRESS_STATUSES]),
+        "progress_pct": st.column_config.NumberColumn(header["progress_pct"], min_value=0, max_value=100),
+        "note": st.column_config.TextColumn(header["note"]),
+        "evidence": st.column_config.TextColumn(header["evidence"]),
+        "previous": st.column_config.TextColumn(t("report.header.previous", lang))})
+
+
 def agency_form(reporter: reporting.Reporter, period: str) -> None:
-    """The agency's form: its tasks and indicators, saved as a draft or submitted; offline by Excel."""
+    """The agency's form: its own tasks, the collective ones (optional), its indicators (when it monitors
+    any), saved as a draft or submitted; offline as one Excel workbook, pre-filled with what it saved."""
     try:
         items = reporting.agency_items(snap, reporter.agency_id, period)
     except KeyError:  # an account bound to a body that owes nothing this period
@@ -60,8 +76,10 @@ def agency_form(reporter: reporting.Reporter, period: str) -> None:
     if message := st.session_state.pop("report_message", None):
         st.success(message)
     stored_tasks, stored_figures = reporting.report_rows(sub) if sub else (None, None)
-    if state == "returned" and sub.get("comment"):
-        st.warning(t("report.returned_comment", lang, by=sub["reviewed_by"], comment=ui.plain(sub["comment"])))
+    has_indicators = len(items.indicators) > 0
+    if state == "returned" and sub.get("comment"):  # until the report is submitted again, drafts included
+        st.warning(t("report.returned_comment", lang, by=sub["reviewed_by"], comment=ui.plain(sub["comment"]))
+                   + "  \n" + t("report.returned_still", lang))
     if state in ("submitted", "accepted"):
         if state == "submitted":
             st.info(t("report.locked.submitted", lang, at=_when(sub["submitted_at"])))
@@ -69,77 +87,79 @@ def agency_form(reporter: reporting.Reporter, period: str) -> None:
             st.info(t("report.locked.accepted", lang, by=sub["reviewed_by"], upload=sub["upload_id"]))
         st.subheader(t("report.tasks", lang))
         ui.text_table(reporting.task_rows_table(stored_tasks, lang))
-        st.subheader(t("report.indicators", lang))
-        ui.text_table(reporting.indicator_rows_table(stored_figures, lang))
+        if has_indicators:
+            st.subheader(t("report.indicators", lang))
+            ui.text_table(reporting.indicator_rows_table(stored_figures, lang))
         return
 
-    tasks_form = reporting.task_form(items, lang, stored_tasks if sub else None)
+    generation = st.session_state.setdefault("report_upload_generation", 0)
+    own_form = reporting.task_form(items, lang, stored_tasks, collective=False)
+    shared_form = reporting.task_form(items, lang, stored_tasks, collective=True)
     figures_form = reporting.indicator_form(items, lang, stored_figures if sub else None)
-    tasks_form.index = range(1, len(tasks_form) + 1)  # the row numbers errors name
-    figures_form.index = range(1, len(figures_form) + 1)
+    for frame in (own_form, shared_form, figures_form):
+        frame.index = range(1, len(frame) + 1)  # the row numbers errors name
     header = {c: t(f"ingest.header.{c}", lang) for c in
               ("task_no", "title", "status", "progress_pct", "note", "evidence", "code", "name", "unit", "year",
                "value", "source", "basis")}
     # Not an st.form: each edit reruns the page and the editors keep their edits under their keys until saved
-    # (in a form, edits to the second editor did not reach the server in our browser tests).
+    # (in a form, edits to the second editor did not reach the server in our browser tests). The keys change
+    # after a workbook is uploaded back, so the editors show what it saved.
     with st.container(border=True):
-        st.subheader(t("report.tasks", lang))
-        st.caption(t("report.tasks_help", lang))
-        edited_tasks = st.data_editor(tasks_form, num_rows="fixed", key=f"tasks_{period}", width="stretch", placeholder="",
-                                      disabled=["task_no", "title"], column_config={
-            "task_no": st.column_config.NumberColumn(header["task_no"], format="%d"),
-            "title": st.column_config.TextColumn(header["title"], width="large"),
-            "status": st.column_config.SelectboxColumn(
-                header["status"], options=[t(f"ingest.progress.{s}", lang) for s in PROGRESS_STATUSES]),
-            "progress_pct": st.column_config.NumberColumn(header["progress_pct"], min_value=0, max_value=100),
-            "note": st.column_config.TextColumn(header["note"]),
-            "evidence": st.column_config.TextColumn(header["evidence"])})
+        st.subheader(t("report.own_tasks", lang))
+        st.caption(t("report.own_tasks_help", lang))
+        edited_own = task_editor(own_form, f"tasks_{period}_{generation}", header)
+        edited_shared = None
+        if len(shared_form):
+            st.subheader(t("report.collective_tasks", lang))
+            st.caption(t("report.collective_help", lang))
+            edited_shared = task_editor(shared_form, f"collective_{period}_{generation}", header)
+        edited_figures = None
         st.subheader(t("report.indicators", lang))
-        st.caption(t("report.indicators_help", lang))
-        edited_figures = st.data_editor(figures_form, num_rows="fixed", key=f"figures_{period}", width="stretch", placeholder="",
-                                        disabled=["code", "name", "unit"], column_config={
-            "code": st.column_config.TextColumn(header["code"]),
-            "name": st.column_config.TextColumn(header["name"], width="medium"),
-            "unit": st.column_config.TextColumn(header["unit"]),
-            "year": st.column_config.NumberColumn(header["year"], format="%d", step=1),
-            "value": st.column_config.NumberColumn(header["value"]),
-            "status": st.column_config.SelectboxColumn(
-                header["status"], options=[t(f"status.{s}", lang) for s in QUALITATIVE_STATUSES]),
-            "source": st.column_config.TextColumn(header["source"]),
-            "note": st.column_config.TextColumn(header["note"]),
-            "basis": st.column_config.NumberColumn(header["basis"], format="%d", step=1)})
+        if has_indicators:
+            st.caption(t("report.indicators_help", lang))
+            edited_figures = st.data_editor(
+                figures_form, num_rows="fixed", key=f"figures_{period}_{generation}", width="stretch",
+                placeholder="", disabled=["code", "name", "unit"], column_config={
+                    "code": st.column_config.TextColumn(header["code"]),
+                    "name": st.column_config.TextColumn(header["name"], width="medium"),
+                    "unit": st.column_config.TextColumn(header["unit"]),
+                    "year": st.column_config.NumberColumn(header["year"], format="%d", step=1),
+                    "value": st.column_config.NumberColumn(header["value"]),
+                    "status": st.column_config.SelectboxColumn(
+                        header["status"], options=[t(f"status.{s}", lang) for s in QUALITATIVE_STATUSES]),
+                    "source": st.column_config.TextColumn(header["source"]),
+                    "note": st.column_config.TextColumn(header["note"]),
+                    "basis": st.column_config.NumberColumn(header["basis"], format="%d", step=1)})
+        else:
+            st.caption(t("report.no_indicators", lang))
         save_col, submit_col, _ = st.columns([1, 1, 3])
         save = save_col.button(t("report.save", lang))
         submit = submit_col.button(t("report.submit", lang), type="primary")
     if save or submit:
-        stored = saved(lambda: reporting.save_form(db, reporter, period, tasks=edited_tasks,
-                                                   indicators=edited_figures, submit=submit, lang=lang, snap=snap))
+        stored = saved(lambda: reporting.save_form(db, reporter, period, tasks=edited_own, collective=edited_shared,
+                                                   indicators=edited_figures, submit=submit, lang=lang, snap=snap,
+                                                   where=client_address()))
         if stored is not None:
             on_time = reporting.on_time_text(
                 calendar.local(pd.Timestamp(stored["first_submitted_at"]).to_pydatetime()).date()
                 <= report_due(period) if stored["first_submitted_at"] is not None else None, lang)
             st.session_state["report_message"] = (
-                t("report.submitted", lang, at=_when(stored["submitted_at"]), on_time=on_time) if submit
-                else t("report.saved", lang))
+                t("report.submitted", lang, agency=name, at=_when(stored["submitted_at"]), on_time=on_time,
+                  state=t(f"report.state.{stored['state']}", lang)) if submit
+                else t("report.saved", lang))  # a returned report says it stays returned in its warning
             st.rerun()
 
-    with st.expander(t("report.offline", lang), icon=":material/table_view:"):
-        c1, c2 = st.columns(2)
-        task_rows = snap.tasks[snap.tasks["no"].astype(int).isin(items.task_nos)]
-        c1.download_button(t("report.download_tasks", lang), key="dl_tasks",
-                           data=lambda: ingest.progress_template_xlsx(task_rows, lang, period),
-                           file_name=f"bao-cao-nhiem-vu-{reporter.agency_id}-{period}.xlsx",
+    with st.expander(t("report.offline", lang), icon=":material/table_view:", expanded=state == "returned"):
+        st.caption(t("report.offline_help", lang, indicators=t("report.offline_help_indicators", lang)
+                     if has_indicators else ""))
+        st.download_button(t("report.download_form_filled" if sub else "report.download_form", lang), key="dl_form",
+                           data=lambda: reporting.form_workbook(snap, items, lang, sub),
+                           file_name=f"bao-cao-{reporter.agency_id}-{period}.xlsx",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        figure_rows = snap.targets[snap.targets["code"].astype(str).isin(items.codes)]
-        c2.download_button(t("report.download_indicators", lang), key="dl_figures",
-                           data=lambda: ingest.template_xlsx(figure_rows, lang),
-                           file_name=f"bao-cao-chi-tieu-{reporter.agency_id}-{period}.xlsx",
-                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        generation = st.session_state.setdefault("report_upload_generation", 0)
         file = st.file_uploader(t("report.upload_back", lang), key=f"report_upload_{generation}")
         if file is not None:
             stored = saved(lambda: reporting.save_file(db, reporter, period, file.getvalue(), file.name, lang=lang,
-                                                       snap=snap))
+                                                       snap=snap, where=client_address()))
             if stored is not None:
                 st.session_state["report_message"] = t("report.saved", lang)
                 st.session_state["report_upload_generation"] = generation + 1
@@ -201,18 +221,23 @@ def review(states: pd.DataFrame) -> None:
         accept_col, return_col, _ = st.columns([1, 1, 3])
         accept = accept_col.form_submit_button(t("report.accept", lang), type="primary")
         send_back = return_col.form_submit_button(t("report.return", lang))
-    agency = labels[int(which)]
+    row = opened.set_index("submission_id").loc[int(which)]
+    agency = row["name_en"] if lang == "en" else row["name_vi"]
     try:
         if accept:
             sub, result = reporting.accept_report(db, int(which), by=ctx.user, collective_status=statuses,
-                                                  comment=comment or None)
+                                                  comment=comment or None, where=client_address())
+            new_state = t(f"report.state.{sub['state']}", lang)
             st.session_state["review_message"] = (
-                t("report.accepted_msg", lang, id=which, upload=result.upload_id, written=result.written)
-                if result.upload_id is not None else t("report.accepted_nothing", lang, id=which))
+                t("report.accepted_msg_state", lang, id=which, agency=agency, state=new_state,
+                  upload=result.upload_id, written=result.written)
+                if result.upload_id is not None
+                else t("report.accepted_nothing_state", lang, id=which, agency=agency, state=new_state))
             st.rerun()
         if send_back:
-            reporting.return_report(db, int(which), by=ctx.user, comment=comment)
-            st.session_state["review_message"] = t("report.returned_msg", lang, id=which, agency=agency)
+            sub = reporting.return_report(db, int(which), by=ctx.user, comment=comment, where=client_address())
+            st.session_state["review_message"] = t("report.returned_msg_state", lang, id=which, agency=agency,
+                                                   state=t(f"report.state.{sub['state']}", lang))
             st.rerun()
     except reporting.ReportRefused as exc:
         st.error(exc.message(lang))

@@ -249,8 +249,10 @@ def report_outcomes(states: pd.DataFrame) -> pd.Series:
 
 
 def owed_reports(states: pd.DataFrame) -> pd.DataFrame:
-    """`agency_id, state` of the reports the attention block names: ``late``, and ``missing`` once the due
-    date has passed (before it, a report not yet sent is not owed)."""
+    """`agency_id, state` of the reports the attention block names: ``missing`` (nothing submitted, or only
+    a draft) once the due date has passed — before it, a report not yet sent is not owed — and ``late`` (first
+    submitted after the due date: received, returned or accepted, it was sent). The block counts the two
+    apart: a late report is never counted as not sent."""
     outcome = report_outcomes(states)
     named = (outcome == "late") | ((outcome == "missing") & states["overdue"].astype(bool))
     return pd.DataFrame({"agency_id": states["agency_id"], "state": outcome})[named]

@@ -87,7 +87,7 @@ def test_attention_block_names_a_few_agencies_and_counts_the_rest(db):
     agencies = store.load(db).agencies
     reports = pd.DataFrame({"agency_id": agencies["agency_id"][:12], "state": "missing"})
     html = _briefing.attention_html({"reports": reports}, agencies, {"lang": "en"}, "en", "Second half of 2026")
-    assert "without a report for the second half of 2026 (12)" in html and "and 4 more" in html
+    assert "Reports for the second half of 2026: 12 agencies have not reported" in html and "and 4 more" in html
     assert 'href="agencies?lang=en"' in html
 
 

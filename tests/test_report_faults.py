@@ -52,7 +52,7 @@ def test_two_agencies_submitting_at_the_same_moment_both_land(db):
     procs = [_submit_at(db, "khcn", "so_khcn", start), _submit_at(db, "yte", "so_yt", start)]
     results = [p.communicate(timeout=120) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], results
-    ids = sorted(int(out.strip()) for out, _ in results)
+    ids = sorted(int(out.strip().splitlines()[-1]) for out, _ in results)  # after the audit line
     assert ids == [1, 2]
     states = reporting.report_states(db, PERIOD).set_index("agency_id")
     assert states.loc[["so_khcn", "so_yt"], "state"].tolist() == ["submitted", "submitted"]

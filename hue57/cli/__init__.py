@@ -124,6 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     audit.use_stream(sys.stderr)  # audit lines beside the messages, never in the data a command prints
     audit.use_origin("cli", who=f"cli:{default_user()}")
     func: Callable = args.func
+    audit.use_stream(sys.stderr)  # audit lines on stderr: stdout carries the command's data
     try:
         func(args)
     except UserError as exc:
@@ -148,6 +149,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(t("error.unexpected", args.lang) + f" ({type(exc).__name__}: {exc})", file=sys.stderr)
         return 1
+    finally:
+        audit.use_stream(None)
     return 0
 
 

@@ -55,7 +55,8 @@ def cmd_accept(args) -> None:
     except reporting.ReportRefused as exc:
         raise UserError(exc.message(args.lang)) from exc
     key = "report.cli.accepted" if result.upload_id is not None else "report.cli.accepted_nothing"
-    print(t(key, args.lang, id=sub["id"], agency=sub["agency_id"], period=sub["period"], upload=result.upload_id))
+    print(t(key, args.lang, id=sub["id"], agency=sub["agency_id"], period=sub["period"], upload=result.upload_id,
+            state=t(f"report.state.{sub['state']}", args.lang)))
 
 
 def cmd_return(args) -> None:
@@ -63,7 +64,8 @@ def cmd_return(args) -> None:
         sub = reporting.return_report(args.db, args.id, by=args.by, comment=args.comment)
     except reporting.ReportRefused as exc:
         raise UserError(exc.message(args.lang)) from exc
-    print(t("report.cli.returned", args.lang, id=sub["id"], agency=sub["agency_id"], period=sub["period"]))
+    print(t("report.cli.returned", args.lang, id=sub["id"], agency=sub["agency_id"], period=sub["period"],
+            state=t(f"report.state.{sub['state']}", args.lang)))
 
 
 def _status(p) -> None:
@@ -134,3 +136,146 @@ def register(sub) -> None:
     commands = p.add_subparsers(dest="report_command", required=True)
     for name, help_text, setup in REPORT_COMMANDS:
         setup(commands.add_parser(name, help=help_text))
+
+
+# --- the agencies' offline form and reminders (issue 20): form, upload, remind ----------------------------------
+
+def cmd_form(args) -> None:
+    """Write an agency's report form workbook, pre-filled with what its report holds (and the return comment)."""
+    from hue57 import audit, store  # noqa: PLC0415
+    from hue57.tasks import current_period  # noqa: PLC0415
+
+    period = _period(args.period, args.lang) or current_period(calendar.today())
+    snap = store.load(args.db)
+    everyone = reporting.all_items(snap, period)
+    if args.agency not in everyone:
+        raise UserError(t("report.cli.unknown_agency", args.lang, agency=args.agency, period=period,
+                          allowed=", ".join(everyone)))
+    sub = reporting.submission_for(args.db, args.agency, period)
+    data = reporting.form_workbook(snap, everyone[args.agency], args.lang, sub)
+    out = Path(args.output)
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        raise UserError(t("report.cli.unreadable_file", args.lang, file=out, reason=exc.strerror or exc)) from exc
+    state = sub["state"] if sub else "missing"
+    audit.record("report.form", who=f"cli:{default_user()}", agency=args.agency, period=period, state=state)
+    print(t("report.cli.form_written", args.lang, agency=args.agency, period=period,
+            state=t(f"report.state.{state}", args.lang)), file=sys.stderr)
+    print(out)
+
+
+def _read_upload(path: str, lang: str) -> bytes:
+    from hue57.ingest import MAX_BYTES  # noqa: PLC0415
+
+    try:
+        with open(path, "rb") as f:
+            return f.read(MAX_BYTES + 1)  # more than the bound is refused by the reader, naming the bound
+    except OSError as exc:
+        raise UserError(t("report.cli.unreadable_file", lang, file=path, reason=exc.strerror or exc)) from exc
+
+
+def cmd_upload(args) -> None:
+    """An agency's filled-in form saved as its draft, as the account `--by` (an agency account) would upload it."""
+    from hue57 import store  # noqa: PLC0415
+    from hue57.i18n import tn  # noqa: PLC0415
+    from hue57.tasks import current_period  # noqa: PLC0415
+
+    user = store.get_user(args.db, args.by)
+    if user is None or user.get("role") != "agency" or not user.get("agency_id"):
+        raise UserError(t("report.cli.not_agency_account", args.lang, user=args.by))
+    period = _period(args.period, args.lang) or current_period(calendar.today())
+    data = _read_upload(args.file, args.lang)
+    reporter = reporting.Reporter(args.by, str(user["agency_id"]))
+    try:
+        check, stored = reporting.save_file(args.db, reporter, period, data, Path(args.file).name, lang=args.lang)
+    except reporting.ReportRefused as exc:
+        raise UserError(exc.message(args.lang)) from exc
+    except KeyError as exc:  # the account's body owes nothing this period
+        raise UserError(t("report.no_agency", args.lang)) from exc
+    if stored is None:
+        print(t("report.cli.upload_invalid", args.lang, n=len(check.errors)), file=sys.stderr)
+        emit(check.errors, "table", out=sys.stderr)
+        raise UserError(t("report.invalid", args.lang, n=len(check.errors)))
+    tasks, figures = reporting.report_rows(stored)
+    print(t("report.cli.uploaded", args.lang, id=stored["id"], agency=stored["agency_id"], period=period,
+            tasks=tn("report.cli.task_rows", len(tasks), args.lang),
+            figures=tn("report.cli.figure_rows", len(figures), args.lang),
+            state=t(f"report.state.{stored['state']}", args.lang)))
+
+
+def _days(text: str, lang: str) -> tuple[int, ...]:
+    parts = [p.strip() for p in str(text).split(",")]
+    if not parts or not all(p.isdigit() for p in parts):
+        raise UserError(t("remind.cli.bad_days", lang, value=text))
+    return tuple(int(p) for p in parts)
+
+
+REMIND_COLUMNS = ["agency", "kind", "state", "status", "recipients", "subject"]
+
+
+def _remind_table(reminders) -> pd.DataFrame:
+    return pd.DataFrame([{"agency": r.agency_id, "kind": r.kind, "state": r.state, "status": r.status,
+                          "recipients": ", ".join(r.recipients), "subject": r.subject} for r in reminders],
+                        columns=REMIND_COLUMNS)
+
+
+def cmd_remind(args) -> None:
+    """E-mail the agencies whose report is missing or returned: before the due date and after it, each once."""
+    from hue57.i18n import fmt_date, tn  # noqa: PLC0415
+    from hue57.tasks import current_period, report_due  # noqa: PLC0415
+
+    days = _days(args.days, args.lang)
+    today = parse_date(args.date, args.lang) if args.date else calendar.today()
+    period = _period(args.period, args.lang) or current_period(today)
+    reminders = reporting.due_reminders(args.db, period, today, days)
+    if not reminders:
+        print(t("remind.cli.nothing", args.lang, date=fmt_date(today, args.lang), period=period,
+                due=fmt_date(report_due(period), args.lang)), file=sys.stderr)
+        return
+    if args.dry_run:
+        emit(_remind_table(reminders), args.format)
+        return
+    try:
+        result = reporting.send_reminders(args.db, reminders, by=args.by)
+    except reporting.ReminderError as exc:
+        raise UserError(str(exc)) from exc
+    if result.sent:
+        emit(_remind_table(result.sent).drop(columns="status"), args.format)
+    print(tn("remind.cli.sent", len(result.sent), args.lang), file=sys.stderr)
+    missing = [r.agency_id for r in reminders if r.status == "no_address"]
+    if missing:
+        print(tn("remind.cli.no_address", len(missing), args.lang, agencies=", ".join(missing)), file=sys.stderr)
+    if result.error:
+        raise UserError(result.error)
+
+
+def _form(p) -> None:
+    p.add_argument("agency", metavar="AGENCY", help="the agency's id (data/agencies.csv), e.g. so_khcn")
+    p.add_argument("--period", default=None, help="2026-H1 | 2026-H2 (default: the current half-year)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    p.set_defaults(func=cmd_form)
+
+
+def _upload(p) -> None:
+    p.add_argument("file", metavar="FILE", help="the filled-in form (.xlsx, or a task/indicator CSV)")
+    p.add_argument("--by", required=True, metavar="USER", help="the agency account it is saved as")
+    p.add_argument("--period", default=None, help="2026-H1 | 2026-H2 (default: the current half-year)")
+    p.set_defaults(func=cmd_upload)
+
+
+def _remind(p) -> None:
+    p.add_argument("--period", default=None, help="2026-H1 | 2026-H2 (default: the current half-year)")
+    p.add_argument("--dry-run", action="store_true", help="list who would get what; send and record nothing")
+    p.add_argument("--days", default="7,1", help="days before the due date to remind (default 7,1)")
+    p.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="run as on this day (default: today in Huế)")
+    p.add_argument("--by", default=default_user(), help="who sends (recorded)")
+    add_format(p)
+    p.set_defaults(func=cmd_remind)
+
+
+REPORT_COMMANDS += [
+    ("form", "write an agency's report form (Excel), pre-filled with its saved report", _form),
+    ("upload", "save a filled-in form as the draft of an agency account's report", _upload),
+    ("remind", "e-mail agencies whose report is missing or returned, before and after the due date", _remind),
+]

@@ -31,7 +31,6 @@ TEXT: dict[str, dict[str, str]] = {
     "report.col.table": {"vi": "Bảng", "en": "Table"},
     "report.table.tasks": {"vi": "Nhiệm vụ", "en": "Tasks"},
     "report.table.indicators": {"vi": "Chỉ tiêu", "en": "Indicators"},
-    "report.collective": {"vi": "nhiệm vụ chung", "en": "collective task"},
     "report.form_name": {"vi": "biểu mẫu báo cáo", "en": "report form"},
     # the agency's view
     "report.caption": {
@@ -53,11 +52,6 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Báo cáo đã được tiếp nhận ({by}), số liệu đã vào lần cập nhật #{upload}.",
         "en": "The report was accepted ({by}); its figures are upload #{upload}."},
     "report.tasks": {"vi": "Tiến độ nhiệm vụ", "en": "Task progress"},
-    "report.tasks_help": {
-        "vi": "Chọn tình trạng, ghi tiến độ (%), ghi chú và minh chứng (đường dẫn hoặc văn bản). Nhiệm vụ chung: "
-              "Sở KH&CN chốt tình trạng khi xem xét.",
-        "en": "Choose a status, give progress (%), a note and evidence (a link or text). Collective tasks: the "
-              "Department sets their status on review."},
     "report.indicators": {"vi": "Số liệu chỉ tiêu", "en": "Indicator figures"},
     "report.indicators_help": {
         "vi": "Ghi năm, giá trị, nguồn (bắt buộc), ghi chú; với chỉ tiêu xếp hạng ghi thêm «Trên tổng số». "
@@ -68,14 +62,12 @@ TEXT: dict[str, dict[str, str]] = {
     "report.submit": {"vi": "Gửi báo cáo", "en": "Submit report"},
     "report.saved": {"vi": "Đã lưu nháp (chỉ cơ quan thấy).", "en": "Draft saved (only your agency sees it)."},
     "report.submitted": {
-        "vi": "Đã gửi báo cáo lúc {at} ({on_time}).", "en": "Report submitted at {at} ({on_time})."},
+        "vi": "Đã gửi báo cáo của {agency} lúc {at} ({on_time}) · tình trạng mới: {state}.",
+        "en": "The report of {agency} was submitted at {at} ({on_time}) · new state: {state}."},
     "report.invalid": {
         "vi": "Biểu mẫu có {n} lỗi, chưa lưu gì. Sửa theo bảng dưới đây (dòng, cột) rồi thử lại.",
         "en": "The form has {n} problems; nothing was saved. Fix them as listed below (row, column) and try again."},
     "report.offline": {"vi": "Điền ngoại tuyến bằng Excel", "en": "Fill in offline with Excel"},
-    "report.download_tasks": {"vi": "Tải biểu tiến độ nhiệm vụ (Excel)", "en": "Download the task form (Excel)"},
-    "report.download_indicators": {"vi": "Tải biểu số liệu chỉ tiêu (Excel)",
-                                   "en": "Download the indicator form (Excel)"},
     "report.upload_back": {"vi": "Tải lên biểu đã điền (lưu thành nháp)",
                            "en": "Upload the filled form (saved as a draft)"},
     "report.no_agency": {
@@ -130,30 +122,183 @@ TEXT: dict[str, dict[str, str]] = {
     "report.comment": {"vi": "Nhận xét cho cơ quan", "en": "Comment for the agency"},
     "report.accept": {"vi": "Tiếp nhận", "en": "Accept"},
     "report.return": {"vi": "Trả lại", "en": "Return"},
-    "report.accepted_msg": {
-        "vi": "Đã tiếp nhận báo cáo #{id}: lần cập nhật #{upload} ({written} ô).",
-        "en": "Report #{id} accepted: upload #{upload} ({written} cells)."},
-    "report.accepted_nothing": {
-        "vi": "Đã tiếp nhận báo cáo #{id}: không có số liệu nào khác với hiện tại.",
-        "en": "Report #{id} accepted: nothing differed from the current data."},
-    "report.returned_msg": {"vi": "Đã trả lại báo cáo #{id} cho {agency}.", "en": "Report #{id} returned to {agency}."},
     "upload.kind.report": {"vi": "Báo cáo định kỳ của cơ quan", "en": "Agency's periodic report"},
     "upload.template_progress_xlsx": {"vi": "Tải mẫu tiến độ nhiệm vụ (Excel)",
                                       "en": "Download the task-progress template (Excel)"},
     "agencies.report_state": {"vi": "Báo cáo {period}: {state} · {on_time}", "en": "Report {period}: {state} · {on_time}"},
     # command line
     "report.cli.accepted": {
-        "vi": "Đã tiếp nhận báo cáo #{id} ({agency}, {period}): lần cập nhật #{upload}.",
-        "en": "Accepted report #{id} ({agency}, {period}): upload #{upload}."},
+        "vi": "Đã tiếp nhận báo cáo #{id} ({agency}, {period}): lần cập nhật #{upload} · tình trạng mới: {state}.",
+        "en": "Accepted report #{id} ({agency}, {period}): upload #{upload} · new state: {state}."},
     "report.cli.accepted_nothing": {
-        "vi": "Đã tiếp nhận báo cáo #{id} ({agency}, {period}): không có gì khác với số liệu hiện tại.",
-        "en": "Accepted report #{id} ({agency}, {period}): nothing differed from the current data."},
+        "vi": "Đã tiếp nhận báo cáo #{id} ({agency}, {period}): không có gì khác với số liệu hiện tại · tình trạng "
+              "mới: {state}.",
+        "en": "Accepted report #{id} ({agency}, {period}): nothing differed from the current data · new state: "
+              "{state}."},
     "report.cli.returned": {
-        "vi": "Đã trả lại báo cáo #{id} ({agency}, {period}).", "en": "Returned report #{id} ({agency}, {period})."},
+        "vi": "Đã trả lại báo cáo #{id} ({agency}, {period}) · tình trạng mới: {state}.",
+        "en": "Returned report #{id} ({agency}, {period}) · new state: {state}."},
     "report.cli.bad_collective": {
         "vi": "--collective cần dạng SỐ_NHIỆM_VỤ=TÌNH_TRẠNG (not_started, in_progress, done), nhận được «{value}».",
         "en": "--collective takes TASK=STATUS (not_started, in_progress, done), got “{value}”."},
     "report.cli.bad_period": {
         "vi": "Kỳ báo cáo «{value}» không đúng dạng 2026-H1 hoặc 2026-H2.",
         "en": "Period “{value}” is not like 2026-H1 or 2026-H2."},
+    # --- the offline form workbook, blank rows, the collective tasks apart (issue 20) ---
+    "report.sheet.tasks": {"vi": "Nhiệm vụ", "en": "Tasks"},
+    "report.sheet.indicators": {"vi": "Chỉ tiêu", "en": "Indicators"},
+    "report.table.collective": {"vi": "Nhiệm vụ chung", "en": "Collective tasks"},
+    "report.table.file": {"vi": "Tệp", "en": "File"},
+    "report.previous": {"vi": "Lần báo cáo trước", "en": "Last reported"},
+    "report.collective_group": {
+        "vi": "NHIỆM VỤ CHUNG CỦA CÁC SỞ, NGÀNH, ĐỊA PHƯƠNG — không bắt buộc: điền nếu cơ quan có tham gia",
+        "en": "COLLECTIVE TASKS OF ALL DEPARTMENTS AND LOCALITIES — optional: fill in if your agency took part"},
+    "report.own_tasks": {"vi": "Nhiệm vụ của cơ quan", "en": "Your agency's tasks"},
+    "report.own_tasks_help": {
+        "vi": "Chọn tình trạng, ghi tiến độ (%), ghi chú và minh chứng (đường dẫn hoặc văn bản). Dòng để trống "
+              "không được gửi. Cột «Lần báo cáo trước» chỉ để tham khảo.",
+        "en": "Choose a status, give progress (%), a note and evidence (a link or text). Blank rows are not sent. "
+              "“Last reported” is for reference only."},
+    "report.collective_tasks": {"vi": "Nhiệm vụ chung (không bắt buộc)", "en": "Collective tasks (optional)"},
+    "report.collective_help": {
+        "vi": "Nhiệm vụ giao chung cho các sở, ngành, địa phương: điền nếu cơ quan có tham gia; Sở KH&CN chốt "
+              "tình trạng khi xem xét. Dòng để trống không được gửi.",
+        "en": "Tasks given to all departments and localities: fill in if your agency took part; the Department "
+              "sets their status on review. Blank rows are not sent."},
+    "report.no_indicators": {
+        "vi": "Cơ quan không theo dõi chỉ tiêu nào của Phụ lục I: chỉ báo cáo nhiệm vụ.",
+        "en": "Your agency monitors no indicator of Appendix I: report tasks only."},
+    "report.download_form": {"vi": "Tải biểu báo cáo (Excel)", "en": "Download the report form (Excel)"},
+    "report.download_form_filled": {"vi": "Tải biểu báo cáo đã điền (Excel)",
+                                    "en": "Download the report form as filled in (Excel)"},
+    "report.offline_help": {
+        "vi": "Biểu Excel gồm các nhiệm vụ của cơ quan, các nhiệm vụ chung (không bắt buộc){indicators}; những gì "
+              "đã lưu được điền sẵn. Chỉ điền các dòng cần báo cáo, dòng để trống được bỏ qua; tải lên lại thì "
+              "thành bản nháp, rồi bấm «Gửi báo cáo».",
+        "en": "The workbook lists your agency's tasks, the collective tasks (optional){indicators}; what you saved "
+              "is filled in. Fill in only the rows you report, blank rows are skipped; uploading it back saves a "
+              "draft, then press “Submit report”."},
+    "report.offline_help_indicators": {"vi": " và các chỉ tiêu cơ quan theo dõi", "en": " and your indicators"},
+    "report.nothing_filled": {
+        "vi": "Tệp không có dòng nào được điền: hãy điền tình trạng (hoặc tiến độ, ghi chú, minh chứng) cho ít nhất "
+              "một nhiệm vụ, hoặc năm, giá trị và nguồn cho một chỉ tiêu. Không có gì được lưu.",
+        "en": "No row of the file was filled in: give a status (or progress, note, evidence) for at least one task, "
+              "or a year, value and source for an indicator. Nothing was saved."},
+    "report.form_heading": {
+        "vi": "Báo cáo {label} ({period}) — {agency} · hạn gửi {due}",
+        "en": "Report for the {label} ({period}) — {agency} · due {due}"},
+    "report.form_returned": {
+        "vi": "SỞ KH&CN TRẢ LẠI BÁO CÁO ({by}, {at}) — cần bổ sung: {comment}",
+        "en": "THE DEPARTMENT RETURNED THE REPORT ({by}, {at}) — to correct: {comment}"},
+    "report.form_help": {
+        "vi": "Chỉ điền các dòng cần báo cáo; dòng để trống được bỏ qua (không phải lỗi). Không sửa cột STT, Kỳ, "
+              "Mã. Nhiệm vụ chung ở cuối bảng, không bắt buộc. Tải lên tại trang Báo cáo (lưu thành bản nháp).",
+        "en": "Fill in only the rows you report; blank rows are skipped (not an error). Do not change the task "
+              "number, period or code columns. Collective tasks are at the end, optional. Upload it on the "
+              "Reports page (saved as a draft)."},
+    "report.returned_still": {
+        "vi": "Báo cáo vẫn ở tình trạng «Trả lại để bổ sung» cho đến khi cơ quan gửi lại.",
+        "en": "The report stays “Returned” until your agency submits it again."},
+    "report.returned_msg_state": {
+        "vi": "Đã trả lại báo cáo #{id} của {agency} · tình trạng mới: {state}.",
+        "en": "Report #{id} of {agency} returned · new state: {state}."},
+    "report.accepted_msg_state": {
+        "vi": "Đã tiếp nhận báo cáo #{id} của {agency} · tình trạng mới: {state} · lần cập nhật #{upload} ({written} ô).",
+        "en": "Report #{id} of {agency} accepted · new state: {state} · upload #{upload} ({written} cells)."},
+    "report.accepted_nothing_state": {
+        "vi": "Đã tiếp nhận báo cáo #{id} của {agency} · tình trạng mới: {state} · không có số liệu nào khác hiện tại.",
+        "en": "Report #{id} of {agency} accepted · new state: {state} · nothing differed from the current data."},
+    "report.header.previous": {"vi": "Lần báo cáo trước", "en": "Last reported"},
+    "report.cli.form_written": {
+        "vi": "Đã ghi biểu báo cáo của {agency} kỳ {period} ({state}).",
+        "en": "Wrote the report form of {agency} for {period} ({state})."},
+    "report.cli.unknown_agency": {
+        "vi": "«{agency}» không phải cơ quan phải báo cáo kỳ {period}. Chọn một trong: {allowed}.",
+        "en": "“{agency}” is not an agency that reports for {period}. Choose one of: {allowed}."},
+    "report.cli.not_agency_account": {
+        "vi": "«{user}» không phải tài khoản cơ quan (tạo bằng: user add TÊN --role agency --agency MÃ).",
+        "en": "“{user}” is not an agency account (create one with: user add NAME --role agency --agency ID)."},
+    "report.cli.unreadable_file": {"vi": "Không đọc được tệp {file}: {reason}", "en": "Cannot read {file}: {reason}"},
+    "report.cli.upload_invalid": {
+        "vi": "Tệp có {n} lỗi, chưa lưu gì:", "en": "The file has {n} problems; nothing was saved:"},
+    "report.cli.uploaded": {
+        "vi": "Đã lưu nháp báo cáo #{id} của {agency} kỳ {period}: {tasks}, {figures} · tình trạng: {state}.",
+        "en": "Saved the draft of report #{id} of {agency} for {period}: {tasks}, {figures} · state: {state}."},
+    # the overview's attention box: not sent and sent late, counted apart
+    "briefing.reports_title": {"vi": "Báo cáo kỳ {period}: {counts}", "en": "Reports for the {period}: {counts}"},
+    "briefing.reports_missing": {"vi": "{n} cơ quan chưa gửi",
+                                 "en": ("{n} agency has not reported", "{n} agencies have not reported")},
+    "briefing.reports_late": {"vi": "{n} cơ quan gửi muộn", "en": ("{n} agency reported late", "{n} agencies reported late")},
+    # reminder e-mails (report remind): written in Vietnamese; English for an operator reading --lang en
+    "remind.subject.before": {
+        "vi": "[Báo cáo NQ57] Nhắc gửi báo cáo {label}: còn {n} ngày, hạn {due}",
+        "en": ("[NQ57 report] Reminder: report for the {label} due {due}, {n} day left",
+               "[NQ57 report] Reminder: report for the {label} due {due}, {n} days left")},
+    "remind.subject.today": {
+        "vi": "[Báo cáo NQ57] Hôm nay là hạn gửi báo cáo {label} ({due})",
+        "en": "[NQ57 report] The report for the {label} is due today ({due})"},
+    "remind.subject.late": {
+        "vi": "[Báo cáo NQ57] Báo cáo {label} đã quá hạn {due}",
+        "en": "[NQ57 report] The report for the {label} is past its due date ({due})"},
+    "remind.days_left": {"vi": "còn {n} ngày", "en": ("{n} day left", "{n} days left")},
+    "remind.days_late": {"vi": "đã quá hạn {n} ngày", "en": ("{n} day past due", "{n} days past due")},
+    "remind.greeting": {"vi": "Kính gửi: {agency},", "en": "To: {agency},"},
+    "remind.state.missing": {
+        "vi": "Báo cáo 6 tháng kỳ {label} ({period}) về thực hiện Kế hoạch triển khai Nghị quyết 57-NQ/TW của "
+              "cơ quan chưa được gửi.",
+        "en": "Your agency's six-monthly report for the {label} ({period}) on the Resolution 57 plan has not been "
+              "submitted."},
+    "remind.state.draft": {
+        "vi": "Báo cáo 6 tháng kỳ {label} ({period}) về thực hiện Kế hoạch triển khai Nghị quyết 57-NQ/TW của "
+              "cơ quan đang ở bản nháp, chưa được gửi.",
+        "en": "Your agency's six-monthly report for the {label} ({period}) on the Resolution 57 plan is a draft, "
+              "not yet submitted."},
+    "remind.state.returned": {
+        "vi": "Báo cáo 6 tháng kỳ {label} ({period}) của cơ quan đã được Sở Khoa học và Công nghệ trả lại để bổ "
+              "sung và chưa được gửi lại.",
+        "en": "Your agency's six-monthly report for the {label} ({period}) was returned by the Department of "
+              "Science and Technology and has not been submitted again."},
+    "remind.due": {"vi": "Hạn gửi: {due} ({when}).", "en": "Due: {due} ({when})."},
+    "remind.comment": {"vi": "Nhận xét của Sở KH&CN: «{comment}»", "en": "The Department's comment: “{comment}”"},
+    "remind.link": {"vi": "Báo cáo tại: {link}", "en": "Report at: {link}"},
+    "remind.how": {
+        "vi": "Đăng nhập bằng tài khoản của cơ quan; có thể điền trực tiếp hoặc tải biểu Excel, điền rồi tải lên lại.",
+        "en": "Sign in with your agency's account; fill in the form there, or download the Excel form, fill it "
+              "in and upload it back."},
+    "remind.footer": {
+        "vi": "Thư gửi tự động từ hệ thống theo dõi Kế hoạch thực hiện Nghị quyết 57 của {city}; mỗi lời nhắc chỉ "
+              "gửi một lần. Xin không trả lời thư này.",
+        "en": "Sent automatically by the Resolution 57 plan tracker of {city}; each reminder is sent once. Please "
+              "do not reply."},
+    "remind.not_configured": {
+        "vi": "Chưa cấu hình máy chủ thư: đặt [smtp] host và sender trong hue57.toml (hoặc HUE57_SMTP_HOST, "
+              "HUE57_SMTP_SENDER). Chưa gửi gì.",
+        "en": "No mail server configured: set [smtp] host and sender in hue57.toml (or HUE57_SMTP_HOST, "
+              "HUE57_SMTP_SENDER). Nothing was sent."},
+    "remind.smtp_failed": {
+        "vi": "Không gửi được thư qua máy chủ {server}: {error}. Chưa gửi và chưa ghi nhận lời nhắc nào; lần chạy "
+              "sau sẽ gửi lại.",
+        "en": "Could not send through the mail server {server}: {error}. No reminder was sent or recorded; the "
+              "next run retries."},
+    "remind.smtp_failed_at": {
+        "vi": "Máy chủ thư {server} từ chối khi gửi cho {agency}: {error}. Các thư đã gửi trước đó được ghi "
+              "nhận; những thư còn lại chưa gửi, lần chạy sau sẽ gửi.",
+        "en": "The mail server {server} failed while sending to {agency}: {error}. The reminders sent before "
+              "are recorded; the rest were not sent and the next run retries them."},
+    "remind.status.due": {"vi": "sẽ gửi", "en": "to send"},
+    "remind.status.sent": {"vi": "đã gửi trước đây", "en": "already sent"},
+    "remind.status.no_address": {"vi": "không có địa chỉ thư", "en": "no e-mail address"},
+    "remind.cli.nothing": {
+        "vi": "Không có lời nhắc nào đến lượt gửi ngày {date} cho kỳ {period} (hạn {due}).",
+        "en": "No reminder is due on {date} for {period} (due {due})."},
+    "remind.cli.sent": {"vi": "Đã gửi {n} lời nhắc.", "en": ("Sent {n} reminder.", "Sent {n} reminders.")},
+    "remind.cli.no_address": {
+        "vi": "Chưa gửi được cho {n} cơ quan vì tài khoản không có địa chỉ thư: {agencies}.",
+        "en": ("{n} agency has no account with an e-mail address: {agencies}.",
+               "{n} agencies have no account with an e-mail address: {agencies}.")},
+    "remind.cli.bad_days": {
+        "vi": "--days cần các số ngày nguyên dương cách nhau bằng dấu phẩy (ví dụ 7,1), nhận được «{value}».",
+        "en": "--days takes whole numbers of days separated by commas (e.g. 7,1), got “{value}”."},
+    "report.cli.task_rows": {"vi": "{n} nhiệm vụ", "en": ("{n} task", "{n} tasks")},
+    "report.cli.figure_rows": {"vi": "{n} số liệu", "en": ("{n} figure", "{n} figures")},
 }

@@ -30,6 +30,7 @@ from hue57.ingest._template import (
     progress_template_csv,
     progress_template_frame,
     progress_template_xlsx,
+    report_form_xlsx,
     template_csv,
     template_frame,
     template_xlsx,
@@ -40,6 +41,6 @@ __all__ = [
     "MAX_BYTES", "MAX_ROWS", "PROGRESS_STATUSES", "QUALITATIVE_STATUSES", "ImportOutcome", "ParsedUpload",
     "ValidationReport", "check_file", "diff_table", "error_kinds_table", "error_table", "more_errors", "import_file",
     "notice_table", "parse_upload", "preview_file", "progress_template_csv", "progress_template_frame",
-    "progress_template_xlsx", "summary", "template_csv", "template_frame",
+    "progress_template_xlsx", "report_form_xlsx", "summary", "template_csv", "template_frame",
     "template_xlsx", "validate", "warning_table",
 ]

@@ -140,8 +140,11 @@ class _Bound(Exception):
         self.key, self.params = key, params
 
 
-def parse_upload(data: bytes, filename: str) -> ParsedUpload:
-    """Read an uploaded file; problems that make it unreadable are returned in `.issues`, never raised."""
+def parse_upload(data: bytes, filename: str, *, sheet: str | None = None) -> ParsedUpload:
+    """Read an uploaded file; problems that make it unreadable are returned in `.issues`, never raised.
+
+    `sheet`: in a workbook, read only the sheet of that title (an agency's report form holds a task sheet
+    and an indicator sheet); a workbook without it reads as empty."""
     name = PurePath(str(filename or "")).name
     result = ParsedUpload(filename=name, sha256=hashlib.sha256(data).hexdigest(), size=len(data))
     issues, notices = Issues(), Issues()
@@ -157,7 +160,7 @@ def parse_upload(data: bytes, filename: str) -> ParsedUpload:
     else:
         result.format = ext[1:]
         try:
-            table = _read_xlsx(data, issues, notices) if ext == ".xlsx" else _read_csv(data, issues, notices)
+            table = _read_xlsx(data, issues, notices, sheet) if ext == ".xlsx" else _read_csv(data, issues, notices)
         except _Bound as bound:
             issues.add(bound.key, **bound.params)
             table = None
@@ -351,7 +354,7 @@ def _sep_name(delimiter: str) -> str:
 
 # --- Excel ------------------------------------------------------------------------------------------
 
-def _read_xlsx(data: bytes, issues: Issues, notices: Issues) -> _Table | None:
+def _read_xlsx(data: bytes, issues: Issues, notices: Issues, only: str | None = None) -> _Table | None:
     if data.startswith(_OLE_MAGIC):
         issues.add("ingest.err.old_excel")
         return None
@@ -381,7 +384,7 @@ def _read_xlsx(data: bytes, issues: Issues, notices: Issues) -> _Table | None:
             issues.add("ingest.err.not_xlsx")
             return None
         try:
-            return _xlsx_rows(book, archive, issues, notices)
+            return _xlsx_rows(book, archive, issues, notices, only)
         except _Bound:
             raise
         except Exception:  # noqa: BLE001 — a damaged sheet part
@@ -423,8 +426,9 @@ def _blank(values) -> bool:
     return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
 
 
-def _xlsx_rows(book, archive: zipfile.ZipFile, issues: Issues, notices: Issues) -> _Table | None:
-    sheets = list(book.worksheets)
+def _xlsx_rows(book, archive: zipfile.ZipFile, issues: Issues, notices: Issues,
+               only: str | None = None) -> _Table | None:
+    sheets = [s for s in book.worksheets if only is None or s.title == only]
     if not sheets:
         issues.add("ingest.err.empty")
         return None
@@ -447,7 +451,7 @@ def _xlsx_rows(book, archive: zipfile.ZipFile, issues: Issues, notices: Issues) 
         issues.add("ingest.err.empty")
         return None
     sheet, stream, top, at, scan = chosen or fallback
-    if sheet is not sheets[0]:
+    if sheet is not sheets[0] and only is None:
         notices.add("ingest.note.sheet", value=sheet.title, sheet=sheet.title, first=sheets[0].title)
     if scan.has_formulas:
         try:

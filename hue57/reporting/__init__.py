@@ -9,8 +9,10 @@ nothing else. Only a Department reviewer lands a report, as one upload, in one t
     task_form / indicator_form(items, lang, stored) → the form's two tables, pre-filled
     save_form(db, reporter, period, tasks=, indicators=, submit=) → (FormCheck, report or None)
     save_file(db, reporter, period, data, filename)                → the same for an offline form
+    form_workbook(snap, items, lang, submission)  → the offline form (one workbook), pre-filled, comment on it
     return_report(db, id, by=, comment=) / accept_report(db, id, by=, collective_status=)
     report_states(db, period, today)           → agency_id, items, state, submitted_at, on_time, reviewed_by …
+    due_reminders(db, period, today, days) / send_reminders(db, reminders, by=) → reminder e-mails, each once
 """
 
 from hue57.reporting._cycle import (
@@ -24,7 +26,7 @@ from hue57.reporting._cycle import (
     save_file,
     save_form,
 )
-from hue57.reporting._form import FormCheck, check_form, check_upload, indicator_form, task_form
+from hue57.reporting._form import FormCheck, check_form, check_upload, form_workbook, indicator_form, task_form
 from hue57.reporting._items import COLLECTIVE, GROUPS, Items, accountable_agencies, agency_items, all_items
 from hue57.reporting._present import (
     completeness_table,
@@ -33,13 +35,15 @@ from hue57.reporting._present import (
     summary_line,
     task_rows_table,
 )
+from hue57.reporting._remind import Reminder, ReminderError, Sent, due_reminders, reminder_kind, send_reminders
 from hue57.reporting._states import COLUMNS, STATES, report_states
 from hue57.store._submissions import get_submission, list_submissions, report_events, submission_for
 
 __all__ = [
-    "COLLECTIVE", "COLUMNS", "GROUPS", "STATES", "FormCheck", "Items", "ReportRefused", "Reporter",
+    "COLLECTIVE", "COLUMNS", "GROUPS", "STATES", "FormCheck", "Items", "Reminder", "ReminderError", "ReportRefused",
+    "Reporter", "Sent", "due_reminders", "reminder_kind", "send_reminders",
     "accept_report", "accountable_agencies", "completeness_table", "indicator_rows_table", "on_time_text",
-    "summary_line", "task_rows_table", "agency_items", "all_items", "check_form", "check_upload",
+    "summary_line", "task_rows_table", "agency_items", "all_items", "check_form", "check_upload", "form_workbook",
     "get_submission", "indicator_form", "list_submissions", "refuse_request", "report_events", "report_rows",
     "report_states", "return_report", "review_preview", "save_file", "save_form", "submission_for", "task_form",
 ]

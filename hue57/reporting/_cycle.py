@@ -58,8 +58,6 @@ def _refuse(db, reason: str, *, by: str, agency_id: str | None, period: str | No
                 submission_id, detail)
     _submissions.record_refusal(db, by=by, agency_id=agency_id, period=period, submission_id=submission_id,
                             detail=detail)
-    audit.record("report.refused", who=by, ok=False, reason=reason, agency=agency_id, period=period,
-                 submission=submission_id)
     return ReportRefused(reason, **params)
 
 
@@ -81,44 +79,60 @@ def _store(db, reporter: Reporter, period: str, action: str, progress: pd.DataFr
     except _submissions.ReportStateError as exc:
         raise _refuse(db, f"state_{exc.state}", by=reporter.name, agency_id=reporter.agency_id, period=period,
                       submission_id=exc.submission_id, action=action) from exc
-    audit.record(f"report.{action}", who=reporter.name, agency=reporter.agency_id, period=period,
-                 submission=saved.get("id"))
     return saved
 
 
 def save_form(db: str | os.PathLike | None, reporter: Reporter, period: str, *, tasks: pd.DataFrame | None,
               indicators: pd.DataFrame | None, submit: bool = False, lang: str = "vi", snap=None,
-              at: dt.datetime | None = None) -> tuple[FormCheck, dict | None]:
+              at: dt.datetime | None = None, collective: pd.DataFrame | None = None,
+              where: str | None = None) -> tuple[FormCheck, dict | None]:
     """Check the agency's form; when valid, save it as a draft or (`submit`) submit it.
 
     Returns the check and the report as stored (None when the form is invalid: nothing saved). Rows that
-    are not the agency's raise `ReportRefused('not_yours')`, logged.
+    are not the agency's raise `ReportRefused('not_yours')`, logged. `collective`: the collective tasks'
+    table when the form shows it apart; `where`: the client's address, for the audit line.
     """
     snap = snap if snap is not None else store.load(db)
     items = agency_items(snap, reporter.agency_id, period)
-    check = check_form(snap, items, tasks, indicators, lang)
-    return _save_checked(db, reporter, period, check, "submit" if submit else "draft", at)
+    check = check_form(snap, items, tasks, indicators, lang, collective=collective)
+    return _save_checked(db, reporter, period, check, "submit" if submit else "draft", at, where=where)
 
 
 def save_file(db: str | os.PathLike | None, reporter: Reporter, period: str, data: bytes, filename: str, *,
-              lang: str = "vi", snap=None, at: dt.datetime | None = None) -> tuple[FormCheck, dict | None]:
+              lang: str = "vi", snap=None, at: dt.datetime | None = None,
+              where: str | None = None) -> tuple[FormCheck, dict | None]:
     """An offline form uploaded back: checked like any upload, held to the agency's rows, saved as a draft
-    in place of the table it fills (tasks or indicators)."""
+    in place of the tables it fills (the form workbook: tasks, and indicators when it has their sheet; any
+    other file: the one table it holds). Rows left blank are not reported."""
     snap = snap if snap is not None else store.load(db)
     items = agency_items(snap, reporter.agency_id, period)
     check = check_upload(snap, items, data, filename, lang)
-    return _save_checked(db, reporter, period, check, "draft", at)
+    return _save_checked(db, reporter, period, check, "draft", at, where=where, filename=filename)
 
 
 def _save_checked(db, reporter: Reporter, period: str, check: FormCheck, action: str,
-                  at: dt.datetime | None) -> tuple[FormCheck, dict | None]:
+                  at: dt.datetime | None, *, where: str | None = None,
+                  filename: str | None = None) -> tuple[FormCheck, dict | None]:
     """Refuse (and log) rows that are not the agency's; store a valid check as `action`; nothing when invalid."""
+    verb = "report.upload" if filename else f"report.{'submit' if action == 'submit' else 'save'}"
     if check.refused:
+        audit.record(verb, who=reporter.name, where=where, ok=False, agency=reporter.agency_id, period=period,
+                     reason="not_yours", file=filename)
         raise _refuse(db, "not_yours", by=reporter.name, agency_id=reporter.agency_id, period=period,
                       rows=_rows_text(check.refused))
     if not check.ok:
+        audit.record(verb, who=reporter.name, where=where, ok=False, agency=reporter.agency_id, period=period,
+                     reason="invalid", errors=len(check.errors), file=filename)
         return check, None
-    return check, _store(db, reporter, period, action, check.progress, check.actuals, at)
+    try:
+        stored = _store(db, reporter, period, action, check.progress, check.actuals, at)
+    except ReportRefused as exc:
+        audit.record(verb, who=reporter.name, where=where, ok=False, agency=reporter.agency_id, period=period,
+                     reason=exc.reason, file=filename)
+        raise
+    audit.record(verb, who=reporter.name, where=where, agency=reporter.agency_id, period=period,
+                 submission=stored["id"], state=stored["state"], file=filename)
+    return check, stored
 
 
 def refuse_request(db: str | os.PathLike | None, reason: str, *, by: str, agency_id: str | None = None,
@@ -129,27 +143,33 @@ def refuse_request(db: str | os.PathLike | None, reason: str, *, by: str, agency
 
 
 def return_report(db: str | os.PathLike | None, submission_id: int, *, by: str, comment: str,
-                  at: dt.datetime | None = None) -> dict:
-    """Send a submitted report back to its agency with a comment it sees on its form."""
+                  at: dt.datetime | None = None, where: str | None = None) -> dict:
+    """Send a submitted report back to its agency with a comment it sees on its form (and on its
+    workbook) until it submits the report again."""
     comment = (comment or "").strip()
     if not comment:
+        audit.record("report.return", who=by, where=where, ok=False, submission=submission_id,
+                     reason="comment_missing")
         raise _refuse(db, "comment_missing", by=by, agency_id=None, period=None, submission_id=submission_id)
     try:
         returned = _submissions.return_submission(db, int(submission_id), by=by, comment=comment, at=at)
+        audit.record("report.return", who=by, where=where, submission=submission_id, agency=returned["agency_id"],
+                     period=returned["period"], state=returned["state"])
+        return returned
     except _submissions.UnknownSubmission as exc:
+        audit.record("report.return", who=by, where=where, ok=False, submission=submission_id, reason="unknown")
         raise _refuse(db, "unknown", by=by, agency_id=None, period=None, submission_id=submission_id,
                       id=submission_id) from exc
     except _submissions.ReportStateError as exc:
+        audit.record("report.return", who=by, where=where, ok=False, submission=submission_id,
+                     reason=f"state_{exc.state}")
         raise _refuse(db, f"state_{exc.state}", by=by, agency_id=None, period=None,
                       submission_id=submission_id, action="return") from exc
-    audit.record("report.return", who=by, submission=int(submission_id), agency=returned.get("agency_id"),
-                 period=returned.get("period"))
-    return returned
 
 
 def accept_report(db: str | os.PathLike | None, submission_id: int, *, by: str,
                   collective_status: dict[int, str] | None = None, comment: str | None = None,
-                  at: dt.datetime | None = None) -> tuple[dict, store.CommitResult]:
+                  at: dt.datetime | None = None, where: str | None = None) -> tuple[dict, store.CommitResult]:
     """Accept a submitted report: all its rows land as one upload by the agency's account, in the
     transaction that marks it accepted (with the reviewer and the upload's number).
 
@@ -158,6 +178,7 @@ def accept_report(db: str | os.PathLike | None, submission_id: int, *, by: str,
     """
     found = _submissions.get_submission(db, int(submission_id))
     if found is None:
+        audit.record("report.accept", who=by, where=where, ok=False, submission=submission_id, reason="unknown")
         raise _refuse(db, "unknown", by=by, agency_id=None, period=None, submission_id=submission_id,
                       id=submission_id)
     snap = store.load(db)
@@ -181,14 +202,16 @@ def accept_report(db: str | os.PathLike | None, submission_id: int, *, by: str,
         return (actuals if len(actuals) else None), (progress.reset_index(drop=True) if len(progress) else None)
 
     try:
-        accepted = _submissions.accept_submission(db, int(submission_id), by=by, frames=frames, comment=comment,
-                                                  at=at)
+        accepted, result = _submissions.accept_submission(db, int(submission_id), by=by, frames=frames,
+                                                          comment=comment, at=at)
     except _submissions.ReportStateError as exc:
+        audit.record("report.accept", who=by, where=where, ok=False, submission=submission_id,
+                     agency=found["agency_id"], period=found["period"], reason=f"state_{exc.state}")
         raise _refuse(db, f"state_{exc.state}", by=by, agency_id=found["agency_id"], period=found["period"],
                       submission_id=submission_id, action="accept") from exc
-    audit.record("report.accept", who=by, submission=int(submission_id), agency=found["agency_id"],
-                 period=found["period"], upload=accepted[1].upload_id)
-    return accepted
+    audit.record("report.accept", who=by, where=where, submission=submission_id, agency=accepted["agency_id"],
+                 period=accepted["period"], state=accepted["state"], upload=result.upload_id)
+    return accepted, result
 
 
 def report_rows(submission: dict) -> tuple[pd.DataFrame, pd.DataFrame]:

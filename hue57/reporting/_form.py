@@ -9,14 +9,26 @@ its form, an indicator it monitors, the period being reported. Anything else is 
 from __future__ import annotations
 
 import hashlib
+import html
+import io
 import json
-from dataclasses import dataclass, field
+import re
+import zipfile
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
 
-from hue57.i18n import normalise_lang, t
-from hue57.ingest import PROGRESS_STATUSES, QUALITATIVE_STATUSES, ParsedUpload, error_table, parse_upload, validate
+from hue57.i18n import fmt_date, fmt_percent, normalise_lang, t
+from hue57.ingest import (
+    MAX_BYTES,
+    PROGRESS_STATUSES,
+    QUALITATIVE_STATUSES,
+    ParsedUpload,
+    error_table,
+    parse_upload,
+    validate,
+)
 from hue57.reporting._items import Items
 
 TASK_COLUMNS = ["task_no", "title", "status", "progress_pct", "note", "evidence"]
@@ -42,25 +54,34 @@ def _blank(value: object) -> bool:
 
 # --- the form, pre-filled --------------------------------------------------------------------------------
 
-def task_form(items: Items, lang: str, stored: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per task on the agency's form: its saved report, else the newest status and progress known
-    (a collective task starts blank: the Department sets its status)."""
+def previous_text(status: object, pct: object, lang: str) -> str:
+    """The newest status known before this report, for reading beside the form: "Đang thực hiện · 40%"."""
+    label = progress_label(status, lang)
+    if label is None:
+        return ""
+    return label if _blank(pct) else f"{label} · {fmt_percent(float(pct), lang, 0)}"
+
+
+def task_form(items: Items, lang: str, stored: pd.DataFrame | None = None,
+              collective: bool | None = None) -> pd.DataFrame:
+    """One row per task on the agency's form (its own first, then the collective ones; `collective` True or
+    False keeps one of the two): the rows its saved report holds, blank otherwise — a row left blank is
+    not reported, in the form as in the workbook. `previous` shows the newest status known, to read only."""
     lang = normalise_lang(lang)
     saved = {} if stored is None else {int(r.task_no): r for r in stored.itertuples(index=False)}
     rows = []
     for task in items.tasks.itertuples(index=False):
+        if collective is not None and bool(task.collective) != collective:
+            continue
         title = (task.title_en if lang == "en" and isinstance(task.title_en, str) and task.title_en else task.title_vi)
-        if task.collective:
-            title = f"{title} ({t('report.collective', lang)})"
+        previous = previous_text(task.last_status, task.last_pct, lang)
         mine = saved.get(int(task.task_no))
         if mine is not None:
             rows.append([int(task.task_no), title, progress_label(mine.status, lang), mine.progress_pct,
-                         mine.note, mine.evidence])
-        elif task.collective:
-            rows.append([int(task.task_no), title, None, np.nan, None, None])
+                         mine.note, mine.evidence, previous])
         else:
-            rows.append([int(task.task_no), title, progress_label(task.last_status, lang), task.last_pct, None, None])
-    frame = pd.DataFrame(rows, columns=TASK_COLUMNS)
+            rows.append([int(task.task_no), title, None, np.nan, None, None, previous])
+    frame = pd.DataFrame(rows, columns=[*TASK_COLUMNS, "previous"])
     frame["progress_pct"] = frame["progress_pct"].astype("float64")
     return frame
 
@@ -150,25 +171,40 @@ def _refuse(rows, column: str, values, allowed) -> list[dict]:
             for r, v in zip(rows, values, strict=True) if v not in allowed]
 
 
+def _check_tasks(snap, items: Items, frame: pd.DataFrame, table: str, lang: str):
+    """(rows or None when invalid, error frame or None, refused rows) for one task table as edited."""
+    filled = _filled(frame, TASK_FILLED)
+    if not len(filled):
+        return pd.DataFrame(columns=PROGRESS_ROWS), None, []
+    parsed = _parsed(filled, "progress", ["task_no", "status", "progress_pct", "note", "evidence"],
+                     {"task_no": True, "progress_pct": False}, lang, {"period": items.period})
+    report = validate(parsed, snap.targets, lang, tasks=snap.tasks)
+    refused = _refuse(parsed.rows, t("ingest.header.task_no", lang),
+                      pd.to_numeric(parsed.cells["task_no"], errors="coerce"), items.task_nos)
+    return (report.rows if report.ok else None), _errors(report, table, lang), refused
+
+
 def check_form(snap, items: Items, tasks: pd.DataFrame | None, indicators: pd.DataFrame | None,
-               lang: str = "vi") -> FormCheck:
-    """Check the agency's two tables as edited (either may be None: not sent)."""
+               lang: str = "vi", collective: pd.DataFrame | None = None) -> FormCheck:
+    """Check the agency's tables as edited (each may be None: not sent). `tasks` holds its own tasks (and,
+    from older callers, the collective ones too); `collective` the collective tasks' table, optional rows.
+
+    A row whose fillable cells are all blank is not reported (not an error): the same rule as the workbook."""
     lang = normalise_lang(lang)
     errors, notices, refused = [], [], []
     progress = actuals = None
-    if tasks is not None:
-        filled = _filled(tasks, TASK_FILLED)
-        if len(filled):
-            parsed = _parsed(filled, "progress", ["task_no", "status", "progress_pct", "note", "evidence"],
-                             {"task_no": True, "progress_pct": False}, lang, {"period": items.period})
-            report = validate(parsed, snap.targets, lang, tasks=snap.tasks)
-            refused += _refuse(parsed.rows, t("ingest.header.task_no", lang),
-                               pd.to_numeric(parsed.cells["task_no"], errors="coerce"), items.task_nos)
-            if report.ok:
-                progress = report.rows
-            errors.append(_errors(report, "tasks", lang))
-        else:
-            progress = pd.DataFrame(columns=PROGRESS_ROWS)
+    task_parts = [(frame, table) for frame, table in ((tasks, "tasks"), (collective, "collective"))
+                  if frame is not None]
+    if task_parts:
+        parts = []
+        for frame, table in task_parts:
+            rows, found, not_ours = _check_tasks(snap, items, frame, table, lang)
+            refused += not_ours
+            if found is not None:
+                errors.append(found)
+            parts.append(rows)
+        if all(p is not None for p in parts):
+            progress = pd.concat([p for p in parts if len(p)] or [parts[0]], ignore_index=True)
     if indicators is not None:
         filled = _filled(indicators, INDICATOR_FILLED)
         if len(filled):
@@ -192,26 +228,132 @@ def check_form(snap, items: Items, tasks: pd.DataFrame | None, indicators: pd.Da
                      pd.concat(notices, ignore_index=True) if notices else pd.DataFrame())
 
 
+# --- the offline form: one workbook out, read back -----------------------------------------------------------
+
+FORM_FILLED = {"progress": ("status", "progress_pct", "note", "evidence"),
+               "actuals": ("year", "value", "status", "source", "note", "basis", "band")}
+
+
+def _sheet_titles(data: bytes) -> list[str]:
+    """The sheet titles an .xlsx declares (xl/workbook.xml, read on its own and bounded): whether an upload is
+    the report form workbook is known before, and whatever, its sheets are read."""
+    if not data.startswith(b"PK\x03\x04"):
+        return []
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            info = archive.getinfo("xl/workbook.xml")
+            if info.file_size > 1_000_000:
+                return []
+            text = archive.read(info).decode("utf-8", "replace")
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, RuntimeError, EOFError):
+        return []
+    return [html.unescape(name) for name in re.findall(r'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"', text)]
+
+
+def _touched(parsed: ParsedUpload) -> ParsedUpload:
+    """The rows of an upload somebody filled: a row whose fillable cells are all blank (a task or indicator
+    listed on the form and left alone) is dropped, as the web form drops its blank rows."""
+    if not parsed.readable or parsed.kind not in FORM_FILLED:
+        return parsed
+    columns = [c for c in FORM_FILLED[parsed.kind] if c in parsed.cells]
+    keep = (parsed.cells[columns] != "").any(axis=1).to_numpy() if columns else np.ones(len(parsed.cells), bool)
+    return replace(parsed, cells=parsed.cells[keep].reset_index(drop=True),
+                   numbers=None if parsed.numbers is None else parsed.numbers[keep].reset_index(drop=True),
+                   rows=parsed.rows[keep])
+
+
+def _nothing_filled(filename: str, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({t("report.col.table", lang): [t("report.table.file", lang)],
+                         t("ingest.col.row", lang): [None], t("ingest.col.column", lang): [""],
+                         t("ingest.col.value", lang): [filename],
+                         t("ingest.col.message", lang): [t("report.nothing_filled", lang)]})
+
+
 def check_upload(snap, items: Items, data: bytes, filename: str, lang: str = "vi") -> FormCheck:
-    """An offline form (the task or indicator file downloaded from /report, filled in) read as any upload,
-    then held to the agency's own rows and the period being reported."""
+    """An offline form read back as any upload, held to the agency's own rows and the period being reported.
+
+    The report form workbook (`form_workbook`) carries a task sheet and, for a body that monitors
+    indicators, an indicator sheet: each is read on its own. Any other file (a task or indicator template,
+    a CSV) fills the one table it holds. Rows left blank are not reported; a file with no row filled at all
+    is an error (nothing saved)."""
     lang = normalise_lang(lang)
-    parsed = parse_upload(data, filename)
-    report = validate(parsed, snap.targets, lang, tasks=snap.tasks)
-    table = "tasks" if parsed.kind == "progress" else "indicators"
-    errors = _errors(report, table, lang)
-    refused: list[dict] = []
-    if report.ok and parsed.kind == "progress":
-        rows = report.rows
-        refused += _refuse(parsed.rows, parsed.headers.get("task_no", "task_no"), rows["task_no"].astype(int),
-                           items.task_nos)
-        refused += _refuse(parsed.rows, parsed.headers.get("period", "period"), rows["period"], {items.period})
-    elif report.ok:
-        refused += _refuse(report.row_numbers, parsed.headers.get("code", "code"), report.rows["code"], items.codes)
-    ok = report.ok and not refused
-    rows = report.rows if ok else None
-    return FormCheck(ok, errors, refused, rows if parsed.kind == "progress" else None,
-                     rows if parsed.kind == "actuals" else None, report.notices)
+    parts: list[tuple[str, ParsedUpload]] = []
+    if str(filename).lower().endswith(".xlsx") and len(data) <= MAX_BYTES:  # the form workbook: each sheet alone
+        titles = _sheet_titles(data)
+        for table, key in (("tasks", "report.sheet.tasks"), ("indicators", "report.sheet.indicators")):
+            title = next((t(key, lg) for lg in ("vi", "en") if t(key, lg) in titles), None)
+            if title is not None:
+                parts.append((table, parse_upload(data, filename, sheet=title)))
+    if not parts:  # any other file (or unreadable bytes): the one table it holds, or why it cannot be read
+        parsed = parse_upload(data, filename)
+        parts = [("tasks" if parsed.kind == "progress" else "indicators", parsed)]
+    parts = [(table, _touched(p)) for table, p in parts]
+    if all(p.readable and p.kind is not None and not len(p.cells) for _, p in parts):
+        return FormCheck(False, _nothing_filled(parts[0][1].filename, lang))
+    errors, notices, refused = [], [], []
+    progress = actuals = None
+    for table, part in parts:
+        if part.readable and part.kind is not None and not len(part.cells):
+            rows = pd.DataFrame(columns=PROGRESS_ROWS if part.kind == "progress" else ACTUAL_ROWS)
+        else:
+            report = validate(part, snap.targets, lang, tasks=snap.tasks)
+            errors.append(_errors(report, "tasks" if part.kind == "progress" else table, lang))
+            if len(report.notices):
+                notices.append(report.notices)
+            if not report.ok:
+                continue
+            rows = report.rows
+            if part.kind == "progress":
+                refused += _refuse(part.rows, part.headers.get("task_no", "task_no"), rows["task_no"].astype(int),
+                                   items.task_nos)
+                refused += _refuse(part.rows, part.headers.get("period", "period"), rows["period"], {items.period})
+            else:
+                refused += _refuse(report.row_numbers, part.headers.get("code", "code"), rows["code"], items.codes)
+        if part.kind == "progress":
+            progress = rows
+        else:
+            actuals = rows
+    error_frame = pd.concat(errors, ignore_index=True) if errors else pd.DataFrame()
+    ok = error_frame.empty and not refused
+    return FormCheck(ok, error_frame, refused, progress if ok else None, actuals if ok else None,
+                     pd.concat(notices, ignore_index=True) if notices else pd.DataFrame())
+
+
+def form_workbook(snap, items: Items, lang: str = "vi", submission: dict | None = None) -> bytes:
+    """The agency's report form as one workbook: its own tasks, then the collective ones (optional), and an
+    indicator sheet only when it monitors indicators — pre-filled with what `submission` holds (a draft or a
+    returned report), the Department's return comment written above the header."""
+    from hue57 import calendar  # noqa: PLC0415
+    from hue57.ingest import report_form_xlsx  # noqa: PLC0415
+    from hue57.tasks import period_label, report_due  # noqa: PLC0415
+
+    lang = normalise_lang(lang)
+    stored_tasks = progress_rows(submission.get("tasks_json")) if submission else None
+    stored_figures = actual_rows(submission.get("actuals_json")) if submission else None
+    tasks = task_form(items, lang, stored_tasks)
+    tasks["collective"] = tasks["task_no"].isin(items.tasks.loc[items.tasks["collective"], "task_no"])
+    tasks["title"] = [f"{title}\n({t('report.previous', lang)}: {prev})" if prev else title
+                      for title, prev in zip(tasks["title"], tasks["previous"], strict=True)]
+    indicators = None
+    if len(items.indicators):
+        indicators = indicator_form(items, lang, stored_figures)
+        bands = {} if stored_figures is None else {(c, int(y)): b for c, y, b in zip(
+            stored_figures["code"], stored_figures["year"], stored_figures["band"], strict=True)}
+        indicators["band"] = [bands.get((c, int(y))) if pd.notna(y) else None
+                              for c, y in zip(indicators["code"], indicators["year"], strict=True)]
+    names = snap.agencies.set_index("agency_id")
+    name = names.at[items.agency_id, "name_en" if lang == "en" else "name_vi"]
+    heading = t("report.form_heading", lang, agency=name, label=period_label(items.period, lang),
+                period=items.period, due=fmt_date(report_due(items.period), lang))
+    warning = ""
+    if submission and submission.get("state") == "returned" and submission.get("comment"):
+        at = submission.get("reviewed_at")
+        when = fmt_date(calendar.local(pd.Timestamp(at).to_pydatetime()).date(), lang) if at is not None else ""
+        warning = t("report.form_returned", lang, by=submission.get("reviewed_by") or "", at=when,
+                    comment=submission["comment"])
+    help_lines = (t("report.form_help", lang),)
+    return report_form_xlsx(tasks, indicators, period=items.period, lang=lang, heading=heading, warning=warning,
+                            help_lines=help_lines, collective_label=t("report.collective_group", lang))
 
 
 # --- storing the rows ---------------------------------------------------------------------------------------

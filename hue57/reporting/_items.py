@@ -4,6 +4,7 @@
   a task led by a merged department is on its successor's form), or when it is led collectively
   ("Các sở, ban, ngành, địa phương…", `COLLECTIVE`): those are on every agency's form, and their status is
   set by the Department on review.
+- The agency's own tasks come first, then the collective ones (optional for it), each in task order.
 - A task is owed unless it was reported done in an earlier period or starts after the period ends
   (as `hue57.tasks.reporting_status` counts them).
 - An indicator is on an agency's form when the agency monitors one of its targets today
@@ -84,6 +85,8 @@ def all_items(snap, period: str) -> dict[str, Items]:
             "last_status": tasks["last_status"].to_numpy(),
             "last_pct": tasks["progress_pct"].astype("float64").to_numpy(),
         })
+        # the agency's own tasks first, the collective ones (optional for it) after them, each by number
+        task_frame = task_frame.sort_values(["collective", "task_no"], kind="stable").reset_index(drop=True)
         codes = [c for c in plan.index if c in set(own_indicators.get(agency_id, []))]
         rows = plan.loc[codes]
         out[agency_id] = Items(agency_id, period, task_frame, pd.DataFrame({

@@ -50,7 +50,17 @@ CREATE TABLE IF NOT EXISTS account_changes (
 );
 """
 
-DDL = CHECKS_DDL + REPORTS_DDL + ACCOUNTS_DDL + """
+REMINDERS_DDL = """
+-- Each reminder e-mail about an agency's six-monthly report, once per agency, period and kind
+-- ('before_7', 'before_1' … days before the due date, 'late' after it): a daily cron job sends each once.
+CREATE TABLE IF NOT EXISTS reminders_sent (
+    agency_id VARCHAR NOT NULL, period VARCHAR NOT NULL, kind VARCHAR NOT NULL, sent_at TIMESTAMP NOT NULL,
+    "by" VARCHAR NOT NULL, recipients VARCHAR NOT NULL, subject VARCHAR NOT NULL,
+    PRIMARY KEY (agency_id, period, kind)
+);
+"""
+
+DDL = CHECKS_DDL + REPORTS_DDL + ACCOUNTS_DDL + REMINDERS_DDL + """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 
 CREATE TABLE IF NOT EXISTS targets (

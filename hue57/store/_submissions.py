@@ -1,7 +1,8 @@
 """Agencies' six-monthly reports in the database: one row per agency and period, its steps, and acceptance.
 
 A report's state moves draft → submitted → returned → submitted … → accepted; `MOVES` says which action is
-allowed from which state, and every change checks it inside the transaction that makes it, so two
+allowed from which state (a draft saved on a returned report keeps it `returned`, with the reviewer's
+comment, until the agency submits it again), and every change checks it inside the transaction that makes it, so two
 requests racing on one report cannot both move it. Acceptance writes the report's rows as one upload
 (`_write._commit`) and marks the report accepted in the same transaction: a crash leaves both or neither.
 """
@@ -99,6 +100,8 @@ def save_submission(path: str | os.PathLike | None, *, agency_id: str, period: s
         found = current["state"] if current else ""
         if found not in sources:
             raise ReportStateError(action, found, current["id"] if current else None)
+        if action == "draft" and found == "returned":
+            state = "returned"  # still with the agency, the comment still to answer, until it is submitted again
         submitted = at if state == "submitted" else None
         if current is None:
             new_id = int(con.execute("SELECT coalesce(max(id), 0) + 1 FROM submissions").fetchone()[0])
@@ -168,3 +171,57 @@ def record_refusal(path: str | os.PathLike | None, *, by: str, agency_id: str | 
     """Keep a refused request (its own small transaction: the refused one wrote nothing)."""
     with _transaction(path) as con:
         _event(con, at or _utc_now(), by, agency_id, period, submission_id, "refused", detail)
+
+
+# --- reminders -----------------------------------------------------------------------------------------------
+
+def _has(con, table: str, column: str | None = None) -> bool:
+    if column is None:
+        sql, params = "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [table]
+    else:
+        sql = "SELECT count(*) FROM information_schema.columns WHERE table_name = ? AND column_name = ?"
+        params = [table, column]
+    return bool(con.execute(sql, params).fetchone()[0])
+
+
+def agency_addresses(path: str | os.PathLike | None) -> dict[str, list[str]]:
+    """agency_id → the e-mail addresses of its enabled agency accounts (sorted, without blanks); {} for a database
+    whose accounts carry no address yet."""
+    with connect(path) as con:
+        if not _has(con, "users", "email"):
+            return {}
+        # a disabled account's holder has left: the reminder goes to the accounts still in use
+        live = "AND disabled_at IS NULL " if _has(con, "users", "disabled_at") else ""
+        rows = con.execute("SELECT agency_id, trim(email) FROM users WHERE role = 'agency' AND agency_id IS NOT NULL "
+                           f"AND trim(coalesce(email, '')) <> '' {live}ORDER BY agency_id, email").fetchall()  # noqa: S608 — constants
+    out: dict[str, list[str]] = {}
+    for agency_id, email in rows:
+        if email not in out.setdefault(agency_id, []):
+            out[agency_id].append(email)
+    return out
+
+
+def reminders_sent(path: str | os.PathLike | None, period: str | None = None) -> pd.DataFrame:
+    """Reminders sent (of `period`, when given): agency_id, period, kind, sent_at, by, recipients, subject."""
+    cols = ["agency_id", "period", "kind", "sent_at", "by", "recipients", "subject"]
+    with connect(path) as con:
+        if not _has(con, "reminders_sent"):
+            return pd.DataFrame(columns=cols)
+        return con.execute('SELECT agency_id, period, kind, sent_at, "by", recipients, subject FROM reminders_sent '
+                           "WHERE ? IS NULL OR period = ? ORDER BY sent_at, agency_id", [period, period]).df()
+
+
+def record_reminder(path: str | os.PathLike | None, *, agency_id: str, period: str, kind: str, by: str,
+                    recipients: list[str], subject: str, at: dt.datetime | None = None) -> bool:
+    """Keep one sent reminder; False when that agency, period and kind was already recorded."""
+    from hue57.store._schema import REMINDERS_DDL  # noqa: PLC0415 — a database from before the table gets it here
+
+    with _transaction(path) as con:
+        con.execute(REMINDERS_DDL)
+        if con.execute("SELECT count(*) FROM reminders_sent WHERE agency_id = ? AND period = ? AND kind = ?",
+                       [agency_id, period, kind]).fetchone()[0]:
+            return False
+        con.execute('INSERT INTO reminders_sent (agency_id, period, kind, sent_at, "by", recipients, subject) '
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [agency_id, period, kind, at or _utc_now(), by, ", ".join(recipients), subject])
+        return True

@@ -24,6 +24,7 @@ from hue57.i18n import (
     latest_text,
     status_label,
     t,
+    tn,
 )
 
 CSS = """<style>
@@ -95,8 +96,12 @@ def attention_html(groups: Mapping[str, pd.DataFrame], agencies: pd.DataFrame, p
                              f'target="_self">{_e(t("briefing.overdue_item", lang, agency=name, n=row["count"]))}</a></li>')
             tasks = len({no for nos in rows["tasks"] for no in nos})  # a task led jointly counts once
             title, colour, icon = t("briefing.group.overdue", lang, n=tasks), "#D55E00", "✖"
-        else:  # reports: one line per state, the agencies named (a whole round can be owed at once)
-            for state, owed in rows.groupby("state", sort=True):
+        else:  # reports: not sent, then sent late — each line counted and named, the title counting each apart
+            counts = rows["state"].value_counts()
+            for state in ("missing", "late"):
+                owed = rows[rows["state"] == state]
+                if owed.empty:
+                    continue
                 shown = [agency_label([a], agencies, lang) for a in owed["agency_id"][:NAMES_SHOWN]]
                 if len(owed) > NAMES_SHOWN:
                     shown.append(t("briefing.and_more", lang, n=len(owed) - NAMES_SHOWN))
@@ -104,7 +109,10 @@ def attention_html(groups: Mapping[str, pd.DataFrame], agencies: pd.DataFrame, p
                 items.append(f'<li><a href="{_url("agencies", params)}" target="_self">'
                              f'{_e(t(f"briefing.report_state.{state}", lang).capitalize())} ({len(owed)})</a>: {names}</li>')
             in_sentence = period[:1].lower() + period[1:] if lang == "en" else period  # "for the second half of 2026"
-            title, colour, icon = t("briefing.group.reports", lang, n=len(rows), period=in_sentence), "#CC79A7", "○"
+            parts = [tn(f"briefing.reports_{state}", int(counts[state]), lang)
+                     for state in ("missing", "late") if counts.get(state, 0)]
+            title = t("briefing.reports_title", lang, period=in_sentence, counts=" · ".join(parts))
+            colour, icon = "#CC79A7", "○"
         boxes.append(f'<section style="--c:{colour}"><h4>{_e(icon)} {_e(title)}</h4><ul>{"".join(items)}</ul></section>')
     return (f'<h3>{_e(t("briefing.attention", lang))}</h3>'
             f'<div class="hue57-attn" data-testid="hue57Attention">{"".join(boxes)}</div>')

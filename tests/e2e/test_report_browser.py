@@ -80,7 +80,7 @@ def test_agency_submits_analyst_accepts_value_shows_everywhere(report_server, pa
     page.wait_for_selector("[data-testid=stAlertContentSuccess]", timeout=30_000)
     settle(page)
     assert reporting.submission_for(srv.db, "so_khcn", items.period)["state"] == "draft"
-    figures_grid = Grid(page, 1)  # the indicator: year, value, source
+    figures_grid = Grid(page, 2)  # the indicator (after own and collective tasks): year, value, source
     figures_grid.edit(code_row, 3, "2026")
     figures_grid.edit(code_row, 4, "2,5")  # a Vietnamese browser writes the decimal comma
     figures_grid.edit(code_row, 6, "Báo cáo của Sở KH&CN")
