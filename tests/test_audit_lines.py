@@ -97,7 +97,7 @@ def test_report_submit_return_accept_and_refusal(db, lines):
     _, result = reporting.accept_report(db, sub["id"], by="lan")
     steps = [(line["audit"], line["who"], line["ok"]) for line in lines() if line["audit"].startswith("report.")]
     assert steps == [("report.submit", "khcn", True), ("report.return", "lan", True),
-                     ("report.refused", "lan", False), ("report.submit", "khcn", True),
+                     ("report.return", "lan", False), ("report.submit", "khcn", True),
                      ("report.accept", "lan", True)]
     accepted = _one(lines(), "report.accept")
     assert accepted["agency"] == "so_khcn" and accepted["period"] == PERIOD and accepted["upload"] == result.upload_id

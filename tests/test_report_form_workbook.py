@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from hue57 import briefing, cli, reporting, store
 from hue57.ui._briefing import attention_html
+from tests.conftest import sign_in
 
 PERIOD = "2026-H2"
 DHH = reporting.Reporter("dhh_bc", "dhh")  # Đại học Huế: tasks 50–52 of its own, indicators 14a–c
@@ -236,9 +237,7 @@ def test_a_draft_saved_on_a_returned_report_keeps_it_returned_with_its_comment_u
 
 def _page(reporter: reporting.Reporter, role="agency", **params) -> AppTest:
     at = AppTest.from_file("../dashboard.py", default_timeout=90)
-    at.session_state["hue57_user"] = reporter.name
-    at.session_state["hue57_role"] = role
-    at.session_state["hue57_agency"] = reporter.agency_id if role == "agency" else None
+    sign_in(at, reporter.name, role, reporter.agency_id if role == "agency" else None)
     for key, value in params.items():
         at.query_params[key] = value
     at.switch_page("app_pages/report.py")

@@ -191,9 +191,9 @@ def agency_addresses(path: str | os.PathLike | None) -> dict[str, list[str]]:
         if not _has(con, "users", "email"):
             return {}
         # a disabled account's holder has left: the reminder goes to the accounts still in use
-        live = "AND disabled_at IS NULL " if _has(con, "users", "disabled_at") else ""
         rows = con.execute("SELECT agency_id, trim(email) FROM users WHERE role = 'agency' AND agency_id IS NOT NULL "
-                           f"AND trim(coalesce(email, '')) <> '' {live}ORDER BY agency_id, email").fetchall()  # noqa: S608 — constants
+                           "AND trim(coalesce(email, '')) <> '' AND disabled_at IS NULL "
+                           "ORDER BY agency_id, email").fetchall()
     out: dict[str, list[str]] = {}
     for agency_id, email in rows:
         if email not in out.setdefault(agency_id, []):
