@@ -1,0 +1,148 @@
+"""Every upload parsed in a separate worker process under hard limits the operating system enforces.
+
+A bound that lists the shapes it knows is beaten by the next shape; these hold for shapes nobody has
+thought of. Each parse runs in a process forked from a `forkserver` — started once, on first use (or by
+`start()` at server start): a clean single-threaded interpreter that has already imported pandas and
+openpyxl, so a fork costs milliseconds, never the threads of the Streamlit server — with
+
+- `RLIMIT_AS` = `MEMORY_LIMIT` (600 MB of address space: an allocation past it fails in the worker),
+- `RLIMIT_CPU` = `CPU_SECONDS` (the kernel stops a worker that computes longer),
+- a wall-clock kill at `WALL_SECONDS` by the caller,
+
+and its result — the `ParsedUpload`, its frames pickled, at most `MAX_RESULT` bytes — crosses back
+through a pipe. The streaming checks of `hue57.ingest._bounds` still run first inside the worker and
+name the bound a file broke; a worker stopped by a limit is refused in words too
+(`ingest.err.worker_memory`, `ingest.err.too_slow`, `ingest.err.worker_failed`). The server process
+only ever holds the upload's bytes and the bounded result, so its memory does not grow with a hostile
+file. `/upload`, `/report` and the CLI (`import`, the agencies' offline forms) all come through here.
+
+`HUE57_PARSE_IN_PROCESS=1` parses in the calling process instead (for debugging with a profiler).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import resource
+import signal
+import sys
+import threading
+import time
+
+from hue57.ingest import _read
+from hue57.ingest._bounds import MAX_SECONDS
+
+MEMORY_LIMIT = 600 * 1024 * 1024
+CPU_SECONDS = int(MAX_SECONDS) + 1
+WALL_SECONDS = MAX_SECONDS + 1.5
+MAX_RESULT = 256 * 1024 * 1024  # bytes of the pickled result (100,000 rows are about 10 MB)
+_MAIN_ENV = "HUE57_WORKER_MAIN"
+_EXIT_MEMORY = 3
+
+_lock = threading.Lock()
+_context = None
+
+if os.environ.get(_MAIN_ENV) and getattr(sys.modules.get("__main__"), "__file__", None) is None:
+    # In the fork server: its children would otherwise re-run the caller's main script (e.g. the
+    # `streamlit` launcher, importing all of Streamlit) before every parse; multiprocessing skips that
+    # when the fork server's __main__ already claims to be that file.
+    sys.modules["__main__"].__file__ = os.environ[_MAIN_ENV]
+
+
+def start():
+    """The fork server's context, started on the first call (later calls return at once)."""
+    global _context
+    with _lock:
+        if _context is not None:
+            return _context
+        from multiprocessing import forkserver, spawn  # noqa: PLC0415
+
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["hue57.ingest._worker", "openpyxl", "openpyxl.reader.excel"])
+        main_path = spawn.get_preparation_data("hue57-parse").get("init_main_from_path")
+        saved = {k: os.environ.get(k) for k in (_MAIN_ENV, "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")}
+        try:  # the fork server inherits these; the server's own libraries have already read theirs
+            if main_path:
+                os.environ[_MAIN_ENV] = main_path
+            os.environ["OPENBLAS_NUM_THREADS"] = os.environ["OMP_NUM_THREADS"] = "1"
+            forkserver.ensure_running()
+        finally:
+            for key, value in saved.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
+        _context = context
+        return context
+
+
+def _peak() -> dict[str, float]:
+    """This process's peak address space (VmPeak, what RLIMIT_AS bounds) and peak resident memory (VmHWM)."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        return {line.split(":")[0]: int(line.split()[1]) / 1024 for line in status
+                if line.startswith(("VmPeak:", "VmHWM:"))}
+
+
+def _child(conn, data: bytes, filename: str, memory: int, cpu: int) -> None:
+    """In the worker: limits first, then the parse; the pickled result goes back through `conn`."""
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        parsed = _read.read_upload(data, filename)
+        del data
+        parsed.peak_mb = _peak()
+        payload = pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)
+        if len(payload) > MAX_RESULT:
+            payload = pickle.dumps(("memory", len(payload)))
+        conn.send_bytes(payload)
+    except MemoryError:
+        os._exit(_EXIT_MEMORY)
+    finally:
+        conn.close()
+
+
+def _refused(data: bytes, filename: str, key: str, **params):
+    return _read.refused_upload(data, filename, key, **params)
+
+
+def parse_upload(data: bytes, filename: str):
+    """`ParsedUpload` of an upload, read in a limited worker process; never raises for what the file holds."""
+    if os.environ.get("HUE57_PARSE_IN_PROCESS") == "1":
+        return _read.read_upload(data, filename)
+    return parse_limited(data, filename)
+
+
+def parse_limited(data: bytes, filename: str, *, memory: int = MEMORY_LIMIT, cpu: int = CPU_SECONDS,
+                  wall: float = WALL_SECONDS):
+    """`parse_upload` with the limits given (the tests lower them to see each one stop a worker)."""
+    context = start()
+    reader, writer = context.Pipe(duplex=False)
+    worker = context.Process(target=_child, args=(writer, data, filename, memory, cpu), name="hue57-parse", daemon=True)
+    started = time.monotonic()
+    worker.start()
+    writer.close()
+    payload = None
+    try:
+        if reader.poll(wall):
+            try:
+                payload = reader.recv_bytes(MAX_RESULT + 1024)
+            except (EOFError, OSError):
+                payload = None
+    finally:
+        reader.close()
+        if payload is None and worker.is_alive():
+            worker.kill()
+        worker.join(5)
+    if payload is not None:
+        result = pickle.loads(payload)  # noqa: S301 — written by our own worker, never by the uploader
+        if isinstance(result, tuple):
+            return _refused(data, filename, "ingest.err.worker_memory", limit=memory // 2 ** 20)
+        return result
+    code = worker.exitcode
+    if time.monotonic() - started >= wall or code in (-signal.SIGXCPU, -signal.SIGKILL):
+        return _refused(data, filename, "ingest.err.too_slow", limit=int(MAX_SECONDS))
+    if code == _EXIT_MEMORY or code in (-signal.SIGSEGV, -signal.SIGABRT, -signal.SIGBUS):
+        return _refused(data, filename, "ingest.err.worker_memory", limit=memory // 2 ** 20)
+    return _refused(data, filename, "ingest.err.worker_failed")
