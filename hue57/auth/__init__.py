@@ -2,8 +2,8 @@
 
 Security rule of the package: a refusal never says why. An unknown name, a wrong password, an account
 whose role may not sign in there, and a throttled attempt get the same words (`refusal`) after the same
-time; nothing a stranger does can lock an analyst out (throttling slows the stranger's address first,
-see `hue57.auth._sign_in`). Passwords are stored only as salted scrypt hashes; every attempt is recorded.
+time; nothing a stranger does can lock an analyst out (throttling is per account and per address and
+account, capped, see `hue57.auth._sign_in`). Passwords are stored only as salted scrypt hashes; every attempt is recorded.
 
     add_user(db, name, role, password)                 → None, or raises UserRefused(key, **params)
     authenticate(db, name, password, client=, roles=)  → AuthResult(ok, outcome, name, role)
@@ -15,6 +15,7 @@ see `hue57.auth._sign_in`). Passwords are stored only as salted scrypt hashes; e
 from hue57.auth._accounts import MIN_PASSWORD, ROLES, SIGN_IN_ROLES, UserRefused, add_user
 from hue57.auth._address import client_address
 from hue57.auth._attempts import attempts_table
+from hue57.auth._peer import connection_peer, joined_headers
 from hue57.auth._sign_in import OUTCOMES, AuthResult, authenticate, client_key
 from hue57.i18n import t
 from hue57.store._users import list_users, login_attempts
@@ -26,4 +27,5 @@ def refusal(lang: str = "vi") -> str:
 
 
 __all__ = ["MIN_PASSWORD", "OUTCOMES", "ROLES", "SIGN_IN_ROLES", "AuthResult", "UserRefused", "add_user",
-           "attempts_table", "authenticate", "client_address", "client_key", "list_users", "login_attempts", "refusal"]
+           "attempts_table", "authenticate", "client_address", "client_key", "connection_peer", "joined_headers",
+           "list_users", "login_attempts", "refusal"]

@@ -39,6 +39,8 @@ WALL_SECONDS = MAX_SECONDS + 1.5
 MAX_RESULT = 256 * 1024 * 1024  # bytes of the pickled result (100,000 rows are about 10 MB)
 _MAIN_ENV = "HUE57_WORKER_MAIN"
 _EXIT_MEMORY = 3
+_READY = b"ready"
+START_SECONDS = 120.0  # for the fork server's first start (pandas, openpyxl) on a busy machine
 
 _lock = threading.Lock()
 _context = None
@@ -90,6 +92,7 @@ def _child(conn, data: bytes, filename: str, memory: int, cpu: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        conn.send_bytes(_READY)  # the wall clock starts now, not while the fork server is still importing
         parsed = _read.read_upload(data, filename)
         del data
         parsed.peak_mb = _peak()
@@ -120,16 +123,17 @@ def parse_limited(data: bytes, filename: str, *, memory: int = MEMORY_LIMIT, cpu
     context = start()
     reader, writer = context.Pipe(duplex=False)
     worker = context.Process(target=_child, args=(writer, data, filename, memory, cpu), name="hue57-parse", daemon=True)
-    started = time.monotonic()
     worker.start()
     writer.close()
     payload = None
+    started = time.monotonic()
     try:
-        if reader.poll(wall):
-            try:
+        if reader.poll(START_SECONDS) and reader.recv_bytes(len(_READY)) == _READY:
+            started = time.monotonic()
+            if reader.poll(wall):
                 payload = reader.recv_bytes(MAX_RESULT + 1024)
-            except (EOFError, OSError):
-                payload = None
+    except (EOFError, OSError):
+        payload = None
     finally:
         reader.close()
         if payload is None and worker.is_alive():

@@ -10,12 +10,20 @@ from hue57.ui._context import Context
 
 
 def client_address() -> str | None:
-    """The browser's address as Streamlit saw it (None when unknown, e.g. in AppTest). Behind a reverse
-    proxy every browser shares the proxy's address: run the dashboard where it sees clients directly."""
+    """The browser's address (None when unknown, e.g. in AppTest): the connection's peer, or X-Forwarded-For
+    when that peer is a trusted proxy (`hue57.auth.client_address`, `trusted_proxies`). Read from the
+    session's own websocket: `st.context.ip_address` hides loopback peers such as a proxy on 127.0.0.1."""
     try:
-        return st.context.ip_address
+        from streamlit.runtime import get_instance  # noqa: PLC0415
+        from streamlit.runtime.scriptrunner import get_script_run_ctx  # noqa: PLC0415
+
+        session = get_instance().get_client(get_script_run_ctx().session_id)
+        headers = auth.joined_headers(session.client_context.headers)
+        websocket = getattr(session, "_websocket", None)  # Starlette's WebSocket: the ASGI scope's (host, port)
+        host, port = websocket.scope["client"] if websocket is not None else (session.client_context.remote_ip, None)
     except Exception:  # noqa: BLE001 — no request context (AppTest, bare mode): the address is unknown
         return None
+    return auth.client_address(auth.connection_peer(host, port, headers), headers)
 
 
 def login_form(ctx: Context) -> None:
