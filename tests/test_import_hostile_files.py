@@ -256,12 +256,3 @@ def test_a_worker_past_its_cpu_or_wall_time_is_stopped_and_refused_as_too_slow(f
     by_wall = _worker.parse_limited(slow, "slow.xlsx", wall=0.5)
     assert time.monotonic() - start < 6
     assert list(by_cpu.issues["key"]) == list(by_wall.issues["key"]) == ["ingest.err.too_slow"]
-
-
-def test_streamlit_lets_our_own_size_limit_speak_first():
-    """Streamlit refuses files over server.maxUploadSize in English; ours refuses over 5 MB in the page's
-    language, so Streamlit's limit must be the larger one."""
-    import tomllib  # noqa: PLC0415
-
-    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
-    assert config["server"]["maxUploadSize"] * 1024 * 1024 > ingest.MAX_BYTES * 2
