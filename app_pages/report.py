@@ -61,12 +61,12 @@ def agency_form(reporter: reporting.Reporter, period: str) -> None:
         st.success(message)
     stored_tasks, stored_figures = reporting.report_rows(sub) if sub else (None, None)
     if state == "returned" and sub.get("comment"):
-        st.warning(t("report.returned_comment", lang, by=sub["reviewed_by"], comment=ui.plain(sub["comment"])))
+        st.warning(t("report.returned_comment", lang, by=ui.plain(sub["reviewed_by"]), comment=ui.plain(sub["comment"])))
     if state in ("submitted", "accepted"):
         if state == "submitted":
             st.info(t("report.locked.submitted", lang, at=_when(sub["submitted_at"])))
         else:
-            st.info(t("report.locked.accepted", lang, by=sub["reviewed_by"], upload=sub["upload_id"]))
+            st.info(t("report.locked.accepted", lang, by=ui.plain(sub["reviewed_by"]), upload=sub["upload_id"]))
         st.subheader(t("report.tasks", lang))
         ui.text_table(reporting.task_rows_table(stored_tasks, lang))
         st.subheader(t("report.indicators", lang))

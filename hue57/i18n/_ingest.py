@@ -394,4 +394,14 @@ TEXT: dict[str, dict[str, str]] = {
               "Hãy chép số liệu sang tệp mẫu (chỉ dán giá trị) rồi tải lên lại.",
         "en": "One row of the sheet (row element {row} in the file) has more than {limit} cells, more than Excel's "
               "columns. Copy the figures into the template (paste values only) and upload that."},
+    "ingest.warn.implausible": {
+        "vi": "Chỉ tiêu {code}: «{value}» vượt xa mức có thể có với đơn vị của chỉ tiêu (tối đa {n_limit}) — có thể gõ "
+              "thừa chữ số hoặc nhầm thang đo. Hãy sửa; nếu đúng là như vậy, hãy xác nhận.",
+        "en": "Indicator {code}: “{value}” is far past what its unit can hold (at most {n_limit}) — perhaps extra "
+              "digits or the wrong scale. Correct it; if it really is so, confirm it."},
+    "ingest.err.xlsx_not_number": {
+        "vi": "Ô {cell} là ô số nhưng chứa «{value}», không phải một số (NaN hay vô cùng do một chương trình khác ghi). "
+              "Hãy mở tệp trong Excel, sửa ô này rồi lưu lại.",
+        "en": "Cell {cell} is a number cell but holds “{value}”, which is not a number (NaN or infinity written by "
+              "another program). Open the file in Excel, correct this cell and save it again."},
 }

@@ -28,6 +28,8 @@ bounded by a constant below:
 
 from __future__ import annotations
 
+import math
+import re
 import time
 import zipfile
 from dataclasses import dataclass
@@ -109,6 +111,14 @@ class _Stop(Exception):  # noqa: N818 — raised out of an expat handler to end 
         self.refusal = refusal
 
 
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def _finite_number(text: str) -> bool:
+    """Whether a number cell's text is what Excel writes for a number (and openpyxl can read): finite."""
+    return _NUMBER.fullmatch(text) is not None and math.isfinite(float(text))
+
+
 def _part_budget(name: str) -> int:
     if name.endswith("sharedStrings.xml"):
         return MAX_SHARED_ELEMENTS
@@ -126,12 +136,14 @@ def scan_part(archive: zipfile.ZipFile, part: str, deadline: float) -> SheetScan
     parser = expat.ParserCreate()
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     state = {"elements": 0, "depth": 0, "rows": 0, "row_start": -1, "longest": 0, "formulas": False,
-             "string_start": -1, "row_cells": 0}
+             "string_start": -1, "row_cells": 0, "cell": "", "cell_type": "n"}
+    number: list[str] | None = None  # the text of a number cell's <v>, while it is read
 
     def refuse(key: str, **params) -> None:
         raise _Stop(Refusal(key, params))
 
-    def start(name: str, _attrs) -> None:
+    def start(name: str, attrs) -> None:
+        nonlocal number
         state["elements"] += 1
         state["depth"] += 1
         if state["elements"] > budget:
@@ -145,7 +157,10 @@ def scan_part(archive: zipfile.ZipFile, part: str, deadline: float) -> SheetScan
             refuse("ingest.err.rich_text_runs", part=part, limit=MAX_STRING_ELEMENTS)
         if local == "si":
             state["string_start"] = state["elements"]
+        elif local == "v" and sheet and state["cell_type"] == "n":
+            number = []
         elif local == "c" and sheet:
+            state["cell"], state["cell_type"] = attrs.get("r", "?"), attrs.get("t", "n")
             state["row_cells"] += 1
             if state["row_cells"] > MAX_ROW_CELLS:
                 refuse("ingest.err.row_cells", row=state["rows"], limit=MAX_ROW_CELLS)
@@ -159,7 +174,12 @@ def scan_part(archive: zipfile.ZipFile, part: str, deadline: float) -> SheetScan
             state["formulas"] = True
 
     def end(name: str) -> None:
+        nonlocal number
         state["depth"] -= 1
+        if number is not None:  # </v> of a number cell: openpyxl would fail on it without naming the cell
+            text, number = "".join(number).strip(), None
+            if text and not _finite_number(text):
+                refuse("ingest.err.xlsx_not_number", cell=state["cell"], value=text[:40])
         if state["row_start"] >= 0 and name.rsplit(":", 1)[-1] == "row":
             state["longest"] = max(state["longest"], parser.CurrentByteIndex - state["row_start"])
             state["row_start"] = -1
@@ -170,7 +190,13 @@ def scan_part(archive: zipfile.ZipFile, part: str, deadline: float) -> SheetScan
     def doctype(*_args) -> None:
         refuse("ingest.err.not_xlsx")  # no spreadsheet program writes one; entities are never expanded
 
+    def characters(text: str) -> None:
+        if number is not None and len(number) < 64:
+            number.append(text)
+
     parser.StartElementHandler, parser.EndElementHandler = start, end
+    parser.CharacterDataHandler = characters
+    parser.buffer_text = True
     parser.StartDoctypeDeclHandler = parser.EntityDeclHandler = doctype
     read = 0
     try:

@@ -513,6 +513,8 @@ def _values(row) -> list:
 
 
 def _number_text(value: float | int) -> str:
+    if abs(value) >= 1e15:  # past what Excel shows digit by digit: 1.7e+308, not 309 digits
+        return repr(float(value))
     if isinstance(value, int) or float(value).is_integer():
         return str(int(value))
     return repr(float(value))
