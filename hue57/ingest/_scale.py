@@ -26,7 +26,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from hue57.ingest._issues import Issues, empty_issues
+from hue57.ingest._issues import Issues, empty_issues, map_distinct
 
 JUMP = 20.0
 _MONEY = ("đồng", "dong", "vnd", "usd", "dollar", "tỷ", "triệu", "billion", "million")
@@ -87,9 +87,10 @@ def _warnings(rows: pd.DataFrame, current: pd.DataFrame, targets: pd.DataFrame, 
     frame = rows[["code", "year", "value"]].reset_index(drop=True).assign(_i=np.arange(len(rows)))
     v = frame["value"].to_numpy(float)
     plan = targets.assign(code=targets["code"].astype(str), indicator=targets["indicator"].astype(str))
-    unit = frame["code"].map(plan.set_index("code")["unit"].astype(str)).fillna("")
-    bounds = plan.assign(top=plan[["value", "value_hi"]].max(axis=1)).groupby("indicator")["top"].max()
-    target_top = frame["code"].map(bounds).to_numpy(float)
+    units = dict(zip(plan["code"], plan["unit"].astype(str), strict=True))
+    unit = map_distinct(frame["code"].astype(str), units.get).fillna("").astype(str)
+    bounds = plan.assign(top=plan[["value", "value_hi"]].max(axis=1)).groupby("indicator")["top"].max().to_dict()
+    target_top = map_distinct(frame["code"].astype(str), bounds.get).astype("float64").to_numpy()
 
     stored = current.loc[current["value"].notna(), ["code", "year", "value"]]
     in_file = frame.loc[frame["value"].notna(), ["code", "year", "value"]]
@@ -103,7 +104,7 @@ def _warnings(rows: pd.DataFrame, current: pd.DataFrame, targets: pd.DataFrame, 
 
     percent = unit.str.startswith("%").to_numpy()
     index = (unit == "index").to_numpy() & (target_top <= 1) & (v > 1)
-    limit = unit.map(plausible_limit).to_numpy(float)
+    limit = map_distinct(unit, plausible_limit).astype("float64").to_numpy()
     implausible = np.abs(np.nan_to_num(v, nan=0.0)) > limit
     index &= ~implausible
     fraction = ~implausible & ~index & percent & (v > 0) & (v <= 1) & far & ~(_ratio(v * 100, ref) >= JUMP)
