@@ -192,3 +192,23 @@ def test_a_backup_missing_a_table_is_refused(where, db, tmp_path, capsys):
     assert cli.main(["--db", str(target), "restore", str(folder)]) == 2
     assert "Bản sao lưu thiếu bảng share_links" in capsys.readouterr().err
     assert not target.exists()
+
+
+def test_with_an_instance_secret_a_hand_edited_backup_is_refused_unless_accepted_as_foreign(db, tmp_path, capsys,
+                                                                                          monkeypatch):
+    monkeypatch.setenv("HUE57_SECRET", "the-instance-secret-of-this-server-0123456789")
+    folder = tmp_path / "bk"
+    store.backup(db, folder)
+    assert len(json.loads((folder / "manifest.json").read_text())["signature"]) == 64
+    store.restore(tmp_path / "same.duckdb", folder)  # signed here: restored here
+    (folder / "schema.sql").write_text((folder / "schema.sql").read_text() + "\n")  # a harmless edit, resealed
+    _reseal(folder)
+    target = tmp_path / "new.duckdb"
+    assert cli.main(["--db", str(target), "restore", str(folder)]) == 2
+    assert "không mang chữ ký của máy chủ này" in capsys.readouterr().err and not target.exists()
+    assert cli.main(["--db", str(target), "restore", str(folder), "--accept-foreign"]) == 0
+    monkeypatch.setenv("HUE57_SECRET", "another-server-with-its-own-secret-0123456789")
+    store.backup(db, tmp_path / "bk2")
+    monkeypatch.setenv("HUE57_SECRET", "the-instance-secret-of-this-server-0123456789")
+    with pytest.raises(store.BackupRefused):
+        store.restore(tmp_path / "other.duckdb", tmp_path / "bk2")

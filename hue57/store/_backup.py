@@ -28,12 +28,18 @@ tables are then created from the code's DDL (so not even a default or a generate
 backup is evaluated), each filled from its Parquet file by column name, and migrated. Every table the
 backup's schema version had must be in the backup (`REQUIRED_TABLES`), in schema.sql and in the manifest
 alike: a backup with a table removed is refused, not restored empty.
+
+When the instance has a secret of its own (`secret` / `secret_file` in hue57.toml, `HUE57_SECRET`), the
+manifest is signed with it (HMAC-SHA256 of the manifest, `signature`); a restore on such an instance
+refuses a manifest that is unsigned or signed otherwise — a backup edited by hand, or another
+instance's — unless `accept_foreign` (`restore --accept-foreign`) says it was meant.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import json
 import os
 import re
@@ -61,6 +67,19 @@ _LEADING = re.compile(r"^(?:\s+|--[^\n]*\n?|/\*.*?\*/)*", re.DOTALL)
 _CORE_TABLES = frozenset({"meta", "targets", "tasks", "agencies", "uploads", "actuals", "task_progress", "users",
                           "share_links"})
 REQUIRED_TABLES = {1: _CORE_TABLES, 2: _CORE_TABLES}
+
+
+def _instance_secret() -> bytes:
+    """The instance's own secret (hue57.toml / HUE57_SECRET), or b'' when none is configured."""
+    from hue57.config import settings  # noqa: PLC0415
+
+    return str(settings().secret or "").encode("utf-8")
+
+
+def _signature(manifest: dict, secret: bytes) -> str:
+    body = json.dumps({k: v for k, v in manifest.items() if k != "signature"}, sort_keys=True,
+                      ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return hmac.new(secret, b"hue57-backup-manifest\n" + body, hashlib.sha256).hexdigest()
 
 
 class BackupRefused(StoreError):
@@ -114,6 +133,8 @@ def backup(path: str | os.PathLike | None, out_dir: str | os.PathLike) -> Backup
             "tables": tables,
             "files": {f.name: _sha256(f) for f in sorted(work.iterdir())},
         }
+        if secret := _instance_secret():
+            manifest["signature"] = _signature(manifest, secret)
         (work / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         if out.exists():
             out.rmdir()
@@ -192,7 +213,8 @@ def _checked_schema(schema: str, manifest: dict) -> frozenset[str]:
     return tables
 
 
-def restore(path: str | os.PathLike | None, backup_dir: str | os.PathLike, *, force: bool = False) -> dict:
+def restore(path: str | os.PathLike | None, backup_dir: str | os.PathLike, *, force: bool = False,
+            accept_foreign: bool = False) -> dict:
     """Restore a checked backup into the database file (refused when it exists, unless `force`).
 
     Returns the manifest. The database is built in a new file beside the target, its row counts
@@ -200,6 +222,10 @@ def restore(path: str | os.PathLike | None, backup_dir: str | os.PathLike, *, fo
     """
     manifest = read_manifest(backup_dir)
     folder = Path(backup_dir)
+    secret = _instance_secret()
+    if secret and not accept_foreign and not hmac.compare_digest(str(manifest.get("signature", "")),
+                                                                 _signature(manifest, secret)):
+        raise BackupRefused("backup.err.foreign", path=folder)
     tables = _checked_schema((folder / "schema.sql").read_text(encoding="utf-8", errors="replace"), manifest)
     target = db_path(path)
     if target.exists() and not force:
