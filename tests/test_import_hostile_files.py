@@ -256,3 +256,16 @@ def test_a_worker_past_its_cpu_or_wall_time_is_stopped_and_refused_as_too_slow(f
     by_wall = _worker.parse_limited(slow, "slow.xlsx", wall=0.5)
     assert time.monotonic() - start < 6
     assert list(by_cpu.issues["key"]) == list(by_wall.issues["key"]) == ["ingest.err.too_slow"]
+
+
+def test_at_most_two_workers_at_once_and_a_third_upload_waits_then_is_refused_in_words(monkeypatch):
+    monkeypatch.setattr(_worker, "QUEUE_SECONDS", 0.5)
+    held = [_worker._slots.acquire(timeout=30) for _ in range(_worker.MAX_WORKERS)]  # two uploads being parsed
+    try:
+        assert all(held)
+        parsed = ingest.parse_upload(_rows_csv(10), "third.csv")
+        assert list(parsed.issues["key"]) == ["ingest.err.busy"]
+    finally:
+        for _ in held:
+            _worker._slots.release()
+    assert ingest.parse_upload(_rows_csv(10), "later.csv").readable

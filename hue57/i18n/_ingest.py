@@ -404,4 +404,8 @@ TEXT: dict[str, dict[str, str]] = {
               "Hãy mở tệp trong Excel, sửa ô này rồi lưu lại.",
         "en": "Cell {cell} is a number cell but holds “{value}”, which is not a number (NaN or infinity written by "
               "another program). Open the file in Excel, correct this cell and save it again."},
+    "ingest.err.busy": {
+        "vi": "Máy chủ đang đọc các tệp khác nên chưa đọc được tệp này; không có gì được ghi. Hãy tải lên lại sau ít phút.",
+        "en": "The server is reading other files and could not read this one yet; nothing was saved. Upload it again in "
+              "a few minutes."},
 }

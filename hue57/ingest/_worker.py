@@ -9,7 +9,8 @@ openpyxl, so a fork costs milliseconds, never the threads of the Streamlit serve
 - `RLIMIT_CPU` = `CPU_SECONDS` (the kernel stops a worker that computes longer),
 - a wall-clock kill at `WALL_SECONDS` by the caller,
 
-and its result — the `ParsedUpload`, its frames pickled, at most `MAX_RESULT` bytes — crosses back
+at most `MAX_WORKERS` at once (an upload waits up to `QUEUE_SECONDS` for its turn, so the workers
+together never hold more than MAX_WORKERS × 600 MB), and its result — the `ParsedUpload`, its frames pickled, at most `MAX_RESULT` bytes — crosses back
 through a pipe. The streaming checks of `hue57.ingest._bounds` still run first inside the worker and
 name the bound a file broke; a worker stopped by a limit is refused in words too
 (`ingest.err.worker_memory`, `ingest.err.too_slow`, `ingest.err.worker_failed`). The server process
@@ -48,7 +49,10 @@ _EXIT_MEMORY = 3
 _READY = b"ready"
 START_SECONDS = 120.0  # for the fork server's first start (pandas, openpyxl) on a busy machine
 
+MAX_WORKERS = 2
+QUEUE_SECONDS = 60.0
 _lock = threading.Lock()
+_slots = threading.BoundedSemaphore(MAX_WORKERS)
 _context = None
 
 if os.environ.get(_MAIN_ENV) and getattr(sys.modules.get("__main__"), "__file__", None) is None:
@@ -135,7 +139,16 @@ def parse_limited(data: bytes, filename: str, *, memory: int = MEMORY_LIMIT, cpu
                   wall: float = WALL_SECONDS):
     """`parse_upload` with the limits given (the tests lower them to see each one stop a worker)."""
     context = start()
-    _trim()  # what the previous upload's validation left behind
+    if not _slots.acquire(timeout=QUEUE_SECONDS):
+        return _refused(data, filename, "ingest.err.busy")
+    try:
+        _trim()  # what the previous upload's validation left behind
+        return _run(context, data, filename, memory, cpu, wall)
+    finally:
+        _slots.release()
+
+
+def _run(context, data: bytes, filename: str, memory: int, cpu: int, wall: float):
     reader, writer = context.Pipe(duplex=False)
     worker = context.Process(target=_child, args=(writer, data, filename, memory, cpu), name="hue57-parse", daemon=True)
     worker.start()
