@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import time
 import zipfile
 from pathlib import Path
@@ -249,12 +250,17 @@ def test_a_worker_past_its_memory_limit_is_refused_in_words():
 
 
 def test_a_worker_past_its_cpu_or_wall_time_is_stopped_and_refused_as_too_slow(files):
+    """One second of CPU (the kernel's SIGXCPU; the wall limit set far away), then half a second of wall clock
+    (the caller's kill): each stops the worker long before the file's own 7-second deadline would."""
     slow = files["ours_under_every_budget.xlsx"]
+    by_cpu = _worker.parse_limited(slow, "slow.xlsx", cpu=1, wall=120)
+    # stopped, not answered: no report from the worker (unless the machine is so busy that the worker got less
+    # than a seventh of a core, and its own 7-second deadline came first)
+    assert by_cpu.peak_mb == {} or os.getloadavg()[0] > 2 * os.cpu_count()
     start = time.monotonic()
-    by_cpu = _worker.parse_limited(slow, "slow.xlsx", cpu=1)
-    assert time.monotonic() - start < 4
     by_wall = _worker.parse_limited(slow, "slow.xlsx", wall=0.5)
-    assert time.monotonic() - start < 6
+    assert time.monotonic() - start < 30  # 0.5 s after the worker said it was ready, on however busy a machine
+    assert by_wall.peak_mb == {}
     assert list(by_cpu.issues["key"]) == list(by_wall.issues["key"]) == ["ingest.err.too_slow"]
 
 
