@@ -28,14 +28,18 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import io
 import multiprocessing
+import multiprocessing.context
 import os
 import pickle
 import resource
 import signal
-import sys
 import threading
 import time
+from multiprocessing import forkserver, popen_forkserver, reduction, spawn, util
+from multiprocessing.context import set_spawning_popen
+from pathlib import Path
 
 from hue57.ingest import _read
 from hue57.ingest._bounds import MAX_SECONDS
@@ -44,7 +48,6 @@ MEMORY_LIMIT = 600 * 1024 * 1024
 CPU_SECONDS = int(MAX_SECONDS) + 1
 WALL_SECONDS = MAX_SECONDS + 1.5
 MAX_RESULT = 256 * 1024 * 1024  # bytes of the pickled result (100,000 rows are about 10 MB)
-_MAIN_ENV = "HUE57_WORKER_MAIN"
 _EXIT_MEMORY = 3
 _READY = b"ready"
 START_SECONDS = 120.0  # for the fork server's first start (pandas, openpyxl) on a busy machine
@@ -55,28 +58,18 @@ _lock = threading.Lock()
 _slots = threading.BoundedSemaphore(MAX_WORKERS)
 _context = None
 
-if os.environ.get(_MAIN_ENV) and getattr(sys.modules.get("__main__"), "__file__", None) is None:
-    # In the fork server: its children would otherwise re-run the caller's main script (e.g. the
-    # `streamlit` launcher, importing all of Streamlit) before every parse; multiprocessing skips that
-    # when the fork server's __main__ already claims to be that file.
-    sys.modules["__main__"].__file__ = os.environ[_MAIN_ENV]
-
-
 def start():
     """The fork server's context, started on the first call (later calls return at once)."""
     global _context
     with _lock:
         if _context is not None:
             return _context
-        from multiprocessing import forkserver, spawn  # noqa: PLC0415
-
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["hue57.ingest._worker", "openpyxl", "openpyxl.reader.excel"])
-        main_path = spawn.get_preparation_data("hue57-parse").get("init_main_from_path")
-        saved = {k: os.environ.get(k) for k in (_MAIN_ENV, "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")}
+        root = str(Path(__file__).resolve().parents[2])  # the fork server imports hue57 from here, whatever its cwd
+        saved = {k: os.environ.get(k) for k in ("PYTHONPATH", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")}
         try:  # the fork server inherits these; the server's own libraries have already read theirs
-            if main_path:
-                os.environ[_MAIN_ENV] = main_path
+            os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (root, saved["PYTHONPATH"]) if p)
             os.environ["OPENBLAS_NUM_THREADS"] = os.environ["OMP_NUM_THREADS"] = "1"
             forkserver.ensure_running()
         finally:
@@ -87,6 +80,35 @@ def start():
                     os.environ[key] = value
         _context = context
         return context
+
+
+class _Popen(popen_forkserver.Popen):
+    """multiprocessing's forkserver launch, without the caller's main module: a worker must not run the
+    caller's `__main__` again (the `streamlit` launcher, the page Streamlit is running, a bench script)
+    before parsing — it would import all of Streamlit under the worker's memory limit."""
+
+    def _launch(self, process_obj):
+        prep_data = {k: v for k, v in spawn.get_preparation_data(process_obj._name).items()
+                     if k not in ("init_main_from_name", "init_main_from_path")}
+        buf = io.BytesIO()
+        set_spawning_popen(self)
+        try:
+            reduction.dump(prep_data, buf)
+            reduction.dump(process_obj, buf)
+        finally:
+            set_spawning_popen(None)
+        self.sentinel, w = forkserver.connect_to_new_process(self._fds)
+        parent_w = os.dup(w)  # the child's sentinel of this process, as multiprocessing keeps it
+        self.finalizer = util.Finalize(self, util.close_fds, (parent_w, self.sentinel))
+        with open(w, "wb", closefd=True) as f:
+            f.write(buf.getbuffer())
+        self.pid = forkserver.read_signed(self.sentinel)
+
+
+class _Worker(multiprocessing.context.ForkServerProcess):
+    @staticmethod
+    def _Popen(process_obj):  # noqa: N802 — multiprocessing's name
+        return _Popen(process_obj)
 
 
 def _peak() -> dict[str, float]:
@@ -150,7 +172,7 @@ def parse_limited(data: bytes, filename: str, *, memory: int = MEMORY_LIMIT, cpu
 
 def _run(context, data: bytes, filename: str, memory: int, cpu: int, wall: float):
     reader, writer = context.Pipe(duplex=False)
-    worker = context.Process(target=_child, args=(writer, data, filename, memory, cpu), name="hue57-parse", daemon=True)
+    worker = _Worker(target=_child, args=(writer, data, filename, memory, cpu), name="hue57-parse", daemon=True)
     worker.start()
     writer.close()
     payload = None
