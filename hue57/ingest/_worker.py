@@ -10,8 +10,8 @@ openpyxl, so a fork costs milliseconds, never the threads of the Streamlit serve
 - a wall-clock kill at `WALL_SECONDS` by the caller,
 
 at most `MAX_WORKERS` at once (an upload waits up to `QUEUE_SECONDS` for its turn, so the workers
-together never hold more than MAX_WORKERS × 600 MB), and its result — the `ParsedUpload`, its frames pickled, at most `MAX_RESULT` bytes — crosses back
-through a pipe. The streaming checks of `hue57.ingest._bounds` still run first inside the worker and
+together never hold more than MAX_WORKERS × 600 MB), and its result — the `ParsedUpload`, its frames
+pickled, at most `MAX_RESULT` bytes — crosses back through a pipe. The streaming checks of `hue57.ingest._bounds` still run first inside the worker and
 name the bound a file broke; a worker stopped by a limit is refused in words too
 (`ingest.err.worker_memory`, `ingest.err.too_slow`, `ingest.err.worker_failed`). The server process
 only ever holds the upload's bytes and the bounded result, so its memory does not grow with a hostile
@@ -58,6 +58,7 @@ _lock = threading.Lock()
 _slots = threading.BoundedSemaphore(MAX_WORKERS)
 _context = None
 
+
 def start():
     """The fork server's context, started on the first call (later calls return at once)."""
     global _context
@@ -66,7 +67,7 @@ def start():
             return _context
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["hue57.ingest._worker", "openpyxl", "openpyxl.reader.excel"])
-        root = str(Path(__file__).resolve().parents[2])  # the fork server imports hue57 from here, whatever its cwd
+        root = str(Path(__file__).resolve().parents[2])  # the fork server imports hue57 from here, any cwd
         saved = {k: os.environ.get(k) for k in ("PYTHONPATH", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")}
         try:  # the fork server inherits these; the server's own libraries have already read theirs
             os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (root, saved["PYTHONPATH"]) if p)
