@@ -5,6 +5,7 @@ import streamlit as st
 from hue57 import ui
 
 st.set_page_config(page_title="hue57", page_icon=":material/insights:", layout="wide")
+ui.guard_uploads()  # Streamlit keeps an uploaded file only for a signed-in analyst's or agency's session
 ctx = ui.start()
 st.session_state["hue57_ctx"] = ctx
 if ctx.role == "refused":

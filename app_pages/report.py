@@ -78,13 +78,13 @@ def agency_form(reporter: reporting.Reporter, period: str) -> None:
     stored_tasks, stored_figures = reporting.report_rows(sub) if sub else (None, None)
     has_indicators = len(items.indicators) > 0
     if state == "returned" and sub.get("comment"):  # until the report is submitted again, drafts included
-        st.warning(t("report.returned_comment", lang, by=sub["reviewed_by"], comment=ui.plain(sub["comment"]))
+        st.warning(t("report.returned_comment", lang, by=ui.plain(sub["reviewed_by"]), comment=ui.plain(sub["comment"]))
                    + "  \n" + t("report.returned_still", lang))
     if state in ("submitted", "accepted"):
         if state == "submitted":
             st.info(t("report.locked.submitted", lang, at=_when(sub["submitted_at"])))
         else:
-            st.info(t("report.locked.accepted", lang, by=sub["reviewed_by"], upload=sub["upload_id"]))
+            st.info(t("report.locked.accepted", lang, by=ui.plain(sub["reviewed_by"]), upload=sub["upload_id"]))
         st.subheader(t("report.tasks", lang))
         ui.text_table(reporting.task_rows_table(stored_tasks, lang))
         if has_indicators:

@@ -127,3 +127,88 @@ def test_a_backup_taken_while_imports_commit_restores_to_a_moment_between_them(d
         assert set(written.index) <= set(uploads["id"])
         counts.add(len(uploads))
     assert counts <= set(range(1, 8))
+
+
+def _reseal(folder: Path, manifest: dict | None = None) -> None:
+    """The manifest rewritten with every file's sha256 updated, as someone editing a backup by hand would."""
+    manifest = manifest or json.loads((folder / "manifest.json").read_text())
+    manifest["files"] = {f.name: store._backup._sha256(f) for f in sorted(folder.iterdir()) if f.name != "manifest.json"}
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+
+
+@pytest.mark.parametrize("smuggled", [
+    "COPY (SELECT 42) TO '{out}';",
+    "CREATE TABLE stolen AS SELECT read_text('/etc/hostname') AS content;",
+    "CREATE TABLE uploads_copy (x VARCHAR DEFAULT (read_text('/etc/hostname')));",
+    "ATTACH '{out}.duckdb' AS other;",
+    "CREATE MACRO m(x) AS x;",
+    "-- a comment ;\nCREATE VIEW v AS SELECT read_text('/etc/hostname');",
+])
+def test_a_smuggled_statement_in_schema_sql_is_refused_and_runs_nothing(smuggled, db, tmp_path, capsys):
+    """The restore never runs schema.sql: each statement is parsed by DuckDB and must create one of our own
+    tables, sequences or indexes; with the sha256 updated the backup still restores nothing, writes no file."""
+    folder, out = tmp_path / "bk", tmp_path / "written.csv"
+    store.backup(db, folder)
+    schema = (folder / "schema.sql").read_text()
+    (folder / "schema.sql").write_text(schema.replace(";\n", ";\n" + smuggled.format(out=out) + "\n", 1))
+    _reseal(folder)
+    target = tmp_path / "new.duckdb"
+    assert cli.main(["--db", str(target), "restore", str(folder)]) == 2
+    assert "có câu lệnh không thuộc cấu trúc của hue57" in capsys.readouterr().err
+    assert not target.exists() and not out.exists() and not Path(f"{out}.duckdb").exists()
+    assert not list(tmp_path.glob(".new.duckdb.restoring*"))
+
+
+def test_a_create_table_of_ours_with_a_default_of_its_own_is_never_evaluated(db, tmp_path):
+    """A CREATE TABLE of one of our tables passes the check, but our own DDL is what runs: a default written
+    into the backup's schema.sql (reading a file of the server) never reaches the restored database."""
+    folder = tmp_path / "bk"
+    store.backup(db, folder)
+    schema = (folder / "schema.sql").read_text()
+    assert "CREATE TABLE meta(" in schema
+    schema = schema.replace("CREATE TABLE meta(", "CREATE TABLE meta(leak VARCHAR DEFAULT(read_text('/etc/hostname')), ")
+    (folder / "schema.sql").write_text(schema)
+    _reseal(folder)
+    store.restore(tmp_path / "new.duckdb", folder)
+    with store.connect(tmp_path / "new.duckdb") as con:
+        columns = [r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
+                                             "WHERE table_name = 'meta'").fetchall()]
+    assert "leak" not in columns
+
+
+@pytest.mark.parametrize("where", ["folder_and_manifest", "everywhere"])
+def test_a_backup_missing_a_table_is_refused(where, db, tmp_path, capsys):
+    folder = tmp_path / "bk"
+    store.backup(db, folder)
+    (folder / "share_links.parquet").unlink()
+    manifest = json.loads((folder / "manifest.json").read_text())
+    del manifest["tables"]["share_links"]
+    if where == "everywhere":
+        schema = (folder / "schema.sql").read_text()
+        lines = [line for line in schema.splitlines() if not line.startswith("CREATE TABLE share_links")]
+        (folder / "schema.sql").write_text("\n".join(lines) + "\n")
+    _reseal(folder, manifest)
+    target = tmp_path / "new.duckdb"
+    assert cli.main(["--db", str(target), "restore", str(folder)]) == 2
+    assert "Bản sao lưu thiếu bảng share_links" in capsys.readouterr().err
+    assert not target.exists()
+
+
+def test_with_an_instance_secret_a_hand_edited_backup_is_refused_unless_accepted_as_foreign(db, tmp_path, capsys,
+                                                                                          monkeypatch):
+    monkeypatch.setenv("HUE57_SECRET", "the-instance-secret-of-this-server-0123456789")
+    folder = tmp_path / "bk"
+    store.backup(db, folder)
+    assert len(json.loads((folder / "manifest.json").read_text())["signature"]) == 64
+    store.restore(tmp_path / "same.duckdb", folder)  # signed here: restored here
+    (folder / "schema.sql").write_text((folder / "schema.sql").read_text() + "\n")  # a harmless edit, resealed
+    _reseal(folder)
+    target = tmp_path / "new.duckdb"
+    assert cli.main(["--db", str(target), "restore", str(folder)]) == 2
+    assert "không mang chữ ký của máy chủ này" in capsys.readouterr().err and not target.exists()
+    assert cli.main(["--db", str(target), "restore", str(folder), "--accept-foreign"]) == 0
+    monkeypatch.setenv("HUE57_SECRET", "another-server-with-its-own-secret-0123456789")
+    store.backup(db, tmp_path / "bk2")
+    monkeypatch.setenv("HUE57_SECRET", "the-instance-secret-of-this-server-0123456789")
+    with pytest.raises(store.BackupRefused):
+        store.restore(tmp_path / "other.duckdb", tmp_path / "bk2")

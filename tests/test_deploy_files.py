@@ -68,7 +68,7 @@ def test_nginx_site_passes_nginx_t(tmp_path):
 def test_nginx_t_catches_a_bad_site(tmp_path):
     cert, key = self_signed(tmp_path)
     site = render_site(app_port=8501, https_port=8443, http_port=8080, cert=cert, key=key, bind=None)
-    conf = main_config(tmp_path, site.replace("client_max_body_size 50m;", "client_max_body_size fifty;"))
+    conf = main_config(tmp_path, site.replace("client_max_body_size 8m;", "client_max_body_size fifty;"))
     assert check_config(conf).returncode != 0
 
 

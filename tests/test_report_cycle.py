@@ -362,7 +362,7 @@ def test_an_agency_signs_in_a_viewer_does_not_and_a_throttled_agency_is_refused(
     assert auth.authenticate(db, "xem", "mat-khau-rat-dai", client="10.0.0.1").outcome == "role_refused"
     now = [dt.datetime(2026, 11, 20, 3)]
     monkeypatch.setattr(_accounts, "now", lambda: now[0])
-    for _ in range(_sign_in.CLIENT_FREE + 1):
+    for _ in range(_sign_in.PAIR_FREE + 1):
         auth.authenticate(db, "khcn", "sai-mat-khau", client="10.9.9.9")
     assert auth.authenticate(db, "khcn", "mat-khau-rat-dai", client="10.9.9.9").outcome == "throttled"
 

@@ -1,5 +1,7 @@
-"""Signing in as OWASP recommends: throttling per client and per account with growing waits and no lock-out a
-stranger can trigger; one refusal, in words and in time, for every reason; every attempt recorded."""
+"""Signing in as OWASP recommends: throttling per account and per (address, account) with growing, capped waits
+and no lock-out a stranger can trigger — not even for the others behind the same address; the address from
+a trusted proxy's X-Forwarded-For only; one refusal, in words and in time, for every reason; every attempt
+recorded."""
 
 from __future__ import annotations
 
@@ -54,22 +56,22 @@ def test_five_wrong_passwords_from_one_client_do_not_stop_the_right_password_fro
     assert result.ok and result.role == "analyst"
 
 
-def test_a_guessing_client_waits_twice_as_long_after_each_further_refusal(accounts, clock):
-    for i in range(_sign_in.CLIENT_FREE):
+def test_a_guessing_address_waits_twice_as_long_after_each_further_refused_check(accounts, clock):
+    for i in range(_sign_in.PAIR_FREE):
         _try(accounts, clock, "lan", f"sai-{i}", "203.0.113.7")
     wait = 1
     for _ in range(4):
         early = _try(accounts, clock, "lan", PASSWORD, "203.0.113.7", after=(wait - 0.5) * SEC)
         assert early.outcome == "throttled", wait  # even the right password is not checked while it waits
-        wait *= 2  # the early attempt was a refusal too
-        assert _try(accounts, clock, "lan", "sai", "203.0.113.7", after=wait * SEC).outcome == "wrong_password"
+        # the early attempt checked nothing: it neither counts nor restarts the wait
+        assert _try(accounts, clock, "lan", "sai", "203.0.113.7", after=0.5 * SEC).outcome == "wrong_password"
         wait *= 2
     # the waits stop growing at the cap: never a lock that outlasts it
-    clock[0] += _sign_in.CLIENT_MAX_WAIT + SEC
+    clock[0] += _sign_in.MAX_WAIT
     assert auth.authenticate(accounts, "lan", PASSWORD, client="203.0.113.7").ok
 
 
-def test_throttled_attempts_slow_the_client_but_not_the_account(accounts, clock):
+def test_throttled_attempts_from_one_address_do_not_slow_the_account_elsewhere(accounts, clock):
     for i in range(3 * _sign_in.NAME_FREE):  # hammering one account from one address
         _try(accounts, clock, "lan", f"sai-{i}", "203.0.113.7", after=dt.timedelta(0))
     assert _try(accounts, clock, "lan", PASSWORD, "10.1.2.3", after=dt.timedelta(0)).ok
@@ -88,7 +90,7 @@ def test_many_addresses_guessing_one_account_slow_it_except_from_where_it_signed
 def test_a_viewer_s_right_password_is_refused_like_a_wrong_one_and_counted(accounts, clock):
     result = _try(accounts, clock, "minh", PASSWORD, "10.1.2.3")
     assert not result and result.outcome == "role_refused" and result.role is None
-    for i in range(_sign_in.CLIENT_FREE - 1):
+    for i in range(_sign_in.PAIR_FREE - 1):
         _try(accounts, clock, "minh", f"sai-{i}", "10.1.2.3", after=dt.timedelta(0))
     # a right password would not be worth more tries than a wrong one
     assert _try(accounts, clock, "minh", PASSWORD, "10.1.2.3", after=dt.timedelta(0)).outcome == "throttled"
@@ -148,15 +150,74 @@ def test_the_page_shows_one_refusal_for_unknown_name_wrong_password_viewer_and_t
     at = _login_page()
     messages = {}
     for case, name, password in (("unknown", "nobody", PASSWORD), ("wrong", "lan", "sai-mat-khau"),
-                                 ("viewer", "minh", PASSWORD), ("wrong2", "lan", "sai-2"), ("wrong3", "lan", "sai-3")):
+                                 ("viewer", "minh", PASSWORD), ("wrong2", "lan", "sai-2"), ("wrong3", "lan", "sai-3"),
+                                 ("wrong4", "lan", "sai-4"), ("wrong5", "lan", "sai-5")):
         at = _submit(at, name, password)
         messages[case] = [e.value for e in at.error]
-    at = _submit(at, "lan", PASSWORD)  # the sixth attempt from this browser at once: throttled
+    at = _submit(at, "lan", PASSWORD)  # the sixth attempt for lan from this browser at once: throttled
     messages["throttled"] = [e.value for e in at.error]
     assert sorted(auth.login_attempts(accounts)["result"]) == ["role_refused", "throttled", "unknown_name"] + \
-        ["wrong_password"] * 3
+        ["wrong_password"] * 5
     assert all(m == [auth.refusal("vi")] for m in messages.values()), messages
     assert "không đúng" in messages["viewer"][0] and "chỉ có quyền xem" not in messages["viewer"][0]
-    clock[0] += _sign_in.CLIENT_MAX_WAIT
+    clock[0] += _sign_in.MAX_WAIT
     at = _submit(at, "lan", PASSWORD)
     assert not at.error and auth.identity(accounts, at.session_state["hue57_session"]).name == "lan"
+
+
+def test_thirty_refusals_for_one_account_never_slow_another_account_from_the_same_address(accounts, clock):
+    """One office, one NAT address: a clerk (or a stranger) mistypes one account 30 times; a colleague's
+    account signs in at once from the same address, and the first account's own right password gets in
+    within the capped wait, however often its owner tries meanwhile."""
+    auth.add_user(accounts, "hoa", "analyst", PASSWORD)
+    office = "203.0.113.7"
+    outcomes = [_try(accounts, clock, "lan", f"sai-{i}", office, after=dt.timedelta(0)).outcome for i in range(30)]
+    assert outcomes[:_sign_in.PAIR_FREE] == ["wrong_password"] * _sign_in.PAIR_FREE
+    assert set(outcomes[_sign_in.PAIR_FREE + 1:]) == {"throttled"}
+    assert _try(accounts, clock, "hoa", PASSWORD, office, after=dt.timedelta(0)).ok  # at once
+    last_refusal = auth.login_attempts(accounts).query("result == 'wrong_password'")["at"].max()
+    while True:  # lan's owner tries every 20 s: each try is refused or lets her in, none restarts the wait
+        result = _try(accounts, clock, "lan", PASSWORD, office, after=20 * SEC)
+        if result.ok:
+            break
+        assert result.outcome == "throttled"
+        assert clock[0] - last_refusal <= _sign_in.MAX_WAIT
+    assert clock[0] - last_refusal <= _sign_in.MAX_WAIT + 20 * SEC
+
+
+def test_an_unknown_address_is_never_one_shared_bucket_nor_trusted(accounts, clock):
+    auth.add_user(accounts, "hoa", "analyst", PASSWORD)
+    assert _try(accounts, clock, "lan", PASSWORD, None)  # a success from an unknown address
+    for i in range(3 * _sign_in.NAME_FREE):  # strangers whose address could not be told, guessing lan
+        _try(accounts, clock, "lan", f"sai-{i}", None, after=dt.timedelta(milliseconds=1))
+    assert _try(accounts, clock, "hoa", PASSWORD, None, after=dt.timedelta(0)).ok  # another account: at once
+    # lan's earlier success from 'unknown' does not make 'unknown' a trusted desk
+    assert _try(accounts, clock, "lan", PASSWORD, None, after=dt.timedelta(0)).outcome == "throttled"
+    clock[0] += _sign_in.MAX_WAIT
+    assert auth.authenticate(accounts, "lan", PASSWORD, client=None).ok
+
+
+def test_the_forwarded_address_is_used_only_behind_a_trusted_proxy(accounts, clock):
+    headers = {"X-Forwarded-For": "198.51.100.9, 203.0.113.7"}
+    assert auth.client_address("127.0.0.1", headers, ["127.0.0.1/32"]) == "203.0.113.7"
+    assert auth.client_address("127.0.0.1", headers, ["127.0.0.1", "203.0.113.0/24"]) == "198.51.100.9"
+    assert auth.client_address("127.0.0.1", headers, []) == "127.0.0.1"  # the proxy's own address
+    assert auth.client_address("192.0.2.5:51234", headers, ["127.0.0.1"]) == "192.0.2.5"  # a stranger's header
+    # what the sign-in records is that address
+    _try(accounts, clock, "lan", "sai", auth.client_address("127.0.0.1", headers, ["127.0.0.1"]))
+    _try(accounts, clock, "lan", "sai", auth.client_address("127.0.0.1", headers, []))
+    assert list(auth.login_attempts(accounts)["client"]) == ["127.0.0.1", "203.0.113.7"]
+
+
+def test_the_socket_peer_is_taken_back_from_uvicorns_own_proxy_rewriting(monkeypatch):
+    """uvicorn (Streamlit's server) puts an X-Forwarded-For entry in place of a loopback peer, port 0: the
+    peer is the loopback proxy again, and our own trusted_proxies decide; a real socket's peer is kept."""
+    monkeypatch.delenv("FORWARDED_ALLOW_IPS", raising=False)
+    forwarded = auth.joined_headers([("X-Forwarded-For", "198.51.100.9"), ("x-forwarded-for", "203.0.113.7")])
+    assert forwarded == {"x-forwarded-for": "198.51.100.9, 203.0.113.7"}
+    assert auth.connection_peer("203.0.113.7", 0, forwarded) == "127.0.0.1"
+    assert auth.connection_peer("203.0.113.7", 51234, forwarded) == "203.0.113.7"  # a direct peer sending the header
+    assert auth.connection_peer("127.0.0.1", 40000, {}) == "127.0.0.1"
+    assert auth.connection_peer(None, None, forwarded) is None
+    monkeypatch.setenv("FORWARDED_ALLOW_IPS", "*")
+    assert auth.connection_peer("203.0.113.7", 0, forwarded) is None  # uvicorn believed anyone: unknown

@@ -84,7 +84,7 @@ def cmd_verify(args) -> None:
 
 def cmd_restore(args) -> None:
     try:
-        manifest = store.restore(args.db, args.dir, force=args.force)
+        manifest = store.restore(args.db, args.dir, force=args.force, accept_foreign=args.accept_foreign)
     except store.BackupRefused as exc:
         raise _refused(exc, args.lang) from exc
     print(t("backup.restored", args.lang, path=store.db_path(args.db), created=manifest["created_at"],
@@ -104,4 +104,6 @@ def register(sub) -> None:
     p = sub.add_parser("restore", help="restore a backup into $HUE57_DB (refused when it exists, unless --force)")
     p.add_argument("dir")
     p.add_argument("--force", action="store_true", help="replace an existing database")
+    p.add_argument("--accept-foreign", action="store_true",
+                   help="restore a backup whose manifest this server did not sign (edited, or another server's)")
     p.set_defaults(func=cmd_restore)

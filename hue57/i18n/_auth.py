@@ -185,6 +185,21 @@ TEXT: dict[str, dict[str, str]] = {
     "backup.err.rows": {
         "vi": "Bảng {table} khôi phục được {rows} dòng thay vì {expected}; không có gì được thay đổi.",
         "en": "Table {table} restored {rows} rows instead of {expected}; nothing was changed."},
+    "backup.err.schema": {
+        "vi": "Tệp schema.sql của bản sao lưu có câu lệnh không thuộc cấu trúc của hue57 ({statement}); không có gì "
+              "được chạy hay thay đổi. Hãy dùng một bản sao lưu khác.",
+        "en": "The backup's schema.sql holds a statement that is not part of hue57's schema ({statement}); nothing was "
+              "run or changed. Use another backup."},
+    "backup.err.table_missing": {
+        "vi": "Bản sao lưu thiếu bảng {table} (trong schema.sql, manifest.json hoặc tệp Parquet); không có gì được thay "
+              "đổi. Hãy dùng một bản sao lưu khác.",
+        "en": "The backup lacks table {table} (in schema.sql, manifest.json or its Parquet file); nothing was changed. "
+              "Use another backup."},
+    "backup.err.foreign": {
+        "vi": "Manifest của bản sao lưu {path} không mang chữ ký của máy chủ này (bản sao lưu đã bị sửa tay, hoặc của "
+              "một máy chủ khác); không có gì được thay đổi. Nếu đúng là muốn khôi phục nó, chạy lại với --accept-foreign.",
+        "en": "The manifest of backup {path} is not signed by this server (the backup was edited by hand, or comes from "
+              "another server); nothing was changed. If it is meant, run again with --accept-foreign."},
     "backup.err.target_exists": {
         "vi": "Cơ sở dữ liệu {path} đã có. Để thay nó bằng bản sao lưu, chạy lại với --force (nên làm khi không ai đang cập nhật số liệu).",
         "en": "Database {path} already exists. To replace it with the backup, run again with --force (best while nobody is uploading)."},

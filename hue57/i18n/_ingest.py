@@ -362,4 +362,50 @@ TEXT: dict[str, dict[str, str]] = {
               "Left empty, these two columns keep what is stored. Indicators that are not ranks leave both empty.\n"
               "Rows with only a code are skipped. Other targets of the same indicator share its figures and are not listed ({aliases}); figures written under those codes are stored under the indicator's code.\n"
               "Save as .xlsx or “CSV UTF-8”; at most 5 MB and 100,000 rows."},
+    # --- bounds held by the parse worker and the XML scan (issue 21) -------------------------------------
+    "ingest.err.xml_elements": {
+        "vi": "Phần «{part}» của tệp Excel có hơn {limit} phần tử XML — thường do định dạng, ô trống hoặc kiểu chữ bị "
+              "nhân bản rất nhiều lần. Hãy chép số liệu sang tệp mẫu (chỉ dán giá trị) rồi tải lên lại.",
+        "en": "Part “{part}” of the Excel file has more than {limit} XML elements — usually formatting, empty cells "
+              "or text styles duplicated many times. Copy the figures into the template (paste values only) and "
+              "upload that."},
+    "ingest.err.xml_depth": {
+        "vi": "Phần «{part}» của tệp Excel lồng nhau sâu hơn {limit} cấp, điều mà Excel không bao giờ ghi. Hãy chép số "
+              "liệu sang tệp mẫu (chỉ dán giá trị) rồi tải lên lại.",
+        "en": "Part “{part}” of the Excel file nests more than {limit} levels deep, which Excel never writes. Copy the "
+              "figures into the template (paste values only) and upload that."},
+    "ingest.err.worker_memory": {
+        "vi": "Đọc tệp này cần hơn {limit} MB bộ nhớ nên đã dừng; không có gì được ghi. Hãy chép số liệu sang tệp mẫu "
+              "(chỉ dán giá trị) hoặc lưu thành «CSV UTF-8» rồi tải lên lại.",
+        "en": "Reading this file needed more than {limit} MB of memory, so it was stopped; nothing was saved. Copy the "
+              "figures into the template (paste values only) or save as “CSV UTF-8”, and upload again."},
+    "ingest.err.worker_failed": {
+        "vi": "Không đọc được tệp này (việc đọc tệp dừng giữa chừng); không có gì được ghi. Hãy mở tệp trong Excel, "
+              "lưu lại thành «Sổ làm việc Excel (.xlsx)» hoặc «CSV UTF-8» rồi tải lên lại.",
+        "en": "This file could not be read (reading it stopped part way); nothing was saved. Open it in Excel, save it "
+              "again as “Excel Workbook (.xlsx)” or “CSV UTF-8”, and upload again."},
+    "ingest.err.rich_text_runs": {
+        "vi": "Một chuỗi chữ trong phần «{part}» của tệp Excel có hơn {limit} đoạn định dạng (chữ đậm, màu …). Hãy chép "
+              "số liệu sang tệp mẫu (chỉ dán giá trị) rồi tải lên lại.",
+        "en": "One text in part “{part}” of the Excel file has more than {limit} formatted runs (bold, colour …). Copy "
+              "the figures into the template (paste values only) and upload that."},
+    "ingest.err.row_cells": {
+        "vi": "Một dòng của trang tính (dòng thứ {row} trong tệp) có hơn {limit} ô, nhiều hơn số cột Excel cho phép. "
+              "Hãy chép số liệu sang tệp mẫu (chỉ dán giá trị) rồi tải lên lại.",
+        "en": "One row of the sheet (row element {row} in the file) has more than {limit} cells, more than Excel's "
+              "columns. Copy the figures into the template (paste values only) and upload that."},
+    "ingest.warn.implausible": {
+        "vi": "Chỉ tiêu {code}: «{value}» vượt xa mức có thể có với đơn vị của chỉ tiêu (tối đa {n_limit}) — có thể gõ "
+              "thừa chữ số hoặc nhầm thang đo. Hãy sửa; nếu đúng là như vậy, hãy xác nhận.",
+        "en": "Indicator {code}: “{value}” is far past what its unit can hold (at most {n_limit}) — perhaps extra "
+              "digits or the wrong scale. Correct it; if it really is so, confirm it."},
+    "ingest.err.xlsx_not_number": {
+        "vi": "Ô {cell} là ô số nhưng chứa «{value}», không phải một số (NaN hay vô cùng do một chương trình khác ghi). "
+              "Hãy mở tệp trong Excel, sửa ô này rồi lưu lại.",
+        "en": "Cell {cell} is a number cell but holds “{value}”, which is not a number (NaN or infinity written by "
+              "another program). Open the file in Excel, correct this cell and save it again."},
+    "ingest.err.busy": {
+        "vi": "Máy chủ đang đọc các tệp khác nên chưa đọc được tệp này; không có gì được ghi. Hãy tải lên lại sau ít phút.",
+        "en": "The server is reading other files and could not read this one yet; nothing was saved. Upload it again in "
+              "a few minutes."},
 }

@@ -83,13 +83,14 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Báo cáo chưa có dòng nào: hãy điền ít nhất một nhiệm vụ hoặc một chỉ tiêu rồi gửi.",
         "en": "The report has no rows: fill in at least one task or indicator, then submit."},
     "report.refused.state_submitted": {
-        "vi": "Báo cáo đã gửi và đang chờ xem xét: không thể {action} lúc này.",
-        "en": "The report is submitted and awaits review: it cannot be changed now ({action})."},
+        "vi": "Báo cáo đã gửi và đang chờ xem xét nên chưa thể thay đổi lúc này.",
+        "en": "The report is submitted and awaits review, so it cannot be changed now."},
     "report.refused.state_accepted": {
-        "vi": "Báo cáo đã được tiếp nhận: không thể {action}.", "en": "The report was already accepted ({action})."},
+        "vi": "Báo cáo đã được tiếp nhận nên không thể thay đổi nữa.",
+        "en": "The report was already accepted, so it can no longer be changed."},
     "report.refused.state_returned": {
-        "vi": "Báo cáo đã được trả lại cho cơ quan: chờ cơ quan gửi lại ({action}).",
-        "en": "The report was returned to its agency: wait until it is submitted again ({action})."},
+        "vi": "Báo cáo đã được trả lại cho cơ quan: chờ cơ quan gửi lại.",
+        "en": "The report was returned to its agency: wait until it is submitted again."},
     "report.refused.state_draft": {
         "vi": "Báo cáo chưa được gửi ({action}).", "en": "The report has not been submitted ({action})."},
     "report.refused.state_": {"vi": "Chưa có báo cáo ({action}).", "en": "There is no report ({action})."},

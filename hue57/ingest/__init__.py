@@ -1,6 +1,7 @@
 """Analysts' uploads: read CSV/Excel as offices write them, check every row against the plan, land atomically.
 
-    parse_upload(data, filename)                  → ParsedUpload   (bytes → text cells, header names, rows)
+    parse_upload(data, filename)                  → ParsedUpload   (bytes → text cells, header names, rows;
+                                                  read in a worker process with hard limits, `_worker`)
     validate(parsed, targets, lang, tasks=None)   → ValidationReport(ok, errors, rows, notices …)
     check_file(data, filename, targets, lang)     → ValidationReport  (parse + validate, no database)
     preview_file(db, data, filename, lang=)       → ImportOutcome  (diff against the database; writes nothing)
@@ -13,34 +14,39 @@
 
 Two kinds of file, told apart by their headers: indicator figures (code, year, value, status, source,
 note) and task progress (task_no, period, status, progress_pct, note, evidence).
+
+The names below are imported on first use: the parse worker imports `hue57.ingest._read` (pandas,
+openpyxl) and nothing else of the package — no DuckDB, no pandera — so each worker starts small.
 """
 
-from hue57.ingest._commit import ImportOutcome, check_file, import_file, preview_file
-from hue57.ingest._findings import (
-    diff_table,
-    error_kinds_table,
-    error_table,
-    more_errors,
-    notice_table,
-    summary,
-    warning_table,
-)
-from hue57.ingest._read import MAX_BYTES, MAX_ROWS, ParsedUpload, parse_upload
-from hue57.ingest._template import (
-    progress_template_csv,
-    progress_template_frame,
-    progress_template_xlsx,
-    report_form_xlsx,
-    template_csv,
-    template_frame,
-    template_xlsx,
-)
-from hue57.ingest._validate import PROGRESS_STATUSES, QUALITATIVE_STATUSES, ValidationReport, validate
+from __future__ import annotations
 
-__all__ = [
-    "MAX_BYTES", "MAX_ROWS", "PROGRESS_STATUSES", "QUALITATIVE_STATUSES", "ImportOutcome", "ParsedUpload",
-    "ValidationReport", "check_file", "diff_table", "error_kinds_table", "error_table", "more_errors", "import_file",
-    "notice_table", "parse_upload", "preview_file", "progress_template_csv", "progress_template_frame",
-    "progress_template_xlsx", "report_form_xlsx", "summary", "template_csv", "template_frame",
-    "template_xlsx", "validate", "warning_table",
-]
+import importlib
+
+_HOME = {
+    "ImportOutcome": "_commit", "check_file": "_commit", "import_file": "_commit", "preview_file": "_commit",
+    "diff_table": "_findings", "error_kinds_table": "_findings", "error_table": "_findings",
+    "more_errors": "_findings", "notice_table": "_findings", "summary": "_findings", "warning_table": "_findings",
+    "MAX_BYTES": "_read", "MAX_ROWS": "_read", "ParsedUpload": "_read", "parse_upload": "_worker",
+    "progress_template_csv": "_template", "progress_template_frame": "_template",
+    "progress_template_xlsx": "_template", "template_csv": "_template", "template_frame": "_template",
+    "template_xlsx": "_template", "report_form_xlsx": "_template",
+    "PROGRESS_STATUSES": "_validate", "QUALITATIVE_STATUSES": "_validate", "ValidationReport": "_validate",
+    "validate": "_validate",
+}
+
+
+def __getattr__(name: str):
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module 'hue57.ingest' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"hue57.ingest.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_HOME))
+
+
+__all__ = sorted(_HOME)  # noqa: PLE0605

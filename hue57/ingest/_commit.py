@@ -10,9 +10,9 @@ import pandas as pd
 from hue57 import audit, store
 from hue57.i18n import normalise_lang
 from hue57.ingest._issues import empty_issues
-from hue57.ingest._read import parse_upload
 from hue57.ingest._scale import scale_warnings
 from hue57.ingest._validate import ValidationReport, validate
+from hue57.ingest._worker import parse_upload
 
 
 @dataclass

@@ -23,6 +23,16 @@ def shown(value: object) -> str:
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
 
 
+def map_distinct(series: pd.Series, func) -> pd.Series:
+    """`func` of each value of `series`, called once per distinct value (pandas' `map` of a dict or a function
+    over Arrow strings costs a Python object per row: 100,000 rows with 30 distinct values pay 30 calls here)."""
+    codes, uniques = pd.factorize(series)
+    values = np.empty(len(uniques) + 1, dtype=object)
+    values[:-1] = [func(u) for u in uniques]
+    values[-1] = None  # code -1: a missing value
+    return pd.Series(values[codes], index=series.index, dtype=object)
+
+
 class Issues:
     """An append-only list of issues: one at a time for the file, or vectorised for many rows at once."""
 

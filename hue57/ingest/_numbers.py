@@ -118,6 +118,6 @@ def parse_numbers(column: Shapes, excel: pd.Series | None = None, *, convention:
         values = values.where(~from_excel, excel.astype("float64").to_numpy())
         ambiguous &= ~from_excel
         guessed &= ~from_excel
-    values = values.where(np.isfinite(values.fillna(0).to_numpy()), np.nan)
+    values = values.where(np.isfinite(values.fillna(0).to_numpy()), np.nan) + 0.0  # + 0.0: −0 is stored as 0
     invalid = ~column.blank & values.isna().to_numpy() & ~ambiguous
     return Numbers(values.reset_index(drop=True), column.blank, invalid, ambiguous, int(guessed.sum()))

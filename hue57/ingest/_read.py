@@ -117,6 +117,7 @@ class ParsedUpload:
     delimiter: str | None = None
     issues: pd.DataFrame = field(default_factory=empty_issues)
     notices: pd.DataFrame = field(default_factory=empty_issues)
+    peak_mb: dict[str, float] = field(default_factory=dict)  # the parse worker's VmPeak and VmHWM, in MB
 
     @property
     def readable(self) -> bool:
@@ -140,11 +141,21 @@ class _Bound(Exception):
         self.key, self.params = key, params
 
 
-def parse_upload(data: bytes, filename: str, *, sheet: str | None = None) -> ParsedUpload:
-    """Read an uploaded file; problems that make it unreadable are returned in `.issues`, never raised.
+def refused_upload(data: bytes, filename: str, key: str, **params) -> ParsedUpload:
+    """An upload refused as a whole (its parse was stopped): one issue, no cells."""
+    issues = Issues()
+    issues.add(key, **params)
+    return ParsedUpload(filename=PurePath(str(filename or "")).name, sha256=hashlib.sha256(data).hexdigest(),
+                        size=len(data), issues=issues.frame())
+
+
+def read_upload(data: bytes, filename: str, *, sheet: str | None = None) -> ParsedUpload:
+    """Read an uploaded file in this process; problems that make it unreadable are returned in `.issues`,
+    never raised. Uploads come through `hue57.ingest.parse_upload`, which calls this in a limited worker.
 
     `sheet`: in a workbook, read only the sheet of that title (an agency's report form holds a task sheet
-    and an indicator sheet); a workbook without it reads as empty."""
+    and an indicator sheet); a workbook without it reads as empty.
+    """
     name = PurePath(str(filename or "")).name
     result = ParsedUpload(filename=name, sha256=hashlib.sha256(data).hexdigest(), size=len(data))
     issues, notices = Issues(), Issues()
@@ -283,7 +294,11 @@ def _read_csv(data: bytes, issues: Issues, notices: Issues) -> _Table | None:
     text = _decode(data, issues)
     if text is None:
         return None
-    if text.count("\n") > MAX_SCANNED_ROWS:  # blank lines too: each would become a row of the frame
+    # pandas ends a line at \r\n, \n or a lone \r (a Mac's CSV): one ending from here on, so every count
+    # below counts the lines pandas will see (blank ones too: each would become a row of the frame).
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.count("\n") > MAX_SCANNED_ROWS:
         raise _Bound("ingest.err.too_many_sheet_rows", limit=MAX_SCANNED_ROWS)
     delimiter, above, title = _find_csv_header(text)
     if above:
@@ -372,7 +387,10 @@ def _read_xlsx(data: bytes, issues: Issues, notices: Issues, only: str | None = 
         if "xl/workbook.xml" not in names:
             issues.add("ingest.err.not_xlsx")
             return None
-        refusal = _bounds.check_archive(archive)  # before openpyxl decompresses anything
+        refusal = _bounds.check_archive(archive)  # before anything is decompressed
+        deadline = time.monotonic() + MAX_SECONDS
+        if refusal is None:  # every XML part streamed through expat before openpyxl parses any
+            refusal, scans = _bounds.scan_parts(archive, deadline)
         if refusal is not None:
             issues.add(refusal.key, **refusal.params)
             return None
@@ -380,12 +398,14 @@ def _read_xlsx(data: bytes, issues: Issues, notices: Issues, only: str | None = 
 
         try:
             book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except MemoryError:
+            raise  # the worker's limit: refused as such by `hue57.ingest._worker`
         except Exception:  # noqa: BLE001 — any failure to open user bytes is "not a workbook"
             issues.add("ingest.err.not_xlsx")
             return None
         try:
-            return _xlsx_rows(book, archive, issues, notices, only)
-        except _Bound:
+            return _xlsx_rows(book, archive, scans, deadline, issues, notices, only)
+        except (_Bound, MemoryError):
             raise
         except Exception:  # noqa: BLE001 — a damaged sheet part
             issues.add("ingest.err.not_xlsx")
@@ -402,7 +422,7 @@ def _sheet_rows(sheet, deadline: float):
     for number, row in enumerate(sheet.iter_rows(min_row=1), start=1):
         if number > MAX_SCANNED_ROWS:  # also the blank rows openpyxl invents for a gap (a cell at row 1,048,576)
             raise _Bound("ingest.err.too_many_sheet_rows", limit=MAX_SCANNED_ROWS)
-        if number % 512 == 0 and time.monotonic() > deadline:
+        if time.monotonic() > deadline:  # every row: openpyxl may spend a second on one wide row
             raise _Bound("ingest.err.too_slow", limit=int(MAX_SECONDS))
         row = row[:MAX_COLUMNS]
         for i, cell in enumerate(row):
@@ -426,16 +446,16 @@ def _blank(values) -> bool:
     return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
 
 
-def _xlsx_rows(book, archive: zipfile.ZipFile, issues: Issues, notices: Issues,
-               only: str | None = None) -> _Table | None:
+def _xlsx_rows(book, archive: zipfile.ZipFile, scans: dict[str, _bounds.SheetScan], deadline: float,
+               issues: Issues, notices: Issues, only: str | None = None) -> _Table | None:
     sheets = [s for s in book.worksheets if only is None or s.title == only]
     if not sheets:
         issues.add("ingest.err.empty")
         return None
-    deadline = time.monotonic() + MAX_SECONDS
     chosen = fallback = None
     for sheet in sheets:  # the first sheet with a recognisable header among its top rows
-        scan = _bounds.scan_sheet(archive, sheet._worksheet_path)
+        part = sheet._worksheet_path
+        scan = scans.get(part.lstrip("/")) or _bounds.scan_part(archive, part, deadline)
         if scan.refusal is not None:
             issues.add(scan.refusal.key, **scan.refusal.params)
             return None
@@ -497,6 +517,8 @@ def _values(row) -> list:
 
 
 def _number_text(value: float | int) -> str:
+    if abs(value) >= 1e15:  # past what Excel shows digit by digit: 1.7e+308, not 309 digits
+        return repr(float(value))
     if isinstance(value, int) or float(value).is_integer():
         return str(int(value))
     return repr(float(value))

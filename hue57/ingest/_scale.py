@@ -12,6 +12,10 @@ that applies:
   and v·100 is not — probably 0,93 written for 93%. (Excel cells formatted as percent already arrive
   in points, see `hue57.ingest._read`.)
 - `jump`: v and the reference are both positive and one is `JUMP`× the other or more.
+- `implausible`: |v| is past what the unit can plausibly hold (`plausible_limit`: a percentage
+  beyond 1,000, an index beyond 1,000, a rank beyond 100,000, a count beyond ten million, an amount
+  of money beyond 10^15) — 1.7e308 patents is a typing or scale error, not a figure. Needs no
+  reference, and speaks before the others.
 
 Zeros and negatives have no ratio and are not compared. The warnings are issues like the validation's
 (row, column, value, key, params), so they are shown and translated the same way.
@@ -22,9 +26,24 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from hue57.ingest._issues import Issues, empty_issues
+from hue57.ingest._issues import Issues, empty_issues, map_distinct
 
 JUMP = 20.0
+_MONEY = ("đồng", "dong", "vnd", "usd", "dollar", "tỷ", "triệu", "billion", "million")
+
+
+def plausible_limit(unit: str) -> float:
+    """The largest |value| a figure in `unit` can plausibly have."""
+    u = str(unit or "").strip().casefold()
+    if u.startswith("%"):
+        return 1_000.0
+    if u in ("index", "chỉ số"):
+        return 1_000.0
+    if u in ("rank", "hạng", "thứ hạng"):
+        return 100_000.0
+    if any(word in u for word in _MONEY):
+        return 1e15
+    return 1e7  # counts: enterprises, patents, publications, organisations, per 10,000 people
 
 
 def _nearest(rows: pd.DataFrame, refs: pd.DataFrame, direction: str) -> pd.DataFrame:
@@ -59,12 +78,19 @@ def scale_warnings(rows: pd.DataFrame, current: pd.DataFrame, targets: pd.DataFr
     """Warnings (an issues frame) for values of `rows` probably on the wrong scale; empty when none."""
     if rows.empty or "value" not in rows:
         return empty_issues()
+    with np.errstate(all="ignore"):  # a value near 1e308 overflows a ratio: it is warned of, not printed
+        return _warnings(rows, current, targets, row_numbers=row_numbers, value_text=value_text, column=column)
+
+
+def _warnings(rows: pd.DataFrame, current: pd.DataFrame, targets: pd.DataFrame, *,
+              row_numbers: np.ndarray, value_text: np.ndarray, column: str) -> pd.DataFrame:
     frame = rows[["code", "year", "value"]].reset_index(drop=True).assign(_i=np.arange(len(rows)))
     v = frame["value"].to_numpy(float)
     plan = targets.assign(code=targets["code"].astype(str), indicator=targets["indicator"].astype(str))
-    unit = frame["code"].map(plan.set_index("code")["unit"].astype(str)).fillna("")
-    bounds = plan.assign(top=plan[["value", "value_hi"]].max(axis=1)).groupby("indicator")["top"].max()
-    target_top = frame["code"].map(bounds).to_numpy(float)
+    units = dict(zip(plan["code"], plan["unit"].astype(str), strict=True))
+    unit = map_distinct(frame["code"].astype(str), units.get).fillna("").astype(str)
+    bounds = plan.assign(top=plan[["value", "value_hi"]].max(axis=1)).groupby("indicator")["top"].max().to_dict()
+    target_top = map_distinct(frame["code"].astype(str), bounds.get).astype("float64").to_numpy()
 
     stored = current.loc[current["value"].notna(), ["code", "year", "value"]]
     in_file = frame.loc[frame["value"].notna(), ["code", "year", "value"]]
@@ -78,12 +104,17 @@ def scale_warnings(rows: pd.DataFrame, current: pd.DataFrame, targets: pd.DataFr
 
     percent = unit.str.startswith("%").to_numpy()
     index = (unit == "index").to_numpy() & (target_top <= 1) & (v > 1)
-    fraction = ~index & percent & (v > 0) & (v <= 1) & far & ~(_ratio(v * 100, ref) >= JUMP)
-    jump = ~index & ~fraction & far
+    limit = map_distinct(unit, plausible_limit).astype("float64").to_numpy()
+    implausible = np.abs(np.nan_to_num(v, nan=0.0)) > limit
+    index &= ~implausible
+    fraction = ~implausible & ~index & percent & (v > 0) & (v <= 1) & far & ~(_ratio(v * 100, ref) >= JUMP)
+    jump = ~implausible & ~index & ~fraction & far
 
     issues = Issues()
     text = pd.Series(value_text, dtype=object)
     code = frame["code"].astype(str)
+    issues.flag(implausible, "ingest.warn.implausible", rows=row_numbers, column=column, values=text, code=code,
+                unit=unit, n_limit=pd.Series(limit, dtype="float64"))
     shown_ref = pd.Series(ref, dtype="float64")
     shown_year = pd.Series(ref_year, dtype="float64").fillna(0).astype("int64")
     issues.flag(index, "ingest.warn.index_scale", rows=row_numbers, column=column, values=text, code=code,

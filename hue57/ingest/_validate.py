@@ -15,7 +15,7 @@ import pandera.pandas as pa
 
 from hue57 import calendar
 from hue57.i18n import normalise_lang, t
-from hue57.ingest._issues import LISTED, Issues, empty_issues, render, row_list
+from hue57.ingest._issues import LISTED, Issues, empty_issues, map_distinct, render, row_list
 from hue57.ingest._numbers import file_convention, parse_numbers, shapes, to_float
 from hue57.ingest._read import ParsedUpload, fold, header_names
 from hue57.store._plan import band_start
@@ -309,7 +309,7 @@ def _actuals(parsed: ParsedUpload, targets: pd.DataFrame, issues: Issues, notice
                                valid_rank=valid_num & rank, code_text=code_text, value_h=value_h)
 
     status_text = cols.text("status")
-    status = status_text.map({s: STATUS_OF.get(_label(s)) for s in status_text.unique()})
+    status = map_distinct(status_text, lambda s: STATUS_OF.get(_label(s)))
     status_given = (status_text != "").to_numpy()
     status_h = cols.header("status")
     issues.flag(numeric & status_given, "ingest.err.status_for_numeric", rows=rows, column=status_h,
@@ -439,7 +439,7 @@ _PERIOD_FORMS = (
 
 def _periods(text: pd.Series) -> pd.Series:
     """'2025-H1' from '2025-H1', '2025 h1', 'H1/2025', '6 tháng đầu năm 2025'; NaN when none fits."""
-    folded = text.map({s: fold(s) for s in text.unique()})
+    folded = map_distinct(text, fold).astype(str)
     out = pd.Series([None] * len(text), dtype=object, index=text.index)
     for pattern, half in _PERIOD_FORMS:
         found = folded.str.extract(f"^{pattern}$")
@@ -477,7 +477,7 @@ def _progress(parsed: ParsedUpload, tasks: pd.DataFrame, issues: Issues, notices
                 first=FIRST_YEAR, last=last_year)
 
     status_text = cols.text("status")
-    status = status_text.map({s: PROGRESS_STATUS_OF.get(_label(s)) for s in status_text.unique()})
+    status = map_distinct(status_text, lambda s: PROGRESS_STATUS_OF.get(_label(s)))
     status_h = cols.header("status")
     issues.flag((status_text == "").to_numpy(), "ingest.err.progress_status_missing", rows=rows, column=status_h,
                 values=status_text)

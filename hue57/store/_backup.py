@@ -19,12 +19,27 @@ Restore checks every sha256 and the schema version (a backup from newer code is 
 accepted, and the code's migrations bring it up to date), builds the database in a new file beside the
 target, checks the row counts, and renames it over the target. Links signed with the database's own
 secret keep opening, since the secret is restored with `meta`.
+
+Restore runs nothing but our own schema. `schema.sql` is read, never run: DuckDB's own parser
+(`duckdb.extract_statements`) splits it, and every statement must be a CREATE TABLE (with a column
+list, not `AS SELECT`), CREATE SEQUENCE or CREATE INDEX of an object the code's own DDL creates — one
+COPY, ATTACH, macro, view or foreign table and the backup is refused before anything is created. The
+tables are then created from the code's DDL (so not even a default or a generated column written in the
+backup is evaluated), each filled from its Parquet file by column name, and migrated. Every table the
+backup's schema version had must be in the backup (`REQUIRED_TABLES`), in schema.sql and in the manifest
+alike: a backup with a table removed is refused, not restored empty.
+
+When the instance has a secret of its own (`secret` / `secret_file` in hue57.toml, `HUE57_SECRET`), the
+manifest is signed with it (HMAC-SHA256 of the manifest, `signature`); a restore on such an instance
+refuses a manifest that is unsigned or signed otherwise — a backup edited by hand, or another
+instance's — unless `accept_foreign` (`restore --accept-foreign`) says it was meant.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import json
 import os
 import re
@@ -40,12 +55,34 @@ from hue57.store._checksum import METHOD as CHECKSUM_METHOD
 from hue57.store._checksum import table_checksums
 from hue57.store._connect import StoreError, connect, db_path
 from hue57.store._migrate import migrate
-from hue57.store._schema import SCHEMA_VERSION
+from hue57.store._schema import DDL, SCHEMA_VERSION
 
 FORMAT = "hue57-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 _TABLE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+_NAME = r'(?:"?main"?\.)?"?([A-Za-z_][A-Za-z0-9_]*)"?'
+_CREATE = re.compile(r"CREATE\s+(?:(TABLE)|(SEQUENCE)|(?:UNIQUE\s+)?(INDEX))\s+(?:IF\s+NOT\s+EXISTS\s+)?" + _NAME
+                     + r"\s*(?:(\()|ON\s+" + _NAME + r"\s*\(|;|$)", re.IGNORECASE)
+_LEADING = re.compile(r"^(?:\s+|--[^\n]*\n?|/\*.*?\*/)*", re.DOTALL)
+# The tables of each schema version before the current one (the current one's: every table of `DDL`).
+# login_attempts, upload_checks and reports_built arrived within versions, so only later versions need them.
+_CORE_TABLES = frozenset({"meta", "targets", "tasks", "agencies", "uploads", "actuals", "task_progress", "users",
+                          "share_links"})
+REQUIRED_TABLES = {1: _CORE_TABLES, 2: _CORE_TABLES}
+
+
+def _instance_secret() -> bytes:
+    """The instance's own secret (hue57.toml / HUE57_SECRET), or b'' when none is configured."""
+    from hue57.config import settings  # noqa: PLC0415
+
+    return str(settings().secret or "").encode("utf-8")
+
+
+def _signature(manifest: dict, secret: bytes) -> str:
+    body = json.dumps({k: v for k, v in manifest.items() if k != "signature"}, sort_keys=True,
+                      ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return hmac.new(secret, b"hue57-backup-manifest\n" + body, hashlib.sha256).hexdigest()
 
 
 class BackupRefused(StoreError):
@@ -100,6 +137,8 @@ def backup(path: str | os.PathLike | None, out_dir: str | os.PathLike) -> Backup
             "tables": tables, "checksum_method": CHECKSUM_METHOD, "checksums": checksums,
             "files": {f.name: _sha256(f) for f in sorted(work.iterdir())},
         }
+        if secret := _instance_secret():
+            manifest["signature"] = _signature(manifest, secret)
         (work / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         if out.exists():
             out.rmdir()
@@ -138,16 +177,49 @@ def read_manifest(backup_dir: str | os.PathLike) -> dict:
     return manifest
 
 
-def _statements(schema: str) -> list[str]:
-    """schema.sql's statements; only CREATE statements are accepted (this file is run, not read)."""
-    statements = [s.strip() for s in schema.split(";\n") if s.strip()]
-    for s in statements:
-        if not s.upper().startswith("CREATE "):
-            raise BackupRefused("backup.err.checksum", file="schema.sql")
-    return statements
+def _objects(sql: str) -> list[tuple[str, str, str | None]]:
+    """(kind, name, table of an index) of each statement of `sql`: only CREATE TABLE (with a column list),
+    CREATE SEQUENCE and CREATE INDEX are recognised; anything else raises ValueError."""
+    out = []
+    for statement in duckdb.extract_statements(sql):
+        text = _LEADING.sub("", statement.query)
+        match = _CREATE.match(text) if statement.type == duckdb.StatementType.CREATE else None
+        if match is None:
+            raise ValueError(text[:80])
+        table, sequence, index, name, paren, on = match.groups()
+        if table and not paren:
+            raise ValueError(text[:80])  # CREATE TABLE … AS SELECT: a query, not a schema
+        out.append(("table" if table else "sequence" if sequence else "index", name.lower(),
+                    on.lower() if on else None))
+    return out
 
 
-def restore(path: str | os.PathLike | None, backup_dir: str | os.PathLike, *, force: bool = False) -> dict:
+OWN_OBJECTS = frozenset((kind, name) for kind, name, _ in _objects(DDL))
+OWN_TABLES = frozenset(name for kind, name in OWN_OBJECTS if kind == "table")
+
+
+def _checked_schema(schema: str, manifest: dict) -> frozenset[str]:
+    """The tables of a backup, once schema.sql holds nothing but our own objects and the backup has every table
+    its schema version had; raises BackupRefused otherwise. Nothing in schema.sql is ever run."""
+    try:
+        objects = _objects(schema)
+    except (ValueError, duckdb.Error) as exc:
+        raise BackupRefused("backup.err.schema", statement=str(exc)[:80]) from None
+    for kind, name, on in objects:
+        if (kind, name) not in OWN_OBJECTS or (on is not None and on not in OWN_TABLES):
+            raise BackupRefused("backup.err.schema", statement=f"CREATE {kind.upper()} {name}")
+    tables = frozenset(name for kind, name, _ in objects if kind == "table")
+    listed = frozenset(manifest.get("tables", {}))
+    version = int(manifest.get("schema_version", -1))
+    required = OWN_TABLES if version == SCHEMA_VERSION else REQUIRED_TABLES.get(version, _CORE_TABLES)
+    missing = sorted((required | tables | listed) - (tables & listed))
+    if missing:
+        raise BackupRefused("backup.err.table_missing", table=missing[0])
+    return tables
+
+
+def restore(path: str | os.PathLike | None, backup_dir: str | os.PathLike, *, force: bool = False,
+            accept_foreign: bool = False) -> dict:
     """Restore a checked backup into the database file (refused when it exists, unless `force`).
 
     Returns the manifest. The database is built in a new file beside the target, its row counts
@@ -155,6 +227,11 @@ def restore(path: str | os.PathLike | None, backup_dir: str | os.PathLike, *, fo
     """
     manifest = read_manifest(backup_dir)
     folder = Path(backup_dir)
+    secret = _instance_secret()
+    if secret and not accept_foreign and not hmac.compare_digest(str(manifest.get("signature", "")),
+                                                                 _signature(manifest, secret)):
+        raise BackupRefused("backup.err.foreign", path=folder)
+    tables = _checked_schema((folder / "schema.sql").read_text(encoding="utf-8", errors="replace"), manifest)
     target = db_path(path)
     if target.exists() and not force:
         raise BackupRefused("backup.err.target_exists", path=target)
@@ -164,11 +241,14 @@ def restore(path: str | os.PathLike | None, backup_dir: str | os.PathLike, *, fo
         con = duckdb.connect(str(work), config={"python_enable_replacements": False})
         try:
             con.execute("BEGIN TRANSACTION")
-            for statement in _statements((folder / "schema.sql").read_text(encoding="utf-8")):
-                con.execute(statement)
-            for table, rows in manifest["tables"].items():
-                con.execute(f'INSERT INTO "{table}" SELECT * FROM read_parquet(?)',  # noqa: S608 — checked name
-                            [str(folder / f"{table}.parquet")])
+            con.execute(DDL)  # our own schema, never the backup's text
+            for table in sorted(tables):
+                rows = manifest["tables"][table]
+                try:
+                    con.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM read_parquet(?)',  # noqa: S608 — one of OWN_TABLES
+                                [str(folder / f"{table}.parquet")])
+                except duckdb.Error as exc:  # a column that is not ours, or of another type
+                    raise BackupRefused("backup.err.schema", statement=f"{table}: {str(exc)[:60]}") from None
                 got = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]  # noqa: S608
                 if got != rows:
                     raise BackupRefused("backup.err.rows", table=table, rows=got, expected=rows)

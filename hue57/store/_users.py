@@ -98,34 +98,32 @@ def record_attempt(path: str | os.PathLike | None, at: dt.datetime, name: str, c
 
 def attempt_counts(path: str | os.PathLike | None, name: str, client: str, since: dt.datetime,
                    trusted_since: dt.datetime) -> dict:
-    """What throttling needs, in one read.
+    """What throttling needs, in one read. Only checked-and-refused attempts (`FAILURES`) count: an attempt
+    refused for throttling is not a guess, so it neither counts nor restarts a wait.
 
-    client_failed / client_last: refused attempts of any kind from `client` since `since` and since its
-    last success; name_failed / name_last: checked-and-refused attempts (`FAILURES`) for `name` since
-    `since` and since its last success; trusted: `client` signed in as `name` since `trusted_since`.
+    pair_failed / pair_last: failures for `name` from `client` since `since` and since that pair's last
+    success; name_failed / name_last: failures for `name` from anywhere since `since` and since the
+    account's last success; trusted: `client` signed in as `name` since `trusted_since`.
     """
-    empty = {"client_failed": 0, "client_last": None, "name_failed": 0, "name_last": None, "trusted": False}
+    empty = {"pair_failed": 0, "pair_last": None, "name_failed": 0, "name_last": None, "trusted": False}
     failures = ", ".join(f"'{f}'" for f in FAILURES)
     with connect(path) as con:
         if not _has_attempts(con):
             return empty
         row = con.execute(f"""
-            WITH recent AS (SELECT * FROM login_attempts WHERE "at" >= ?),
-            client_ok AS (SELECT max("at") AS t FROM recent WHERE client = ? AND result = 'success'),
-            name_ok AS (SELECT max("at") AS t FROM recent WHERE name = ? AND result = 'success')
-            SELECT
-              (SELECT count(*) FROM recent, client_ok WHERE client = ? AND result <> 'success'
-                 AND (client_ok.t IS NULL OR "at" > client_ok.t)),
-              (SELECT max("at") FROM recent, client_ok WHERE client = ? AND result <> 'success'
-                 AND (client_ok.t IS NULL OR "at" > client_ok.t)),
-              (SELECT count(*) FROM recent, name_ok WHERE name = ? AND result IN ({failures})
-                 AND (name_ok.t IS NULL OR "at" > name_ok.t)),
-              (SELECT max("at") FROM recent, name_ok WHERE name = ? AND result IN ({failures})
-                 AND (name_ok.t IS NULL OR "at" > name_ok.t)),
+            WITH recent AS (SELECT * FROM login_attempts WHERE "at" >= ? AND name = ?),
+            pair_ok AS (SELECT max("at") AS t FROM recent WHERE client = ? AND result = 'success'),
+            name_ok AS (SELECT max("at") AS t FROM recent WHERE result = 'success'),
+            pair AS (SELECT count(*) AS n, max("at") AS last FROM recent, pair_ok WHERE client = ?
+                       AND result IN ({failures}) AND (pair_ok.t IS NULL OR "at" > pair_ok.t)),
+            acct AS (SELECT count(*) AS n, max("at") AS last FROM recent, name_ok WHERE result IN ({failures})
+                       AND (name_ok.t IS NULL OR "at" > name_ok.t))
+            SELECT pair.n, pair.last, acct.n, acct.last,
               (SELECT count(*) > 0 FROM login_attempts WHERE name = ? AND client = ? AND result = 'success'
                  AND "at" >= ?)
+            FROM pair, acct
             """,  # noqa: S608 — FAILURES are constants
-            [since, client, name, client, client, name, name, name, client, trusted_since]).fetchone()
+            [since, name, client, client, name, client, trusted_since]).fetchone()
     return dict(zip(empty, row, strict=True))
 
 

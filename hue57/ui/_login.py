@@ -17,7 +17,6 @@ import streamlit as st
 
 from hue57 import audit, auth, store
 from hue57.auth import web
-from hue57.config import settings
 from hue57.i18n import t
 from hue57.ui._context import SESSION_KEY, Context, session
 
@@ -28,21 +27,20 @@ _SIGN_OUT_KEY = "hue57_sign_out"
 
 
 def client_address() -> str | None:
-    """The browser's address (None when unknown, e.g. in AppTest): the connection's peer, or behind a trusted
-    proxy (`trusted_proxies`) the address it forwarded — `auth.client_address` decides. The peer is the
-    WebSocket's own (Streamlit's public `st.context.ip_address` hides a loopback peer, which is exactly the
-    proxy on the same server)."""
+    """The browser's address (None when unknown, e.g. in AppTest): the connection's peer, or X-Forwarded-For
+    when that peer is a trusted proxy (`hue57.auth.client_address`, `trusted_proxies`). Read from the
+    session's own websocket: `st.context.ip_address` hides loopback peers such as a proxy on 127.0.0.1."""
     try:
-        from streamlit.runtime.context import _get_client_context  # noqa: PLC0415 — the raw peer
+        from streamlit.runtime import get_instance  # noqa: PLC0415
+        from streamlit.runtime.scriptrunner import get_script_run_ctx  # noqa: PLC0415
 
-        context = _get_client_context()
-        peer = context.remote_ip if context is not None else None
-        headers = st.context.headers
-        forwarded = ", ".join(headers.get_all("X-Forwarded-For"))
+        session = get_instance().get_client(get_script_run_ctx().session_id)
+        headers = auth.joined_headers(session.client_context.headers)
+        websocket = getattr(session, "_websocket", None)  # Starlette's WebSocket: the ASGI scope's (host, port)
+        host, port = websocket.scope["client"] if websocket is not None else (session.client_context.remote_ip, None)
     except Exception:  # noqa: BLE001 — no request context (AppTest, bare mode): the address is unknown
         return None
-    return auth.client_address(peer, {"X-Forwarded-For": forwarded} if forwarded else {},
-                               settings().trusted_proxies)
+    return auth.client_address(auth.connection_peer(host, port, headers), headers)
 
 
 audit.use_origin(client_address)  # an action a page runs is recorded with the address of its browser
