@@ -69,7 +69,7 @@ def add_format(p: argparse.ArgumentParser) -> None:
 # Which module registers each command: a run imports that module alone. Checked against what the
 # modules register by tests/test_cli_imports.py.
 COMMANDS = {
-    "init": "_plan", "targets": "_plan", "tasks": "_plan", "actuals": "_plan",
+    "init": "_plan", "plan": "_plan", "targets": "_plan", "tasks": "_plan", "actuals": "_plan",
     "gaps": "_gaps",
     "share": "_share",
     "import": "_ingest", "history": "_ingest", "revert": "_ingest", "template": "_ingest",
@@ -134,6 +134,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except store.DatabaseNewer as exc:
         print(t("error.db_newer", args.lang, found=exc.found, supported=exc.supported), file=sys.stderr)
+        return 2
+    except store.PlanMismatch as exc:
+        print(t("plan.mismatch", args.lang, path=store.db_path(args.db), found=exc.found, wanted=exc.wanted,
+                folder=exc.folder), file=sys.stderr)
         return 2
     except store.StoreError as exc:
         print(str(exc), file=sys.stderr)

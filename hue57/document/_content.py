@@ -15,7 +15,12 @@ from hue57.i18n import fmt_date, fmt_document_date, fmt_int, latest_text, plan_t
 from hue57.plan_facts import PlanFacts, facts
 from hue57.tasks.periods import PERIOD_PATTERN, period_end, period_start, report_due
 
-FIRST_YEAR, LAST_YEAR = 2025, 2045  # the plan runs from 2025 to its 2045 horizon
+
+def plan_years(plan: PlanFacts | None = None, horizons=()) -> tuple[int, int]:
+    """The years a report may cover: from the plan's start to its last horizon (plan.toml, targets.csv)."""
+    plan = plan or facts()
+    last = max([int(h) for h in horizons] or [plan.start.year + 20])
+    return plan.start.year, last
 
 
 class ReportRefused(Exception):
@@ -48,10 +53,13 @@ class ReportContent:
 
 def check_period(period: str, lang: str = "vi") -> str:
     """The period as written ('2026-H2'); refused when malformed or outside the plan's years."""
+    from hue57 import store  # noqa: PLC0415
+
+    first, last = plan_years(horizons=store.read_plan_targets()["horizon"].dropna().unique())
     text = str(period or "").strip().upper()
     m = PERIOD_PATTERN.fullmatch(text)
-    if m is None or not FIRST_YEAR <= int(m.group(1)) <= LAST_YEAR:
-        raise ReportRefused(t("report.error.period", lang, period=period, first=FIRST_YEAR, last=LAST_YEAR))
+    if m is None or not first <= int(m.group(1)) <= last:
+        raise ReportRefused(t("report.error.period", lang, period=period, first=first, last=last))
     return text
 
 
@@ -153,7 +161,8 @@ def _targets_section(board: pd.DataFrame, year: int, lang: str) -> dict:
             "dong": [_target_row(r, lang) for r in rows.to_dict("records")],
         })
     return {
-        "tom_tat": t("report.targets.summary", lang, total=fmt_int(len(board), lang), year=year),
+        "tom_tat": t("report.targets.summary", lang, total=fmt_int(len(board), lang), year=year,
+                     horizons=t("word.and", lang).join(str(int(h)) for h in sorted(board["horizon"].dropna().unique()))),
         "dem": _counts(board["status"], metrics.STATUS_ORDER, lambda s: t(f"status.{s}", lang), lang),
         "nhom": groups,
     }

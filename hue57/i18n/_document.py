@@ -31,9 +31,10 @@ TEXT: dict[str, dict[str, str]] = {
     "report.section.proposals": {"vi": "IV. ĐỀ XUẤT, KIẾN NGHỊ", "en": "IV. PROPOSALS AND RECOMMENDATIONS"},
     "report.recipients": {"vi": "Nơi nhận:", "en": "Recipients:"},
     # section I
-    "report.targets.summary": {"vi": "Kế hoạch có {total} chỉ tiêu (tính theo mốc 2030 và 2045); tình trạng đánh "
+    "report.targets.summary": {"vi": "Kế hoạch có {total} chỉ tiêu (tính theo mốc {horizons}); tình trạng đánh "
                                      "giá năm {year}:",
-                               "en": "The plan has {total} targets (2030 and 2045 horizons); their status in {year}:"},
+                               "en": "The plan has {total} targets ({horizons} horizons); their status in {year}:"},
+    "word.and": {"vi": " và ", "en": " and "},
     "report.targets.group": {"vi": "{n}. Các chỉ tiêu đến năm {horizon}", "en": "{n}. Targets for {horizon}"},
     "report.targets.chart": {"vi": "Biểu đồ: mức độ hoàn thành của từng chỉ tiêu (từ năm gốc đến mục tiêu)",
                              "en": "Chart: how far each target has come (from its base year toward its target)"},

@@ -35,8 +35,8 @@ TEXT: dict[str, dict[str, str]] = {
     "report.form_name": {"vi": "biểu mẫu báo cáo", "en": "report form"},
     # the agency's view
     "report.caption": {
-        "vi": "Báo cáo 6 tháng của cơ quan gửi Sở Khoa học và Công nghệ: tiến độ nhiệm vụ và số liệu chỉ tiêu.",
-        "en": "The agency's six-monthly report to the Department of Science and Technology: task progress and figures."},
+        "vi": "Báo cáo 6 tháng của cơ quan gửi {compiler}: tiến độ nhiệm vụ và số liệu chỉ tiêu.",
+        "en": "The agency's six-monthly report to the {compiler}: task progress and figures."},
     "report.period_line": {
         "vi": "Kỳ báo cáo: {label} ({period}) · hạn gửi {due} · {days}",
         "en": "Reporting period: {label} ({period}) · due {due} · {days}"},

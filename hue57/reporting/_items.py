@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from hue57.tasks import period_end, period_start, target_leads, task_table
+from hue57.tasks import period_end, plan_start, target_leads, task_table
 from hue57.tasks.agencies import current_agency
 
 COLLECTIVE = ("all", "so_nganh")  # collective leads whose tasks are on every agency's form
@@ -113,7 +113,7 @@ def accountable_agencies(agencies: pd.DataFrame, snap=None) -> list[str]:
            if str(a) not in GROUPS and current_agency(str(a), agencies) == str(a)]
     if snap is None:
         return ids
-    table = task_table(snap.tasks, snap.progress, snap.agencies, period_start("2025-H1"))
+    table = task_table(snap.tasks, snap.progress, snap.agencies, plan_start())
     owners = {a for ids_ in table["lead_current"] for a in ids_}
     owners |= set(target_leads(snap.targets, snap.agencies)["agency_id"])
     return [a for a in ids if a in owners]

@@ -68,6 +68,8 @@ def friendly_errors(ctx: Context):
         st.warning(t("error.db_busy", ctx.lang))
     except store.DatabaseNewer as exc:
         st.error(t("error.db_newer", ctx.lang, found=exc.found, supported=exc.supported))
+    except store.PlanMismatch as exc:
+        st.error(t("plan.mismatch_page", ctx.lang, found=exc.found, wanted=exc.wanted))
     except Exception:  # a bug: log it for us, show the user what to do
         log.exception("page failed")
         st.error(t("error.unexpected", ctx.lang))
