@@ -10,9 +10,11 @@ nothing in the code or the text catalogue names a place, a plan or an agency: th
 - `[place]` `name_vi/en`, `kind_vi/en` ("thành phố"/"City"; empty for a country), `time_zone`,
   `committee_vi/en` (the body the compiled report goes to; default "Ủy ban nhân dân" + the place);
 - `[reporting]` `due` — the due day of each half-year's report, `["MM-DD" (H1), "MM-DD" (H2)]`;
-- `[report]` the compiled report's letterhead (`compiler_vi/en`, `number`, `signer_*`, `recipients_*`) and its
+- `[report]` the compiled report's letterhead (`parent_body_vi/en`, `compiler_vi/en`, `compiler_short_vi/en`, `number`, `signer_*`, `recipients_*`) and its
   Word `template` (a path inside the folder);
-- `[units]` the glossary of the plan's own units: `"code" = { vi = "…", en = "…" }`.
+- `[units]` the glossary of the plan's own units: `"code" = { vi = "…", en = "…" }`;
+- `[agencies]` `collective` (ids of collective leads, whose tasks are on every agency's form) and `groups` (ids
+  that name a group of bodies: nobody signs in as them).
 """
 
 from __future__ import annotations
@@ -69,6 +71,12 @@ class PlanFacts:
     committee_en: str = ""
     template: Path | None = None
     units: dict = field(default_factory=dict, hash=False, compare=False)
+    parent_body_vi: str = ""
+    parent_body_en: str = ""
+    compiler_short_vi: str = ""
+    compiler_short_en: str = ""
+    collective: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
 
     def city(self, lang: str = "vi") -> str:
         """The place as a reader names it: 'thành phố X' (vi), 'X City' (en), X the place's name."""
@@ -83,6 +91,15 @@ class PlanFacts:
 
     def compiler(self, lang: str = "vi") -> str:
         return self.compiler_en if lang == "en" else self.compiler_vi
+
+    def parent_body(self, lang: str = "vi") -> str:
+        """The letterhead's first line when plan.toml names it (`[report] parent_body_vi/en`); '' otherwise."""
+        return self.parent_body_en if lang == "en" else self.parent_body_vi
+
+    def compiler_short(self, lang: str = "vi") -> str:
+        """The compiling body as its reports name it in passing (plan.toml `compiler_short_vi/en`); the full name if none."""
+        short = self.compiler_short_en if lang == "en" else self.compiler_short_vi
+        return short or self.compiler(lang)
 
     def title(self, lang: str = "vi") -> str:
         return self.title_en if lang == "en" else self.title_vi
@@ -143,6 +160,7 @@ def read(path: Path | str) -> PlanFacts:
         raw = tomllib.load(fh)
     place, plan, report = raw["place"], raw["plan"], raw["report"]
     reporting = raw.get("reporting") or {}
+    agencies = raw.get("agencies") or {}
     problems: list[tuple[str, str]] = []
     due = parse_due(reporting.get("due", list(DEFAULT_DUE)), problems)
     try:
@@ -167,7 +185,11 @@ def read(path: Path | str) -> PlanFacts:
         targets_part_vi=plan.get("targets_part_vi", "Phụ lục I"), targets_part_en=plan.get("targets_part_en", "Appendix I"),
         tasks_part_vi=plan.get("tasks_part_vi", "Phụ lục II"), tasks_part_en=plan.get("tasks_part_en", "Appendix II"),
         committee_vi=place.get("committee_vi", ""), committee_en=place.get("committee_en", ""),
-        template=folder / report.get("template", DEFAULT_TEMPLATE), units=units)
+        template=folder / report.get("template", DEFAULT_TEMPLATE), units=units,
+        parent_body_vi=report.get("parent_body_vi", ""), parent_body_en=report.get("parent_body_en", ""),
+        compiler_short_vi=report.get("compiler_short_vi", ""), compiler_short_en=report.get("compiler_short_en", ""),
+        collective=tuple(str(a) for a in agencies.get("collective", ())),
+        groups=tuple(str(a) for a in agencies.get("groups", ())))
 
 
 @functools.cache

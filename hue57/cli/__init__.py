@@ -102,7 +102,7 @@ def command_of(argv: Sequence[str]) -> str | None:
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser; for a known `command`, with only that command's module registered (and imported)."""
-    parser = argparse.ArgumentParser(prog="python -m hue57", description="hue57 — Resolution-57 plan tracker")
+    parser = argparse.ArgumentParser(prog="python -m hue57", description="hue57 — plan tracker (targets, tasks, reports)")
     parser.add_argument("--db", default=None, help="database file (default: $HUE57_DB or data/hue57.duckdb)")
     parser.add_argument("--lang", default=os.environ.get("HUE57_LANG", "vi"), help="vi | en (messages)")
     sub = parser.add_subparsers(dest="command", required=True)

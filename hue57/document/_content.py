@@ -89,7 +89,7 @@ def gather(snap, inputs: ReportInputs, report_states: pd.DataFrame, plan: PlanFa
     gap_rows = charts.gap_chart_frame(briefing.gap_rows(board), lang)
     fields = {
         # letterhead, number, place, signer and recipients: data/plan.toml
-        "co_quan_chu_quan": t("report.parent_body", lang, city_upper=plan.city(lang).upper()),
+        "co_quan_chu_quan": plan.parent_body(lang) or t("report.parent_body", lang, city_upper=plan.city(lang).upper()),
         "co_quan_ban_hanh": plan.compiler(lang).upper(),
         "quoc_hieu": t("report.motto.country", lang),
         "tieu_ngu": t("report.motto.words", lang),

@@ -45,19 +45,19 @@ TEXT: dict[str, dict[str, str]] = {
     "report.days_late": {"vi": "đã quá hạn {n} ngày", "en": "{n} days past due"},
     "report.agency_line": {"vi": "Cơ quan: {agency} · tình trạng: {state}", "en": "Agency: {agency} · state: {state}"},
     "report.returned_comment": {
-        "vi": "Sở KH&CN trả lại báo cáo ({by}): {comment}", "en": "The Department returned the report ({by}): {comment}"},
+        "vi": "{compiler_short} trả lại báo cáo ({by}): {comment}", "en": "The {compiler_short} returned the report ({by}): {comment}"},
     "report.locked.submitted": {
-        "vi": "Báo cáo đã gửi lúc {at}, đang chờ Sở KH&CN xem xét: chưa sửa được.",
-        "en": "The report was submitted at {at} and awaits the Department's review: it cannot be changed now."},
+        "vi": "Báo cáo đã gửi lúc {at}, đang chờ {compiler_short} xem xét: chưa sửa được.",
+        "en": "The report was submitted at {at} and awaits the {compiler_short}'s review: it cannot be changed now."},
     "report.locked.accepted": {
         "vi": "Báo cáo đã được tiếp nhận ({by}), số liệu đã vào lần cập nhật #{upload}.",
         "en": "The report was accepted ({by}); its figures are upload #{upload}."},
     "report.tasks": {"vi": "Tiến độ nhiệm vụ", "en": "Task progress"},
     "report.tasks_help": {
         "vi": "Chọn tình trạng, ghi tiến độ (%), ghi chú và minh chứng (đường dẫn hoặc văn bản). Nhiệm vụ chung: "
-              "Sở KH&CN chốt tình trạng khi xem xét.",
+              "{compiler_short} chốt tình trạng khi xem xét.",
         "en": "Choose a status, give progress (%), a note and evidence (a link or text). Collective tasks: the "
-              "Department sets their status on review."},
+              "{compiler_short} sets their status on review."},
     "report.indicators": {"vi": "Số liệu chỉ tiêu", "en": "Indicator figures"},
     "report.indicators_help": {
         "vi": "Ghi năm, giá trị, nguồn (bắt buộc), ghi chú; với chỉ tiêu xếp hạng ghi thêm «Trên tổng số». "
@@ -79,8 +79,8 @@ TEXT: dict[str, dict[str, str]] = {
     "report.upload_back": {"vi": "Tải lên biểu đã điền (lưu thành nháp)",
                            "en": "Upload the filled form (saved as a draft)"},
     "report.no_agency": {
-        "vi": "Tài khoản này chưa gắn với cơ quan nào. Hãy liên hệ Sở KH&CN.",
-        "en": "This account belongs to no agency. Contact the Department."},
+        "vi": "Tài khoản này chưa gắn với cơ quan nào. Hãy liên hệ {compiler_short}.",
+        "en": "This account belongs to no agency. Contact the {compiler_short}."},
     # refusals
     "report.refused.not_yours": {
         "vi": "Yêu cầu bị từ chối: có dòng không thuộc cơ quan hoặc kỳ báo cáo của bạn ({rows}). Không có gì được lưu; "
@@ -108,8 +108,8 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Trả lại báo cáo cần ghi nhận xét cho cơ quan (--comment).",
         "en": "Returning a report needs a comment for the agency (--comment)."},
     "report.refused.role": {
-        "vi": "Trang này dành cho chuyên viên Sở KH&CN; tài khoản cơ quan chỉ dùng trang Báo cáo.",
-        "en": "This page is for the Department's analysts; agency accounts use the Reports page only."},
+        "vi": "Trang này dành cho chuyên viên {compiler_short}; tài khoản cơ quan chỉ dùng trang Báo cáo.",
+        "en": "This page is for the {compiler_short}'s analysts; agency accounts use the Reports page only."},
     "report.refused.shared": {
         "vi": "Liên kết cuộc họp chỉ để xem: không mở được trang Báo cáo.",
         "en": "A meeting link is read-only: it cannot open the Reports page."},
@@ -124,8 +124,8 @@ TEXT: dict[str, dict[str, str]] = {
     "report.review_none": {"vi": "Chưa có báo cáo nào được gửi trong kỳ này.",
                            "en": "No report was submitted for this period yet."},
     "report.preview": {"vi": "Những gì sẽ thay đổi khi tiếp nhận", "en": "What accepting would change"},
-    "report.collective_status": {"vi": "Tình trạng nhiệm vụ chung {no} (Sở KH&CN chốt)",
-                                 "en": "Status of collective task {no} (set by the Department)"},
+    "report.collective_status": {"vi": "Tình trạng nhiệm vụ chung {no} ({compiler_short} chốt)",
+                                 "en": "Status of collective task {no} (set by the {compiler_short})"},
     "report.collective_keep": {"vi": "— không ghi —", "en": "— not recorded —"},
     "report.comment": {"vi": "Nhận xét cho cơ quan", "en": "Comment for the agency"},
     "report.accept": {"vi": "Tiếp nhận", "en": "Accept"},
