@@ -78,6 +78,7 @@ COMMANDS = {
     "report": "_report",
 }
 MODULE_NAMES = tuple(dict.fromkeys(COMMANDS.values()))
+PLAN_FREE = ("init", "plan", "backup", "restore")  # commands that check the plan themselves, or need none
 _GLOBAL_OPTIONS_WITH_VALUE = ("--db", "--lang")
 
 
@@ -122,6 +123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.lang = normalise_lang(args.lang)
     func: Callable = args.func
     try:
+        if args.command not in PLAN_FREE:  # a database of another plan than the folder in effect: refused
+            store.check_plan(args.db)
         func(args)
     except UserError as exc:
         print(str(exc), file=sys.stderr)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -12,12 +11,11 @@ from hue57.i18n import t, tn
 
 
 def cmd_init(args) -> None:
-    if args.plan:  # the plan folder for this run and whatever it calls (settings() reads the environment)
-        os.environ["HUE57_PLAN"] = str(Path(args.plan).resolve())
-    folder = store.plan_dir()
-    if check_folder(folder):
-        raise UserError(_problem_text(folder, check_folder(folder), args.lang))
-    result = store.init(args.db)
+    folder = store.plan_dir(args.plan)  # --plan, else the setting (HUE57_PLAN, plan in hue57.toml, data/)
+    problems = check_folder(folder)
+    if problems:
+        raise UserError(_problem_text(folder, problems, args.lang))
+    result = store.init(args.db, data_dir=folder)
     key = "cli.init.created" if result.created else "cli.init.exists"
     print(t(key, args.lang, path=result.path, targets=result.targets, tasks=result.tasks,
             agencies=result.agencies, actuals=result.actuals))
@@ -92,7 +90,8 @@ ACTUAL_COLUMNS = ["code", "year", "value", "status", "source", "note", "upload_i
 def register(sub) -> None:
     p = sub.add_parser("init", help="create the database from the plan folder")
     p.add_argument("--plan", default=None, metavar="DIR",
-                   help="plan folder (default: $HUE57_PLAN, plan in hue57.toml, or data/)")
+                   help="plan folder (default: $HUE57_PLAN, plan in hue57.toml, or data/); the server and the other "
+                        "commands must then run with the same folder")
     p.set_defaults(func=cmd_init)
     p = sub.add_parser("plan", help="the plan folder")
     plan_sub = p.add_subparsers(dest="plan_command", required=True)

@@ -13,6 +13,11 @@ TEXT: dict[str, dict[str, str]] = {
               "hiển thị số liệu để tránh lẫn hai kế hoạch. Quản trị viên cần khởi động lại máy chủ với đúng thư mục kế hoạch.",
         "en": "The server runs with the plan folder “{wanted}”, but the database belongs to the plan “{found}”. Nothing "
               "is shown, so two plans are never mixed. An administrator must restart the server with the right plan folder."},
+    "ingest.err.other_plan": {
+        "vi": "Không mã chỉ tiêu nào trong tệp có trong {plan_title} của {city}: tệp này có thể được lập cho một kế "
+              "hoạch khác. Hãy tải tệp mẫu của kế hoạch này rồi điền lại.",
+        "en": "None of the file's target codes is in the {plan_title} of {city}: the file may have been made for "
+              "another plan. Download this plan's template and fill it in again."},
     "plan.bad_folder": {"vi": "Thư mục kế hoạch {folder} có lỗi; chạy «python -m hue57 plan check {folder}» để xem từng lỗi.",
                         "en": "The plan folder {folder} has problems; run “python -m hue57 plan check {folder}” to list them."},
     "cli.error.horizon": {"vi": "Mốc «{value}» không có trong kế hoạch. Các mốc: {known}.",
