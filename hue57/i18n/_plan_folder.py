@@ -66,6 +66,8 @@ TEXT: dict[str, dict[str, str]] = {
                                     "en": "Agency id “{value}” repeats an earlier row."},
     "plan.check.unknown_current": {"vi": "current_id «{value}» không phải mã của cơ quan nào.",
                                    "en": "current_id “{value}” is no agency's id."},
+    "plan.check.unknown_group_id": {"vi": "«{value}» không phải mã của cơ quan nào trong agencies.csv.",
+                                    "en": "“{value}” is no agency's id in agencies.csv."},
     "plan.check.actual_unknown_code": {"vi": "Mã «{value}» không có trong targets.csv.",
                                        "en": "Code “{value}” is not in targets.csv."},
     "plan.check.actual_without_source": {"vi": "Số liệu công bố cần nguồn.", "en": "A published figure needs its source."},

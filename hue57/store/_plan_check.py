@@ -7,7 +7,7 @@ stops at the first problem: a province's IT centre fixes its folder in one pass.
 Kinds: file_missing, columns_missing, toml_invalid, toml_key, bad_due, template_missing, duplicate_code,
 unknown_comparator, comparator_without_value, between_without_hi, between_upside_down, value_not_number,
 horizon_not_year, horizon_before_start, relative_after_horizon, unknown_unit, unknown_agency, duplicate_task,
-task_not_number, duplicate_agency, unknown_current, actual_unknown_code, actual_without_source,
+task_not_number, duplicate_agency, unknown_current, unknown_group_id, actual_unknown_code, actual_without_source,
 actual_not_number.
 """
 
@@ -89,6 +89,12 @@ def check_plan_folder(folder: Path | str) -> list[Problem]:
         for row, current in agencies["current_id"].items():
             if current and current not in seen:
                 problems.append(Problem("agencies.csv", row, "current_id", "unknown_current", {"value": current}))
+        named = (raw or {}).get("agencies") or {}
+        for key in ("collective", "groups"):
+            for agency_id in named.get(key, []) if isinstance(named.get(key, []), list) else []:
+                if str(agency_id) not in seen:
+                    problems.append(Problem("plan.toml", None, f"agencies.{key}", "unknown_group_id",
+                                            {"value": agency_id}))
 
     def agency_problems(file: str, column: str, frame: pd.DataFrame) -> None:
         if agencies is None:
