@@ -94,7 +94,7 @@ def test_every_problem_is_listed_at_once_in_the_readers_language(tmp_path, capsy
     assert main(["--lang", "en", "plan", "check", str(folder)]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"The plan folder {folder} has 4 problems:")
-    assert "targets.csv, row 3, column agency: Agency “Ban Không" in err and "is not in agencies.csv" in err
+    assert "targets.csv, row 3, column agency: Agency “Ban Không Có” is not in agencies.csv" in err
     assert "targets.csv, row 4, column code" in err and "plan.toml, key reporting.due" in err
     assert "actuals.csv, row 3, column source: A published figure needs its source." in err
 

@@ -101,7 +101,9 @@ def check_plan_folder(folder: Path | str) -> list[Problem]:
             return
         for row, text in frame[column].items():
             for part in unresolved_parts(text, agencies) if text else []:  # a group heading may name none
-                problems.append(Problem(file, row, column, "unknown_agency", {"value": part}))
+                at = text.casefold().find(part)  # the part as the file writes it (it comes back case-folded)
+                shown = text[at:at + len(part)] if at >= 0 else part
+                problems.append(Problem(file, row, column, "unknown_agency", {"value": shown}))
 
     targets = _read(folder, "targets.csv", TARGET_COLUMNS, problems)
     codes: set[str] = set()
