@@ -10,7 +10,7 @@ from hue57.plan_facts import facts
 _ZONE = facts().time_zone
 try:
     LOCAL_TZ: dt.tzinfo = ZoneInfo(_ZONE)
-except ZoneInfoNotFoundError:  # pragma: no cover — no tz database: Viet Nam keeps UTC+7 all year
+except ZoneInfoNotFoundError:  # pragma: no cover — no tz database: the plan's zone keeps UTC+7 all year
     LOCAL_TZ = dt.timezone(dt.timedelta(hours=7), _ZONE)
 
 
