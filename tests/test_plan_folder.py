@@ -112,6 +112,19 @@ def test_the_database_records_its_plan(tmp_path):
     assert store.init(db, data_dir=folder).created is False  # the same plan again: nothing changes
 
 
+def test_init_says_when_the_plan_files_changed_since_and_records_an_audit_line(tmp_path):
+    folder = generated_plan(tmp_path / "plan")
+    db = tmp_path / "x.duckdb"
+    first = _cli(db, None, "init", "--plan", str(folder))
+    audit = json.loads(next(line for line in first.stderr.splitlines() if line.startswith("{")))
+    assert (audit["audit"], audit["created"], audit["plan"]) == ("init", True, "thu-nghiem")
+    assert "đã thay đổi" not in _cli(db, None, "init", "--plan", str(folder)).stderr
+    with (folder / "actuals.csv").open("a", encoding="utf-8") as f:
+        f.write("XH-01,2025,95,Báo cáo thử nghiệm 2025,,,\n")
+    again = _cli(db, None, "init", "--plan", str(folder))
+    assert again.returncode == 0 and "đã thay đổi" in again.stderr
+
+
 def test_init_against_a_database_of_another_plan_is_refused(tmp_path):
     db = tmp_path / "x.duckdb"
     assert _cli(db, None, "init", "--plan", str(NATIONAL)).returncode == 0

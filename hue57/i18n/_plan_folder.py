@@ -18,8 +18,11 @@ TEXT: dict[str, dict[str, str]] = {
               "hoạch khác. Hãy tải tệp mẫu của kế hoạch này rồi điền lại.",
         "en": "None of the file's target codes is in the {plan_title} of {city}: the file may have been made for "
               "another plan. Download this plan's template and fill it in again."},
-    "plan.bad_folder": {"vi": "Thư mục kế hoạch {folder} có lỗi; chạy «python -m hue57 plan check {folder}» để xem từng lỗi.",
-                        "en": "The plan folder {folder} has problems; run “python -m hue57 plan check {folder}” to list them."},
+    "plan.changed": {
+        "vi": "Lưu ý: các tệp của thư mục kế hoạch {folder} đã thay đổi từ khi tạo cơ sở dữ liệu; chỉ tiêu, nhiệm vụ và "
+              "cơ quan trong cơ sở dữ liệu vẫn như lúc tạo. Số liệu mới: tải lên như một lần cập nhật.",
+        "en": "Note: the files of the plan folder {folder} changed since the database was made; its targets, tasks "
+              "and agencies stay as they were then. New figures: upload them as an update."},
     "cli.error.horizon": {"vi": "Mốc «{value}» không có trong kế hoạch. Các mốc: {known}.",
                           "en": "Horizon {value} is not in the plan. Its horizons: {known}."},
     "plan.check.ok": {"vi": "Thư mục kế hoạch {folder} hợp lệ: {targets} chỉ tiêu, {tasks} nhiệm vụ, {agencies} cơ quan, "

@@ -39,6 +39,8 @@ class InitResult:
     tasks: int
     agencies: int
     actuals: int
+    plan: str = ""
+    plan_changed: bool = False  # an existing database whose plan files changed since (its plan tables did not)
 
 
 class PlanMismatch(StoreError):
@@ -88,7 +90,8 @@ def init(path: str | os.PathLike | None = None, data_dir: Path | None = None) ->
             if not recorded:  # made before plans were recorded: it is the plan in effect from now on
                 with connect(file, read_only=False) as con:
                     con.executemany("INSERT INTO meta VALUES (?, ?)", _plan_meta(data_dir))
-            return InitResult(False, file, **counts)
+            changed = bool(recorded) and recorded.get("plan_hash") != plan_hash(data_dir)
+            return InitResult(False, file, **counts, plan=facts(data_dir).name, plan_changed=changed)
         except DatabaseMissing:
             pass  # an empty file left by an interrupted init: create the schema in it
     with connect(file, read_only=False) as con:
@@ -112,7 +115,7 @@ def init(path: str | os.PathLike | None = None, data_dir: Path | None = None) ->
         else:
             created = False
         con.execute("COMMIT")
-        return InitResult(created, file, **_counts(con))
+        return InitResult(created, file, **_counts(con), plan=facts(data_dir).name)
 
 
 def _counts(con) -> dict[str, int]:
