@@ -4,13 +4,14 @@ The plan folder is a setting (`hue57.config.settings().plan`: `HUE57_PLAN`, `pla
 nothing in the code or the text catalogue names a place, a plan or an agency: they all come from here.
 `plan.toml` sections:
 
-- `[plan]` `name` (a short id the database records), `title_vi/en` (what the tracker follows), `number`, `date`,
-  `implements_vi/en`, `start` (the first day the plan runs, ISO), `targets_part_vi/en` and `tasks_part_vi/en`
+- `[plan]` `name` (a short id the database records), `title_vi/en` (what the tracker follows), `kind_vi/en`
+  ("Kế hoạch"/"plan", or "Nghị quyết"/"resolution"), `number`, `date`, `implements_vi/en` (empty for a plan that
+  implements no other), `start` (the first day the plan runs, ISO), `targets_part_vi/en` and `tasks_part_vi/en`
   (where the plan lists its targets and tasks: "Phụ lục I"/"Appendix I");
 - `[place]` `name_vi/en`, `kind_vi/en` ("thành phố"/"City"; empty for a country), `time_zone`,
   `committee_vi/en` (the body the compiled report goes to; default "Ủy ban nhân dân" + the place);
 - `[reporting]` `due` — the due day of each half-year's report, `["MM-DD" (H1), "MM-DD" (H2)]`;
-- `[report]` the compiled report's letterhead (`parent_body_vi/en`, `compiler_vi/en`, `compiler_short_vi/en`, `number`, `signer_*`, `recipients_*`) and its
+- `[report]` the compiled report's letterhead (`issued_at_vi/en`, `parent_body_vi/en`, `compiler_vi/en`, `compiler_short_vi/en`, `number`, `signer_*`, `recipients_*`) and its
   Word `template` (a path inside the folder);
 - `[units]` the glossary of the plan's own units: `"code" = { vi = "…", en = "…" }`;
 - `[agencies]` `collective` (ids of collective leads, whose tasks are on every agency's form) and `groups` (ids
@@ -71,6 +72,10 @@ class PlanFacts:
     committee_en: str = ""
     template: Path | None = None
     units: dict = field(default_factory=dict, hash=False, compare=False)
+    plan_kind_vi: str = "Kế hoạch"
+    plan_kind_en: str = "plan"
+    issued_at_vi: str = ""
+    issued_at_en: str = ""
     parent_body_vi: str = ""
     parent_body_en: str = ""
     compiler_short_vi: str = ""
@@ -91,6 +96,15 @@ class PlanFacts:
 
     def compiler(self, lang: str = "vi") -> str:
         return self.compiler_en if lang == "en" else self.compiler_vi
+
+    def plan_kind(self, lang: str = "vi") -> str:
+        """What the plan is, as its report names it: 'Kế hoạch' (default), 'Nghị quyết'…"""
+        return self.plan_kind_en if lang == "en" else self.plan_kind_vi
+
+    def issued_at(self, lang: str = "vi") -> str:
+        """Where the compiled report is dated ('X, ngày …'): `[report] issued_at_vi/en`, else the place."""
+        given = self.issued_at_en if lang == "en" else self.issued_at_vi
+        return given or (self.place_en if lang == "en" else self.place_vi)
 
     def parent_body(self, lang: str = "vi") -> str:
         """The letterhead's first line when plan.toml names it (`[report] parent_body_vi/en`); '' otherwise."""
@@ -186,6 +200,8 @@ def read(path: Path | str) -> PlanFacts:
         tasks_part_vi=plan.get("tasks_part_vi", "Phụ lục II"), tasks_part_en=plan.get("tasks_part_en", "Appendix II"),
         committee_vi=place.get("committee_vi", ""), committee_en=place.get("committee_en", ""),
         template=folder / report.get("template", DEFAULT_TEMPLATE), units=units,
+        plan_kind_vi=plan.get("kind_vi", "Kế hoạch"), plan_kind_en=plan.get("kind_en", "plan"),
+        issued_at_vi=report.get("issued_at_vi", ""), issued_at_en=report.get("issued_at_en", ""),
         parent_body_vi=report.get("parent_body_vi", ""), parent_body_en=report.get("parent_body_en", ""),
         compiler_short_vi=report.get("compiler_short_vi", ""), compiler_short_en=report.get("compiler_short_en", ""),
         collective=tuple(str(a) for a in agencies.get("collective", ())),

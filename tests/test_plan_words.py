@@ -39,6 +39,9 @@ def _plan_words() -> dict[str, str]:
         for key in ("name_vi", "name_en"):
             if place[key] not in COUNTRY:
                 words[place[key]] = f"{folder.name}/plan.toml place.{key}"
+        for key in ("issued_at_vi", "issued_at_en"):
+            if report.get(key):
+                words[report[key]] = f"{folder.name}/plan.toml report.{key}"
         for text in (plan.get("number", ""), plan["implements_vi"], plan["implements_en"], report.get("number", "")):
             for number in re.findall(r"\d+[-/][A-ZĐ]+(?:[-/][A-ZĐ]+)*", text):
                 words[number] = f"{folder.name}/plan.toml plan number"
@@ -66,7 +69,7 @@ def _pattern(word: str) -> re.Pattern[str]:
 
 def test_the_word_list_holds_each_plans_place_number_and_agencies():
     words = _plan_words()
-    for expected in ("Huế", "03/NQ-CP", "57-NQ/TW", "Nghị quyết 57", "Sở Khoa học và Công nghệ",
+    for expected in ("Huế", "Hà Nội", "03/NQ-CP", "57-NQ/TW", "Nghị quyết 57", "Sở Khoa học và Công nghệ",
                      "Department of Science and Technology", "so_khcn", "Ban Chỉ đạo Trung ương"):
         assert expected in words, expected
 

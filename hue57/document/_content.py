@@ -94,12 +94,12 @@ def gather(snap, inputs: ReportInputs, report_states: pd.DataFrame, plan: PlanFa
         "quoc_hieu": t("report.motto.country", lang),
         "tieu_ngu": t("report.motto.words", lang),
         "so_van_ban": plan.report_number,
-        "dia_danh": plan.place_en if lang == "en" else plan.place_vi,
+        "dia_danh": plan.issued_at(lang),
         "ngay_thang": fmt_document_date(on, lang),
         "tieu_de": t("report.kind", lang),
-        "trich_yeu": t(f"report.title.h{half}", lang, plan=plan_ref, year=year),
+        "trich_yeu": t(f"report.title.h{half}", lang, plan=plan_ref, year=year, plan_kind=plan.plan_kind(lang)),
         "kinh_gui": t("report.to", lang, committee=plan.people_committee(lang)),
-        "mo_dau": t("report.intro", lang, plan=plan_ref, compiler=plan.compiler(lang), period=period_words,
+        "mo_dau": t("report.intro", lang, plan=plan_ref, plan_kind=plan.plan_kind(lang), compiler=plan.compiler(lang), period=period_words,
                     upload=snap.upload_id, uploaded=uploaded, year=year, on=fmt_date(on, lang)),
         "nhan": _labels(lang),
         "chi_tieu": _targets_section(board, year, lang) | {
@@ -126,11 +126,12 @@ def gather(snap, inputs: ReportInputs, report_states: pd.DataFrame, plan: PlanFa
 def _plan_reference(plan: PlanFacts, lang: str) -> str:
     implements = plan.implements_en if lang == "en" else plan.implements_vi
     committee = plan.people_committee(lang)
+    alone = "" if implements else "_alone"  # a plan that implements no other (a resolution itself)
     if plan.plan_number:
         date = fmt_date(dt.date.fromisoformat(plan.plan_date), lang) if plan.plan_date else "…"
-        return t("report.plan.numbered", lang, number=plan.plan_number, date=date, committee=committee,
+        return t(f"report.plan.numbered{alone}", lang, number=plan.plan_number, date=date, committee=committee,
                  implements=implements)
-    return t("report.plan.unnumbered", lang, committee=committee, implements=implements)
+    return t(f"report.plan.unnumbered{alone}", lang, committee=committee, implements=implements)
 
 
 def _labels(lang: str) -> dict[str, str]:
