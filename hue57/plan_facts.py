@@ -134,10 +134,11 @@ class PlanFacts:
 
 
 class PlanFileError(ValueError):
-    """plan.toml is missing, unreadable, or a value in it is malformed (`problems`: (key, message) pairs)."""
+    """plan.toml is missing, unreadable, or a value in it is missing or malformed (`problems`: (key, message)
+    pairs); `python -m hue57 plan check DIR` lists every problem of the folder."""
 
     def __init__(self, path: Path, problems: list[tuple[str, str]]):
-        super().__init__("; ".join(f"{path}: {key}: {msg}" for key, msg in problems))
+        super().__init__("; ".join(f"{path}: {key + ': ' if key else ''}{msg}" for key, msg in problems))
         self.path, self.problems = path, problems
 
 
@@ -170,8 +171,17 @@ def read(path: Path | str) -> PlanFacts:
     path = Path(path)
     if path.is_dir():
         path = path / "plan.toml"
-    with open(path, "rb") as fh:
-        raw = tomllib.load(fh)
+    try:
+        with open(path, "rb") as fh:
+            raw = tomllib.load(fh)
+        return _facts(path, raw)
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise PlanFileError(path, [("", f"{type(exc).__name__}: {exc}")]) from exc
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise PlanFileError(path, [(str(exc).strip("'"), "missing or of the wrong kind")]) from exc
+
+
+def _facts(path: Path, raw: dict) -> PlanFacts:
     place, plan, report = raw["place"], raw["plan"], raw["report"]
     reporting = raw.get("reporting") or {}
     agencies = raw.get("agencies") or {}

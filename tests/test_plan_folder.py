@@ -151,3 +151,14 @@ def test_shipped_plans_pass_plan_check():
         done = subprocess.run([sys.executable, "-m", "hue57", "plan", "check", str(folder)], cwd=ROOT,
                               capture_output=True, text=True, timeout=120)
         assert done.returncode == 0, done.stderr
+
+
+def test_a_missing_or_broken_plan_folder_is_a_message_not_a_traceback(tmp_path):
+    db = tmp_path / "x.duckdb"
+    assert _cli(db, None, "init").returncode == 0
+    missing = _cli(db, tmp_path / "nowhere", "targets")
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr and "plan check" in missing.stderr
+    broken = generated_plan(tmp_path / "plan")
+    (broken / "plan.toml").write_text("[place]\nname_vi = 'X'\n", encoding="utf-8")
+    done = _cli(db, broken, "gaps")
+    assert done.returncode == 2 and "Traceback" not in done.stderr and "plan check" in done.stderr

@@ -23,6 +23,7 @@ import pandas as pd
 from hue57 import store
 from hue57.export import neutralise
 from hue57.i18n import normalise_lang, t
+from hue57.plan_facts import PlanFileError
 
 FORMATS = ("table", "csv", "json")
 
@@ -137,6 +138,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except store.DatabaseNewer as exc:
         print(t("error.db_newer", args.lang, found=exc.found, supported=exc.supported), file=sys.stderr)
+        return 2
+    except PlanFileError as exc:
+        print(t("plan.folder_broken", args.lang, folder=exc.path.parent, reason=str(exc)), file=sys.stderr)
         return 2
     except store.PlanMismatch as exc:
         print(t("plan.mismatch", args.lang, path=store.db_path(args.db), found=exc.found, wanted=exc.wanted,

@@ -88,7 +88,7 @@ def gather(snap, inputs: ReportInputs, report_states: pd.DataFrame, plan: PlanFa
     uploaded = fmt_date(calendar.local(snap.uploaded_at.to_pydatetime()), lang) if snap.uploaded_at is not None else "—"
     gap_rows = charts.gap_chart_frame(briefing.gap_rows(board), lang)
     fields = {
-        # letterhead, number, place, signer and recipients: data/plan.toml
+        # letterhead, number, place, signer and recipients: the plan folder's plan.toml
         "co_quan_chu_quan": plan.parent_body(lang) or t("report.parent_body", lang, city_upper=plan.city(lang).upper()),
         "co_quan_ban_hanh": plan.compiler(lang).upper(),
         "quoc_hieu": t("report.motto.country", lang),

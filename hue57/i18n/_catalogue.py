@@ -65,9 +65,12 @@ def _fill(text: str, lang: str, values: dict) -> str:
 
 
 def _place_fields(lang: str) -> dict[str, str]:
-    from hue57.plan_facts import facts  # noqa: PLC0415 — read on first use, not when the catalogue loads
+    from hue57.plan_facts import PlanFileError, facts  # noqa: PLC0415 — read on first use, not when the catalogue loads
 
-    plan = facts()
+    try:
+        plan = facts()
+    except PlanFileError:  # no usable plan folder: the message saying so must still read
+        return dict.fromkeys(PLAN_FIELDS, "…")
     months_en = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                  "November", "December")
 

@@ -1,7 +1,7 @@
 """Words of the compiled six-monthly report (the Word document and its page section), Vietnamese and English."""
 
 TEXT: dict[str, dict[str, str]] = {
-    # letterhead and title (the template's fields; the place comes from data/plan.toml)
+    # letterhead and title (the template's fields; the place comes from the plan folder's plan.toml)
     "report.motto.country": {"vi": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "en": "SOCIALIST REPUBLIC OF VIET NAM"},
     "report.motto.words": {"vi": "Độc lập - Tự do - Hạnh phúc", "en": "Independence - Freedom - Happiness"},
     "report.kind": {"vi": "BÁO CÁO", "en": "REPORT"},

@@ -23,6 +23,16 @@ TEXT: dict[str, dict[str, str]] = {
               "cơ quan trong cơ sở dữ liệu vẫn như lúc tạo. Số liệu mới: tải lên như một lần cập nhật.",
         "en": "Note: the files of the plan folder {folder} changed since the database was made; its targets, tasks "
               "and agencies stay as they were then. New figures: upload them as an update."},
+    "plan.folder_broken": {
+        "vi": "Không dùng được thư mục kế hoạch {folder}: {reason}. Chạy «python -m hue57 plan check {folder}» để xem "
+              "từng lỗi, hoặc đặt HUE57_PLAN (plan trong hue57.toml) về đúng thư mục.",
+        "en": "The plan folder {folder} cannot be used: {reason}. Run “python -m hue57 plan check {folder}” to list "
+              "its problems, or set HUE57_PLAN (plan in hue57.toml) to the right folder."},
+    "plan.folder_broken_page": {
+        "vi": "Máy chủ không đọc được thư mục kế hoạch. Quản trị viên cần kiểm tra HUE57_PLAN (plan trong hue57.toml) "
+              "bằng «python -m hue57 plan check» rồi khởi động lại.",
+        "en": "The server cannot read its plan folder. An administrator must check HUE57_PLAN (plan in hue57.toml) with "
+              "“python -m hue57 plan check” and restart it."},
     "cli.error.horizon": {"vi": "Mốc «{value}» không có trong kế hoạch. Các mốc: {known}.",
                           "en": "Horizon {value} is not in the plan. Its horizons: {known}."},
     "plan.check.ok": {"vi": "Thư mục kế hoạch {folder} hợp lệ: {targets} chỉ tiêu, {tasks} nhiệm vụ, {agencies} cơ quan, "
