@@ -162,3 +162,31 @@ def test_a_missing_or_broken_plan_folder_is_a_message_not_a_traceback(tmp_path):
     (broken / "plan.toml").write_text("[place]\nname_vi = 'X'\n", encoding="utf-8")
     done = _cli(db, broken, "gaps")
     assert done.returncode == 2 and "Traceback" not in done.stderr and "plan check" in done.stderr
+
+
+def test_the_agency_cycle_runs_on_the_generated_plan(tmp_path, monkeypatch):
+    from hue57 import reporting  # noqa: PLC0415
+
+    folder = generated_plan(tmp_path / "plan")
+    monkeypatch.setenv("HUE57_PLAN", str(folder))
+    db = tmp_path / "x.duckdb"
+    store.init(db)
+    snap = store.load(db)
+    assert reporting.accountable_agencies(snap.agencies, snap) == ["ban_nn", "ban_so", "ban_tc"]  # no group, no merged
+    items = reporting.agency_items(snap, "ban_so", "2026-H2")
+    assert set(items.tasks["task_no"]) == {102, 103, 104}  # its own, the merged board's (103), the collective (104)
+    assert set(items.tasks.loc[items.tasks["collective"], "task_no"]) == {104}
+    assert set(items.indicators["code"]) == {"XH-01", "XH-02a", "XH-02b"}
+    tasks, figures = reporting.task_form(items, "vi"), reporting.indicator_form(items, "vi")
+    tasks.loc[tasks["task_no"] == 102, ["status", "progress_pct"]] = ["Đang thực hiện", 30.0]
+    figures.loc[figures["code"] == "XH-02a", ["year", "value", "source"]] = [2025.0, 3.0, "Báo cáo của Ban Số"]
+    check, sub = reporting.save_form(db, reporting.Reporter("ban_so_bc", "ban_so"), "2026-H2", tasks=tasks,
+                                     indicators=figures, submit=True)
+    assert check.ok and sub["state"] == "submitted"
+    states = reporting.report_states(db, "2026-H2", dt.date(2026, 12, 21)).set_index("agency_id")
+    assert states.at["ban_so", "state"] == "submitted" and bool(states.at["ban_so", "on_time"])
+    assert states.at["ban_nn", "state"] == "missing"
+    accepted, _ = reporting.accept_report(db, sub["id"], by="chuyen_vien")
+    assert accepted["state"] == "accepted"
+    values = store.current_values(db, ["XH-02a"])
+    assert values.set_index("year").at[2025, "value"] == 3.0
