@@ -3,7 +3,7 @@ PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
 PORT    ?= 8501
-export HUE57_DB ?= $(CURDIR)/data/hue57.duckdb
+# The database, plan folder, secret…: hue57.toml (HUE57_CONFIG) or HUE57_* variables, read by hue57.config.settings()
 
 .PHONY: run test init lint bench clean
 
@@ -19,10 +19,10 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
 	$(BIN)/pip install -q -r requirements-dev.txt
 	touch $@
 
-/usr/bin/chromium:
+/usr/bin/chromium /usr/sbin/nginx:
 	@if [ "$$(id -u)" = "0" ]; then \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null; \
-	else echo "Chromium missing: run 'sudo apt-get install chromium' (browser tests need /usr/bin/chromium)"; exit 1; fi
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core nginx openssl >/dev/null; \
+	else echo "Missing: run 'sudo apt-get install chromium nginx openssl' (browser tests need /usr/bin/chromium, the proxy test Debian's nginx)"; exit 1; fi
 
 init: $(VENV)/.runtime
 	$(BIN)/python -m hue57 init
@@ -31,7 +31,7 @@ run: init
 	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.headless true \
 	  --browser.gatherUsageStats false
 
-test: $(VENV)/.dev /usr/bin/chromium
+test: $(VENV)/.dev /usr/bin/chromium /usr/sbin/nginx
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 

@@ -52,6 +52,7 @@ class Smtp:
     user: str = ""
     password: str = field(default="", repr=False)
     sender: str = ""
+    password_file: Path | None = None
 
     @property
     def configured(self) -> bool:
@@ -71,6 +72,7 @@ class Settings:
     smtp: Smtp = Smtp()
     backup_dir: Path | None = None
     backup_keep: int = 14
+    secret_from: str = ""                   # where the secret came from: HUE57_SECRET, the file's `secret`, secret_file
 
 
 def config_path() -> Path | None:
@@ -152,8 +154,10 @@ def _build(path: Path | None) -> Settings:
     plan = located(env.get("HUE57_PLAN")) or located(raw.get("plan")) or DEFAULT_PLAN
     secret_file = located(env.get("HUE57_SECRET_FILE") or raw.get("secret_file"))
     secret = env.get("HUE57_SECRET") or str(raw.get("secret") or "")
+    secret_from = "HUE57_SECRET" if env.get("HUE57_SECRET") else ("secret" if secret else "")
     if not secret and secret_file is not None:
         secret = _read_secret_file(secret_file)
+        secret_from = "secret_file"
     smtp_raw = raw.get("smtp") or {}
     if not isinstance(smtp_raw, dict):
         raise ConfigError(f"{path}: [smtp] must be a table")
@@ -168,7 +172,8 @@ def _build(path: Path | None) -> Settings:
                     starttls=_bool(env.get("HUE57_SMTP_STARTTLS", smtp_raw.get("starttls", True))),
                     user=env.get("HUE57_SMTP_USER") or str(smtp_raw.get("user") or ""),
                     password=smtp_password,
-                    sender=env.get("HUE57_SMTP_SENDER") or str(smtp_raw.get("sender") or ""))
+                    sender=env.get("HUE57_SMTP_SENDER") or str(smtp_raw.get("sender") or ""),
+                    password_file=smtp_password_file)
         return Settings(
             config_file=path, db=db, plan=plan, secret=secret, secret_file=secret_file,
             base_url=(env.get("HUE57_BASE_URL") or str(raw.get("base_url") or "")).rstrip("/"),
@@ -177,6 +182,85 @@ def _build(path: Path | None) -> Settings:
             smtp=smtp,
             backup_dir=located(env.get("HUE57_BACKUP_DIR") or backup_raw.get("dir")),
             backup_keep=int(env.get("HUE57_BACKUP_KEEP") or backup_raw.get("keep") or 14),
+            secret_from=secret_from,
         )
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{path or 'environment'}: {exc}") from exc
+
+
+# --- checking a deployment's settings (`python -m hue57 config check`) ------------------------------------------
+
+MIN_SECRET = 32  # characters: `openssl rand -base64 48` gives 64
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing `config check` says about the settings: `key` names its message (hue57.i18n), `params` fill it.
+    A `fatal` finding makes the check refuse (exit 2); the others are notes."""
+
+    key: str
+    params: dict = field(default_factory=dict)
+    fatal: bool = True
+
+
+def _private_file(path: Path, what: str) -> Finding | None:
+    """A file holding a secret must exist, be readable by us, and be neither world-readable nor world-writable."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return Finding("config.err.file_missing", {"what": what, "path": path})
+    except OSError as exc:
+        return Finding("config.err.file_unreadable", {"what": what, "path": path, "reason": exc.strerror})
+    if mode & 0o006:
+        return Finding("config.err.file_open", {"what": what, "path": path, "mode": f"{mode & 0o777:o}"})
+    try:
+        with path.open("rb"):
+            pass
+    except OSError as exc:
+        return Finding("config.err.file_unreadable", {"what": what, "path": path, "reason": exc.strerror})
+    return None
+
+
+def check(s: Settings) -> list[Finding]:
+    """What is wrong (fatal) or worth knowing (notes) about settings `s` for a server others reach."""
+    found: list[Finding] = []
+    if s.secret_file is not None:
+        found.append(_private_file(s.secret_file, "secret_file"))
+    if s.smtp.password_file is not None:
+        found.append(_private_file(s.smtp.password_file, "smtp.password_file"))
+    inline = [name for name, given in (("secret", s.secret_from == "secret"),
+                                       ("smtp.password", s.smtp.password and s.smtp.password_file is None
+                                        and not os.environ.get("HUE57_SMTP_PASSWORD"))) if given]
+    if inline and s.config_file is not None:
+        found.append(_private_file(s.config_file, "config"))
+    if s.secret or (s.secret_file is not None and found[0] is None):  # an empty secret file is a short secret
+        if len(s.secret) < MIN_SECRET:
+            found.append(Finding("config.err.secret_short", {"n": len(s.secret), "min": MIN_SECRET}))
+    elif s.secret_file is None and s.config_file is not None:
+        found.append(Finding("config.err.secret_missing", {"min": MIN_SECRET}))
+    elif s.secret_file is None:  # a developer's checkout: links are signed with the secret `init` kept
+        found.append(Finding("config.note.secret_db", fatal=False))
+    from hue57.auth._address import _networks  # noqa: PLC0415 — light; the same parser the sign-in uses
+
+    for item in s.trusted_proxies:
+        if not _networks([item]):
+            found.append(Finding("config.err.proxy", {"value": item}))
+    if s.base_url:
+        from urllib.parse import urlsplit  # noqa: PLC0415
+
+        parts = urlsplit(s.base_url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            found.append(Finding("config.err.base_url", {"value": s.base_url}))
+        elif parts.scheme == "http" and parts.hostname not in ("localhost", "127.0.0.1", "::1"):
+            found.append(Finding("config.note.base_url_http", {"value": s.base_url}, fatal=False))
+    if not s.plan.is_dir():
+        found.append(Finding("config.err.plan", {"path": s.plan}))
+    if not s.db.parent.is_dir():
+        found.append(Finding("config.err.db_folder", {"path": s.db.parent}))
+    if s.backup_keep < 1:
+        found.append(Finding("config.err.keep", {"keep": s.backup_keep}))
+    if s.backup_dir is None:
+        found.append(Finding("config.note.backup_dir", fatal=False))
+    if not s.smtp.configured:
+        found.append(Finding("config.note.smtp", fatal=False))
+    return [f for f in found if f is not None]

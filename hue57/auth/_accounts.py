@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import unicodedata
 
+from hue57 import audit
 from hue57.auth._passwords import hash_password, new_salt
 from hue57.store._users import insert_user
 
@@ -69,3 +70,4 @@ def add_user(db: str | os.PathLike | None, name: str, role: str, password: str, 
     if not insert_user(db, name=name, role=role, salt=salt.hex(), pw_hash=hash_password(password, salt),
                        created_at=now(), agency_id=agency_id):
         raise UserRefused("auth.user.exists", name=name)
+    audit.record("user.add", who=None, account=name, role=role, agency=agency_id)

@@ -28,6 +28,7 @@ import os
 import time
 from dataclasses import dataclass
 
+from hue57 import audit
 from hue57.auth import _accounts
 from hue57.auth._accounts import MAX_NAME, SIGN_IN_ROLES, clean_name
 from hue57.auth._passwords import spend_like_a_check, verify
@@ -107,5 +108,6 @@ def authenticate(db: str | os.PathLike | None, name: str, password: str, *, clie
         outcome, role = "success", user["role"]
         agency_id = user.get("agency_id")
     record_attempt(db, moment, name, client, outcome, forget_before=moment - KEEP_ATTEMPTS)
+    audit.record("sign_in", who=name, where=client, ok=outcome == "success", outcome=outcome, role=role)
     time.sleep(max(0.0, MIN_ANSWER - (time.monotonic() - started)))
     return AuthResult(outcome == "success", outcome, name, role, agency_id)

@@ -20,7 +20,7 @@ from types import ModuleType
 
 import pandas as pd
 
-from hue57 import store
+from hue57 import audit, store
 from hue57.export import neutralise
 from hue57.i18n import normalise_lang, t
 from hue57.plan_facts import PlanFileError
@@ -77,9 +77,10 @@ COMMANDS = {
     "user": "_auth", "logins": "_auth",
     "backup": "_backup", "restore": "_backup",
     "report": "_report",
+    "config": "_config", "status": "_status",
 }
 MODULE_NAMES = tuple(dict.fromkeys(COMMANDS.values()))
-PLAN_FREE = ("init", "plan", "backup", "restore")  # commands that check the plan themselves, or need none
+PLAN_FREE = ("init", "plan", "backup", "restore", "config")  # commands that check the plan themselves, or need none
 _GLOBAL_OPTIONS_WITH_VALUE = ("--db", "--lang")
 
 
@@ -122,6 +123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse already printed the usage error
         return 0 if exc.code == 0 else 2
     args.lang = normalise_lang(args.lang)
+    audit.use_stream(sys.stderr)  # audit lines beside the messages, never in the data a command prints
+    audit.use_origin("cli", who=f"cli:{default_user()}")
     func: Callable = args.func
     try:
         if args.command not in PLAN_FREE:  # a database of another plan than the folder in effect: refused

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from hue57 import audit, calendar, store, tasks
-from hue57.cli import UserError, add_format, default_user, emit, parse_date
+from hue57.cli import UserError, add_format, emit, parse_date
 from hue57.i18n import t, tn
 
 
@@ -15,14 +15,13 @@ def cmd_init(args) -> None:
     problems = check_folder(folder)
     if problems:
         raise UserError(_problem_text(folder, problems, args.lang))
-    audit.use_stream(sys.stderr)  # audit lines beside the messages, never in the command's output
     try:
         result = store.init(args.db, data_dir=folder)
     except store.PlanMismatch as exc:
-        audit.record("init", who=f"cli:{default_user()}", ok=False, plan=exc.wanted, database_plan=exc.found)
+        audit.record("init", who=None, ok=False, plan=exc.wanted, database_plan=exc.found)
         raise
-    audit.record("init", who=f"cli:{default_user()}", created=result.created, plan=result.plan,
-                 folder=str(folder.resolve()), path=str(result.path))
+    audit.record("init", who=None, created=result.created, plan=result.plan, folder=str(folder.resolve()),
+                 path=str(result.path))
     key = "cli.init.created" if result.created else "cli.init.exists"
     print(t(key, args.lang, path=result.path, targets=result.targets, tasks=result.tasks,
             agencies=result.agencies, actuals=result.actuals))

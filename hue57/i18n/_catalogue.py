@@ -5,6 +5,7 @@ from __future__ import annotations
 from hue57.i18n import (
     _auth,
     _core,
+    _deploy,
     _document,
     _ingest,
     _metrics,
@@ -19,7 +20,7 @@ LANGS = ("vi", "en")
 
 CATALOGUE: dict[str, dict[str, str]] = {}
 for _table in (_core.TEXT, _metrics.TEXT, _tasks.TEXT, _ingest.TEXT, _share.TEXT, _pages.TEXT, _auth.TEXT, _document.TEXT, _reporting.TEXT,
-               _plan_folder.TEXT):
+               _deploy.TEXT, _plan_folder.TEXT):
     _clash = CATALOGUE.keys() & _table.keys()
     if _clash:
         raise RuntimeError(f"i18n keys defined twice: {sorted(_clash)}")

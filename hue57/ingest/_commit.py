@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from hue57 import store
+from hue57 import audit, store
 from hue57.i18n import normalise_lang
 from hue57.ingest._issues import empty_issues
 from hue57.ingest._read import parse_upload
@@ -81,6 +81,16 @@ def preview_file(path_db: str | os.PathLike | None, data: bytes, filename: str, 
 
 def import_file(path_db: str | os.PathLike | None, data: bytes, filename: str, by: str, *,
                 dry_run: bool = False, lang: str = "vi", accept_warnings: bool = False) -> ImportOutcome:
+    """`_import_file`, and its audit line: committed, dry run, no change, or refused (invalid, unconfirmed)."""
+    outcome = _import_file(path_db, data, filename, by, dry_run=dry_run, lang=lang, accept_warnings=accept_warnings)
+    audit.record("upload", who=by, ok=outcome.status in ("committed", "dry_run", "no_op"), status=outcome.status,
+                 file=filename, sha256=outcome.report.sha256, kind=outcome.kind, upload=outcome.upload_id,
+                 new=outcome.new, changed=outcome.changed, errors=len(outcome.errors) or None)
+    return outcome
+
+
+def _import_file(path_db: str | os.PathLike | None, data: bytes, filename: str, by: str, *,
+                 dry_run: bool = False, lang: str = "vi", accept_warnings: bool = False) -> ImportOutcome:
     """Validate `data`, then append its new and changed cells in one transaction with the upload's record.
 
     An invalid file writes nothing at all; nor does a file with warnings unless `accept_warnings`

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from hue57 import store
+from hue57 import audit, store
 from hue57.i18n import normalise_lang, t
 from hue57.reporting._form import (
     FormCheck,
@@ -58,6 +58,8 @@ def _refuse(db, reason: str, *, by: str, agency_id: str | None, period: str | No
                 submission_id, detail)
     _submissions.record_refusal(db, by=by, agency_id=agency_id, period=period, submission_id=submission_id,
                             detail=detail)
+    audit.record("report.refused", who=by, ok=False, reason=reason, agency=agency_id, period=period,
+                 submission=submission_id)
     return ReportRefused(reason, **params)
 
 
@@ -74,11 +76,14 @@ def _store(db, reporter: Reporter, period: str, action: str, progress: pd.DataFr
     if action == "submit" and tasks_json == "[]" and actuals_json == "[]":
         raise _refuse(db, "empty", by=reporter.name, agency_id=reporter.agency_id, period=period)
     try:
-        return _submissions.save_submission(db, agency_id=reporter.agency_id, period=period, by=reporter.name,
+        saved = _submissions.save_submission(db, agency_id=reporter.agency_id, period=period, by=reporter.name,
                                         action=action, tasks_json=tasks_json, actuals_json=actuals_json, at=at)
     except _submissions.ReportStateError as exc:
         raise _refuse(db, f"state_{exc.state}", by=reporter.name, agency_id=reporter.agency_id, period=period,
                       submission_id=exc.submission_id, action=action) from exc
+    audit.record(f"report.{action}", who=reporter.name, agency=reporter.agency_id, period=period,
+                 submission=saved.get("id"))
+    return saved
 
 
 def save_form(db: str | os.PathLike | None, reporter: Reporter, period: str, *, tasks: pd.DataFrame | None,
@@ -130,13 +135,16 @@ def return_report(db: str | os.PathLike | None, submission_id: int, *, by: str, 
     if not comment:
         raise _refuse(db, "comment_missing", by=by, agency_id=None, period=None, submission_id=submission_id)
     try:
-        return _submissions.return_submission(db, int(submission_id), by=by, comment=comment, at=at)
+        returned = _submissions.return_submission(db, int(submission_id), by=by, comment=comment, at=at)
     except _submissions.UnknownSubmission as exc:
         raise _refuse(db, "unknown", by=by, agency_id=None, period=None, submission_id=submission_id,
                       id=submission_id) from exc
     except _submissions.ReportStateError as exc:
         raise _refuse(db, f"state_{exc.state}", by=by, agency_id=None, period=None,
                       submission_id=submission_id, action="return") from exc
+    audit.record("report.return", who=by, submission=int(submission_id), agency=returned.get("agency_id"),
+                 period=returned.get("period"))
+    return returned
 
 
 def accept_report(db: str | os.PathLike | None, submission_id: int, *, by: str,
@@ -173,10 +181,14 @@ def accept_report(db: str | os.PathLike | None, submission_id: int, *, by: str,
         return (actuals if len(actuals) else None), (progress.reset_index(drop=True) if len(progress) else None)
 
     try:
-        return _submissions.accept_submission(db, int(submission_id), by=by, frames=frames, comment=comment, at=at)
+        accepted = _submissions.accept_submission(db, int(submission_id), by=by, frames=frames, comment=comment,
+                                                  at=at)
     except _submissions.ReportStateError as exc:
         raise _refuse(db, f"state_{exc.state}", by=by, agency_id=found["agency_id"], period=found["period"],
                       submission_id=submission_id, action="accept") from exc
+    audit.record("report.accept", who=by, submission=int(submission_id), agency=found["agency_id"],
+                 period=found["period"], upload=accepted[1].upload_id)
+    return accepted
 
 
 def report_rows(submission: dict) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from hue57 import briefing, calendar, store
+from hue57 import audit, briefing, calendar, store
 from hue57.config import settings
 from hue57.i18n import LANGS, fmt_date, normalise_lang, t
 from hue57.share import _opens
@@ -227,6 +227,8 @@ def create_link(db: Db, *, upload_id: int | None, as_of_year: int | None, filter
     except rows.UnknownUpload as exc:
         raise LinkRefused("upload", upload=exc.upload_id if exc.upload_id is not None else "latest") from exc
     token = sign(_payload(row), key)
+    audit.record("link.create", who=by, link=int(row["id"]), upload=int(row["upload_id"]), expires=expires,
+                 filters=clean or None, lang=lang)
     return SharedLink(id=int(row["id"]), token=token, url=url_for_token(token, base), upload_id=int(row["upload_id"]),
                       uploaded_at=_ts(row["uploaded_at"]), as_of_year=_payload(row)["as_of_year"], filters=clean,
                       lang=lang, expires=expires, created_at=_ts(row["created_at"]), by=by)
@@ -321,4 +323,5 @@ def revoke(db: Db, link_id: int, by: str) -> bool:
     outcome = rows.revoke_share_link(db, int(link_id), (by or "").strip() or "?")
     if outcome == "unknown":
         raise LinkRefused("unknown", link_id=link_id)
+    audit.record("link.revoke", who=by, link=int(link_id), outcome=outcome)
     return outcome == "revoked"

@@ -35,6 +35,9 @@ from pathlib import Path
 
 import duckdb
 
+from hue57 import audit
+from hue57.store._checksum import METHOD as CHECKSUM_METHOD
+from hue57.store._checksum import table_checksums
 from hue57.store._connect import StoreError, connect, db_path
 from hue57.store._migrate import migrate
 from hue57.store._schema import SCHEMA_VERSION
@@ -89,11 +92,12 @@ def backup(path: str | os.PathLike | None, out_dir: str | os.PathLike) -> Backup
                       for (name,) in con.execute("SELECT table_name FROM information_schema.tables "
                                                  "WHERE table_schema = 'main' ORDER BY table_name").fetchall()}
             version = int(con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
+            checksums = table_checksums(con, tables)  # what `backup verify` compares a restored copy with
         created = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
         manifest = {
             "format": FORMAT, "format_version": FORMAT_VERSION, "created_at": created,
             "schema_version": version, "duckdb_version": duckdb.__version__, "database": db_path(path).name,
-            "tables": tables,
+            "tables": tables, "checksum_method": CHECKSUM_METHOD, "checksums": checksums,
             "files": {f.name: _sha256(f) for f in sorted(work.iterdir())},
         }
         (work / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -103,6 +107,7 @@ def backup(path: str | os.PathLike | None, out_dir: str | os.PathLike) -> Backup
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
+    audit.record("backup", who=None, path=str(out), schema_version=version, rows=sum(tables.values()))
     return BackupResult(out, version, tables, created)
 
 
@@ -180,4 +185,5 @@ def restore(path: str | os.PathLike | None, backup_dir: str | os.PathLike, *, fo
     finally:
         work.unlink(missing_ok=True)
         Path(str(work) + ".wal").unlink(missing_ok=True)
+    audit.record("restore", who=None, path=str(target), backup=str(folder), created_at=manifest.get("created_at"))
     return manifest

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from hue57 import audit
 from hue57.store._connect import connect
 from hue57.store._read import current_actuals, current_progress
 from hue57.store._schema import CHECKS_DDL
@@ -288,6 +289,17 @@ def revert_plan(path: str | os.PathLike | None, upload_id: int) -> RevertPlan:
 
 
 def revert(path: str | os.PathLike | None, upload_id: int, by: str, *, force: bool = False) -> CommitResult:
+    """`_revert`, and its audit line (done, or refused because a later upload changed the same cells)."""
+    try:
+        result = _revert(path, upload_id, by, force=force)
+    except RevertRefused as exc:
+        audit.record("upload.revert", who=by, ok=False, reverts=upload_id, reason=exc.reason)
+        raise
+    audit.record("upload.revert", who=by, reverts=upload_id, upload=result.upload_id, force=force or None)
+    return result
+
+
+def _revert(path: str | os.PathLike | None, upload_id: int, by: str, *, force: bool = False) -> CommitResult:
     """Undo upload `upload_id` by a new upload restoring the values it replaced.
 
     Refused with `RevertRefused("overwritten_later")` when a later upload changed the same cells,

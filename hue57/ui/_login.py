@@ -2,20 +2,36 @@
 
 from __future__ import annotations
 
+import sys
+
 import streamlit as st
 
-from hue57 import auth, store
+from hue57 import audit, auth, store
+from hue57.config import settings
 from hue57.i18n import t
 from hue57.ui._context import Context
 
 
 def client_address() -> str | None:
-    """The browser's address as Streamlit saw it (None when unknown, e.g. in AppTest). Behind a reverse
-    proxy every browser shares the proxy's address: run the dashboard where it sees clients directly."""
+    """The browser's address (None when unknown, e.g. in AppTest): the connection's peer, or behind a trusted
+    proxy (`trusted_proxies`) the address it forwarded — `auth.client_address` decides. The peer is the
+    WebSocket's own (Streamlit's public `st.context.ip_address` hides a loopback peer, which is exactly the
+    proxy on the same server)."""
     try:
-        return st.context.ip_address
+        from streamlit.runtime.context import _get_client_context  # noqa: PLC0415 — the raw peer
+
+        context = _get_client_context()
+        peer = context.remote_ip if context is not None else None
+        headers = st.context.headers
+        forwarded = ", ".join(headers.get_all("X-Forwarded-For"))
     except Exception:  # noqa: BLE001 — no request context (AppTest, bare mode): the address is unknown
         return None
+    return auth.client_address(peer, {"X-Forwarded-For": forwarded} if forwarded else {},
+                               settings().trusted_proxies)
+
+
+audit.use_origin(client_address)  # an action a page runs is recorded with the address of its browser
+audit.use_stream(sys.stdout)  # the server's audit lines: stdout, for journald
 
 
 def login_form(ctx: Context) -> None:
