@@ -80,7 +80,7 @@ COMMANDS = {
     "config": "_config", "status": "_status",
 }
 MODULE_NAMES = tuple(dict.fromkeys(COMMANDS.values()))
-PLAN_FREE = ("init", "plan", "backup", "restore", "config")  # commands that check the plan themselves, or need none
+PLAN_FREE = ("init", "plan", "backup", "restore", "config", "status")  # check the plan themselves, or need none
 _GLOBAL_OPTIONS_WITH_VALUE = ("--db", "--lang")
 
 
