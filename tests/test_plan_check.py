@@ -46,6 +46,8 @@ BROKEN = {
     "unknown_unit": (lambda d: _edit_csv(d / "targets.csv", 5, "unit", "dặm"), ("targets.csv", 5, "unit")),
     "duplicate_task": (lambda d: _edit_csv(d / "tasks.csv", 3, "no", "101"), ("tasks.csv", 3, "no")),
     "task_not_number": (lambda d: _edit_csv(d / "tasks.csv", 2, "group", "I"), ("tasks.csv", 2, "group")),
+    "deadline_unread": (lambda d: _edit_csv(d / "tasks.csv", 4, "deadline_text", "sớm nhất có thể"),
+                        ("tasks.csv", 4, "deadline_text")),
     "duplicate_agency": (lambda d: _edit_csv(d / "agencies.csv", 3, "agency_id", "ban_nn"), ("agencies.csv", 3, "agency_id")),
     "unknown_current": (lambda d: _edit_csv(d / "agencies.csv", 5, "current_id", "ban_moi"), ("agencies.csv", 5, "current_id")),
     "actual_unknown_code": (lambda d: _edit_csv(d / "actuals.csv", 2, "code", "8.1"), ("actuals.csv", 2, "code")),

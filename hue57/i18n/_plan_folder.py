@@ -75,6 +75,11 @@ TEXT: dict[str, dict[str, str]] = {
     "plan.check.duplicate_task": {"vi": "Số nhiệm vụ «{value}» trùng với một dòng trước.",
                                   "en": "Task number “{value}” repeats an earlier row."},
     "plan.check.task_not_number": {"vi": "«{value}» không phải là số nguyên.", "en": "“{value}” is not a whole number."},
+    "plan.check.deadline_unread": {
+        "vi": "Không đọc được thời hạn «{value}»; hãy ghi như «12/2026», «Quý II/2026», «30/6/2026», «2026 - 2030» "
+              "hoặc «Thường xuyên».",
+        "en": "The deadline “{value}” cannot be read; write it as “12/2026”, “Quý II/2026”, “30/6/2026”, "
+              "“2026 - 2030” or “Thường xuyên”."},
     "plan.check.duplicate_agency": {"vi": "Mã cơ quan «{value}» trùng với một dòng trước.",
                                     "en": "Agency id “{value}” repeats an earlier row."},
     "plan.check.unknown_current": {"vi": "current_id «{value}» không phải mã của cơ quan nào.",

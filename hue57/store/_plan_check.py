@@ -7,7 +7,7 @@ stops at the first problem: a province's IT centre fixes its folder in one pass.
 Kinds: file_missing, columns_missing, toml_invalid, toml_key, bad_due, template_missing, duplicate_code,
 unknown_comparator, comparator_without_value, between_without_hi, between_upside_down, value_not_number,
 horizon_not_year, horizon_before_start, relative_after_horizon, unknown_unit, unknown_agency, duplicate_task,
-task_not_number, duplicate_agency, unknown_current, unknown_group_id, actual_unknown_code, actual_without_source,
+task_not_number, deadline_unread, duplicate_agency, unknown_current, unknown_group_id, actual_unknown_code, actual_without_source,
 actual_not_number.
 """
 
@@ -66,6 +66,7 @@ def check_plan_folder(folder: Path | str) -> list[Problem]:
     """Every problem of the plan folder `folder` (empty when `init` can load it)."""
     from hue57.i18n._catalogue import CATALOGUE  # noqa: PLC0415
     from hue57.tasks.agencies import unresolved_parts  # noqa: PLC0415
+    from hue57.tasks.deadlines import parse_deadline  # noqa: PLC0415
 
     folder = Path(folder)
     problems: list[Problem] = []
@@ -126,6 +127,9 @@ def check_plan_folder(folder: Path | str) -> list[Problem]:
             if r["no"] in numbers:
                 problems.append(Problem("tasks.csv", row, "no", "duplicate_task", {"value": r["no"]}))
             numbers.add(r["no"])
+            if not parse_deadline(r["deadline_text"]).parsed:
+                problems.append(Problem("tasks.csv", row, "deadline_text", "deadline_unread",
+                                        {"value": r["deadline_text"]}))
         agency_problems("tasks.csv", "lead_agency", tasks)
 
     actuals = _read(folder, "actuals.csv", ACTUAL_COLUMNS, problems)
