@@ -56,7 +56,7 @@ def tn(key: str, n: int, lang: str = "vi", /, **values: object) -> str:
 
 # Words the plan decides (its folder's plan.toml), never the catalogue: the place, the compiling body, the plan's
 # title, where it lists targets and tasks, its reporting due days.
-PLAN_FIELDS = ("city", "place", "compiler", "compiler_short", "plan_title", "plan_kind", "targets_part", "tasks_part", "due_h1", "due_h2")
+PLAN_FIELDS = ("city", "place", "committee", "compiler", "compiler_short", "plan_title", "plan_kind", "targets_part", "tasks_part", "due_h1", "due_h2")
 
 
 def _fill(text: str, lang: str, values: dict) -> str:
@@ -80,6 +80,7 @@ def _place_fields(lang: str) -> dict[str, str]:
         return f"{day} {months_en[month - 1]}" if lang == "en" else f"{day} tháng {month}"
 
     return {"city": plan.city(lang), "place": plan.place_en if lang == "en" else plan.place_vi,
+            "committee": plan.people_committee(lang),
             "compiler": plan.compiler(lang), "compiler_short": plan.compiler_short(lang), "plan_title": plan.title(lang),
             "plan_kind": plan.plan_kind(lang), "targets_part": plan.targets_part(lang),
             "tasks_part": plan.tasks_part(lang), "due_h1": due(1), "due_h2": due(2)}

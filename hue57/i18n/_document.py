@@ -87,7 +87,7 @@ TEXT: dict[str, dict[str, str]] = {
     "report.cli.built": {"vi": "Đã tạo báo cáo số {id} ({period}, lần cập nhật số {upload}).",
                          "en": "Built report no. {id} ({period}, upload no. {upload})."},
     # the page section
-    "report.page.heading": {"vi": "Báo cáo tổng hợp gửi UBND", "en": "Compiled report for the People's Committee"},
+    "report.page.heading": {"vi": "Báo cáo tổng hợp gửi {committee}", "en": "Compiled report for the {committee}"},
     "report.page.caption": {
         "vi": "Tạo báo cáo Word 6 tháng từ số liệu hiện tại; mỗi lần tạo được lưu lại để tải về sau.",
         "en": "Build the six-monthly Word report from the current data; every build is kept for download."},
