@@ -41,7 +41,7 @@ else:
                        file_name=charts.png_name(f"chi-tieu-{code}", calendar.today()))
 
 for _, row in rows.iterrows():
-    st.subheader(t(f"horizon.{int(row['horizon'])}", ctx.lang))
+    st.subheader(t("horizon.year", ctx.lang, year=int(row["horizon"])))
     st.markdown(f"**{charts.STATUS_ICONS[row['status']]}** {metrics.explain(row, ctx.lang)}")
     if briefing.slips_by_horizon(row):
         st.warning(t("indicator.slipping", ctx.lang, horizon=int(row["horizon"]),

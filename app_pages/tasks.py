@@ -1,10 +1,10 @@
-"""Nhiệm vụ — the 70 tasks of Appendix II: status today, overdue, by agency and group, timeline."""
+"""Nhiệm vụ — the plan's tasks: status today, overdue, by agency and group, timeline."""
 
 
 import streamlit as st
 
 from hue57 import briefing, calendar, charts, export, store, tasks, ui
-from hue57.i18n import agency_label, group_label, plan_text, t, task_status_label
+from hue57.i18n import agency_label, group_label, plan_text, t, task_status_label, tn
 from hue57.ui.views import tasks as tasks_view
 
 ctx = ui.current()
@@ -13,7 +13,7 @@ today = calendar.today()
 table = tasks.task_table(snap.tasks, snap.progress, snap.agencies, today)
 
 st.title(t("page.tasks", ctx.lang))
-st.caption(t("tasks.page.caption", ctx.lang, period=tasks.period_label(tasks.current_period(today), ctx.lang)))
+st.caption(tn("tasks.page.caption", len(snap.tasks), ctx.lang, period=tasks.period_label(tasks.current_period(today), ctx.lang)))
 
 groups = sorted(table["group"].unique().tolist())
 agency_ids = briefing.agency_options(table["lead_current"])

@@ -92,8 +92,9 @@ def synthetic_plan(folder: Path, n_targets: int = 2000, years: range = range(201
     """A plan folder like data/ with n_targets targets and a few years of actuals each (seeded)."""
     rng = np.random.default_rng(57)
     folder.mkdir(parents=True, exist_ok=True)
-    for name in ("tasks.csv", "agencies.csv"):
+    for name in ("tasks.csv", "agencies.csv", "plan.toml"):  # the shipped plan's facts: the same plan, grown
         shutil.copy(store.DATA_DIR / name, folder / name)
+    lead = pd.read_csv(folder / "agencies.csv", dtype=str)["name_vi"].iloc[0]
     codes = [f"S{i}" for i in range(n_targets)]
     kinds = rng.choice(["pct", "rank", "count"], n_targets)
     targets = pd.DataFrame({
@@ -103,7 +104,7 @@ def synthetic_plan(folder: Path, n_targets: int = 2000, years: range = range(201
         "unit": np.select([kinds == "pct", kinds == "rank"], ["%", "rank"], "enterprises"), "unit_vi": "",
         "comparator": np.where(kinds == "rank", "<=", ">="),
         "value": np.select([kinds == "pct", kinds == "rank"], [80, 10], 50), "value_hi": "", "relative_to": "",
-        "agency": "Sở Khoa học và Công nghệ", "text_vi": "≥ 80", "text_en": "≥ 80",
+        "agency": lead, "text_vi": "≥ 80", "text_en": "≥ 80",
     })
     targets.to_csv(folder / "targets.csv", index=False)
     rows = [(c, y, float(rng.uniform(1, 60)), "synthetic benchmark data (not real)", "", "", "")

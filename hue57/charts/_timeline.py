@@ -18,7 +18,8 @@ import altair as alt
 import pandas as pd
 
 from hue57.i18n import TASK_STATUS_ICONS, fmt_date, normalise_lang, plan_text, t, task_status_label
-from hue57.tasks.status import PLAN_START, STATUS_ORDER
+from hue57.tasks.status import STATUS_ORDER
+from hue57.tasks.status import plan_start as _plan_start
 
 __all__ = ["TASK_STATUS_COLORS", "TASK_STATUS_ICONS", "task_status_label", "task_timeline"]
 
@@ -46,7 +47,7 @@ def _short(title: str, limit: int = _TITLE_CHARS) -> str:
 
 def _rows(task_table: pd.DataFrame, on: date, lang: str) -> tuple[pd.DataFrame, pd.Timestamp]:
     """One row per task with everything the layers draw, and the end of the time axis."""
-    plan_start = pd.Timestamp(PLAN_START)
+    plan_start = pd.Timestamp(_plan_start())
     today = pd.Timestamp(on)
     end = max(task_table["due_date"].max() if task_table["due_date"].notna().any() else today, today)
     end = pd.Timestamp(date(end.year, 12, 31))  # recurring lines run to here
@@ -71,7 +72,7 @@ def _rows(task_table: pd.DataFrame, on: date, lang: str) -> tuple[pd.DataFrame, 
         "deadline": plan_text(table, "deadline_text", lang).astype("str"),
         "lead": table["lead_agency"].astype("str"),
         "start_text": [
-            fmt_date(s.date(), lang) if pd.notna(s) else (t("tasks.chart.no_start", lang, date=fmt_date(PLAN_START, lang))
+            fmt_date(s.date(), lang) if pd.notna(s) else (t("tasks.chart.no_start", lang, date=fmt_date(_plan_start(), lang))
                                                           if k != "unparsed" else none)
             for s, k in zip(table["start_date"], kind, strict=True)
         ],
@@ -92,7 +93,7 @@ def task_timeline(task_table: pd.DataFrame, on: date, lang: str = "vi") -> alt.L
 
     y = alt.Y("task:N", sort=order, title=None, axis=alt.Axis(labelLimit=420))  # the labels say "task"; a title overlaps them
     room = pd.Timestamp(date(end.year + _LABEL_YEARS, 12, 31))  # space right of the bars for status words
-    x_scale = alt.Scale(domain=[pd.Timestamp(PLAN_START).isoformat(), room.isoformat()])
+    x_scale = alt.Scale(domain=[pd.Timestamp(_plan_start()).isoformat(), room.isoformat()])
     x = alt.X("x:T", title=t("tasks.chart.time", lang), scale=x_scale, axis=alt.Axis(format="%Y", tickCount="year"))
     color = alt.Color(
         "status_label:N",

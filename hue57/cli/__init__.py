@@ -23,6 +23,7 @@ import pandas as pd
 from hue57 import audit, store
 from hue57.export import neutralise
 from hue57.i18n import normalise_lang, t
+from hue57.plan_facts import PlanFileError
 
 FORMATS = ("table", "csv", "json")
 
@@ -69,7 +70,7 @@ def add_format(p: argparse.ArgumentParser) -> None:
 # Which module registers each command: a run imports that module alone. Checked against what the
 # modules register by tests/test_cli_imports.py.
 COMMANDS = {
-    "init": "_plan", "targets": "_plan", "tasks": "_plan", "actuals": "_plan",
+    "init": "_plan", "plan": "_plan", "targets": "_plan", "tasks": "_plan", "actuals": "_plan",
     "gaps": "_gaps",
     "share": "_share",
     "import": "_ingest", "history": "_ingest", "revert": "_ingest", "template": "_ingest",
@@ -79,6 +80,7 @@ COMMANDS = {
     "config": "_config", "status": "_status",
 }
 MODULE_NAMES = tuple(dict.fromkeys(COMMANDS.values()))
+PLAN_FREE = ("init", "plan", "backup", "restore", "config", "status")  # check the plan themselves, or need none
 _GLOBAL_OPTIONS_WITH_VALUE = ("--db", "--lang")
 
 
@@ -103,7 +105,7 @@ def command_of(argv: Sequence[str]) -> str | None:
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser; for a known `command`, with only that command's module registered (and imported)."""
-    parser = argparse.ArgumentParser(prog="python -m hue57", description="hue57 — Resolution-57 plan tracker")
+    parser = argparse.ArgumentParser(prog="python -m hue57", description="hue57 — plan tracker (targets, tasks, reports)")
     parser.add_argument("--db", default=None, help="database file (default: $HUE57_DB or data/hue57.duckdb)")
     parser.add_argument("--lang", default=os.environ.get("HUE57_LANG", "vi"), help="vi | en (messages)")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -126,6 +128,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     func: Callable = args.func
     audit.use_stream(sys.stderr)  # audit lines on stderr: stdout carries the command's data
     try:
+        if args.command not in PLAN_FREE:  # a database of another plan than the folder in effect: refused
+            store.check_plan(args.db)
         func(args)
     except UserError as exc:
         print(str(exc), file=sys.stderr)
@@ -138,6 +142,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except store.DatabaseNewer as exc:
         print(t("error.db_newer", args.lang, found=exc.found, supported=exc.supported), file=sys.stderr)
+        return 2
+    except PlanFileError as exc:
+        print(t("plan.folder_broken", args.lang, folder=exc.path.parent, reason=str(exc)), file=sys.stderr)
+        return 2
+    except store.PlanMismatch as exc:
+        print(t("plan.mismatch", args.lang, path=store.db_path(args.db), found=exc.found, wanted=exc.wanted,
+                folder=exc.folder), file=sys.stderr)
         return 2
     except store.StoreError as exc:
         print(str(exc), file=sys.stderr)

@@ -1,17 +1,61 @@
-"""Commands over the plan itself: init, targets, tasks, actuals."""
+"""Commands over the plan itself: init, plan check, targets, tasks, actuals."""
 
 from __future__ import annotations
 
-from hue57 import calendar, store, tasks
-from hue57.cli import add_format, emit, parse_date
-from hue57.i18n import t
+import sys
+from pathlib import Path
+
+from hue57 import audit, calendar, store, tasks
+from hue57.cli import UserError, add_format, emit, parse_date
+from hue57.i18n import t, tn
 
 
 def cmd_init(args) -> None:
-    result = store.init(args.db)
+    folder = store.plan_dir(args.plan)  # --plan, else the setting (HUE57_PLAN, plan in hue57.toml, data/)
+    problems = check_folder(folder)
+    if problems:
+        raise UserError(_problem_text(folder, problems, args.lang))
+    try:
+        result = store.init(args.db, data_dir=folder)
+    except store.PlanMismatch as exc:
+        audit.record("init", who=None, ok=False, plan=exc.wanted, database_plan=exc.found)
+        raise
+    audit.record("init", who=None, created=result.created, plan=result.plan, folder=str(folder.resolve()),
+                 path=str(result.path))
     key = "cli.init.created" if result.created else "cli.init.exists"
     print(t(key, args.lang, path=result.path, targets=result.targets, tasks=result.tasks,
             agencies=result.agencies, actuals=result.actuals))
+    if result.plan_changed:
+        print(t("plan.changed", args.lang, folder=folder), file=sys.stderr)
+
+
+def check_folder(folder: Path) -> list:
+    from hue57.store._plan_check import check_plan_folder  # noqa: PLC0415
+
+    return check_plan_folder(folder)
+
+
+def _problem_text(folder: Path, problems: list, lang: str) -> str:
+    lines = [tn("plan.check.count", len(problems), lang, folder=folder)]
+    for p in problems:
+        if p.row is not None:
+            where = t("plan.check.where", lang, file=p.file, row=p.row, column=p.column)
+        elif p.column:
+            where = t("plan.check.where_key", lang, file=p.file, column=p.column)
+        else:
+            where = p.file
+        lines.append(f"{where}: {t(f'plan.check.{p.kind}', lang, **p.values)}")
+    return "\n".join(lines)
+
+
+def cmd_plan_check(args) -> None:
+    """List every problem of a plan folder (exit 2 when there is one); say what it holds when there is none."""
+    folder = Path(args.folder)
+    problems = check_folder(folder)
+    if problems:
+        raise UserError(_problem_text(folder, problems, args.lang))
+    counts = {name: len(getattr(store, f"read_plan_{name}")(folder)) for name in ("targets", "tasks", "agencies", "actuals")}
+    print(t("plan.check.ok", args.lang, folder=folder, **counts), file=sys.stdout)
 
 
 TARGET_COLUMNS = ["code", "parent", "name_vi", "name_en", "unit", "horizon", "comparator", "value",
@@ -52,7 +96,16 @@ ACTUAL_COLUMNS = ["code", "year", "value", "status", "source", "note", "upload_i
 
 
 def register(sub) -> None:
-    sub.add_parser("init", help="create the database from data/").set_defaults(func=cmd_init)
+    p = sub.add_parser("init", help="create the database from the plan folder")
+    p.add_argument("--plan", default=None, metavar="DIR",
+                   help="plan folder (default: $HUE57_PLAN, plan in hue57.toml, or data/); the server and the other "
+                        "commands must then run with the same folder")
+    p.set_defaults(func=cmd_init)
+    p = sub.add_parser("plan", help="the plan folder")
+    plan_sub = p.add_subparsers(dest="plan_command", required=True)
+    q = plan_sub.add_parser("check", help="list every problem of a plan folder before init")
+    q.add_argument("folder", metavar="DIR")
+    q.set_defaults(func=cmd_plan_check)
     p = sub.add_parser("targets", help="Appendix I targets")
     add_format(p)
     p.set_defaults(func=cmd_targets)

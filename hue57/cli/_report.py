@@ -251,7 +251,7 @@ def cmd_remind(args) -> None:
 
 
 def _form(p) -> None:
-    p.add_argument("agency", metavar="AGENCY", help="the agency's id (data/agencies.csv), e.g. so_khcn")
+    p.add_argument("agency", metavar="AGENCY", help="the agency's id (data/agencies.csv), as in agencies.csv of the plan folder")
     p.add_argument("--period", default=None, help="2026-H1 | 2026-H2 (default: the current half-year)")
     p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
     p.set_defaults(func=cmd_form)
@@ -268,7 +268,7 @@ def _remind(p) -> None:
     p.add_argument("--period", default=None, help="2026-H1 | 2026-H2 (default: the current half-year)")
     p.add_argument("--dry-run", action="store_true", help="list who would get what; send and record nothing")
     p.add_argument("--days", default="7,1", help="days before the due date to remind (default 7,1)")
-    p.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="run as on this day (default: today in Huế)")
+    p.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="run as on this day (default: today in the plan's time zone)")
     p.add_argument("--by", default=default_user(), help="who sends (recorded)")
     add_format(p)
     p.set_defaults(func=cmd_remind)

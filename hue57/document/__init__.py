@@ -29,7 +29,15 @@ from hue57.document._content import (
     default_date,
     gather,
 )
-from hue57.document._docx import DEFAULT_TEMPLATE, REQUIRED_FIELDS, TemplateProblem, check_fields, open_template, render
+from hue57.document._docx import (
+    DEFAULT_TEMPLATE,
+    REQUIRED_FIELDS,
+    TemplateProblem,
+    check_fields,
+    open_template,
+    plan_template,
+    render,
+)
 from hue57.i18n import fmt_date, fmt_datetime, t
 
 __all__ = [
@@ -81,7 +89,7 @@ def build(db: str | os.PathLike | None, period: str, *, as_of_upload: int | None
     template that lacks a field or uses one the report does not supply; nothing is written."""
     period = check_period(period, lang)
     upload = _committed_upload(db, as_of_upload, lang)
-    path = Path(template or DEFAULT_TEMPLATE)
+    path = Path(template or plan_template())
     try:
         check_fields(open_template(path), path, dict.fromkeys(REQUIRED_FIELDS))  # before anything is gathered
     except TemplateProblem as problem:

@@ -15,7 +15,12 @@ from hue57.i18n import fmt_date, fmt_document_date, fmt_int, latest_text, plan_t
 from hue57.plan_facts import PlanFacts, facts
 from hue57.tasks.periods import PERIOD_PATTERN, period_end, period_start, report_due
 
-FIRST_YEAR, LAST_YEAR = 2025, 2045  # the plan runs from 2025 to its 2045 horizon
+
+def plan_years(plan: PlanFacts | None = None, horizons=()) -> tuple[int, int]:
+    """The years a report may cover: from the plan's start to its last horizon (plan.toml, targets.csv)."""
+    plan = plan or facts()
+    last = max([int(h) for h in horizons] or [plan.start.year + 20])
+    return plan.start.year, last
 
 
 class ReportRefused(Exception):
@@ -48,10 +53,13 @@ class ReportContent:
 
 def check_period(period: str, lang: str = "vi") -> str:
     """The period as written ('2026-H2'); refused when malformed or outside the plan's years."""
+    from hue57 import store  # noqa: PLC0415
+
+    first, last = plan_years(horizons=store.read_plan_targets()["horizon"].dropna().unique())
     text = str(period or "").strip().upper()
     m = PERIOD_PATTERN.fullmatch(text)
-    if m is None or not FIRST_YEAR <= int(m.group(1)) <= LAST_YEAR:
-        raise ReportRefused(t("report.error.period", lang, period=period, first=FIRST_YEAR, last=LAST_YEAR))
+    if m is None or not first <= int(m.group(1)) <= last:
+        raise ReportRefused(t("report.error.period", lang, period=period, first=first, last=last))
     return text
 
 
@@ -80,18 +88,18 @@ def gather(snap, inputs: ReportInputs, report_states: pd.DataFrame, plan: PlanFa
     uploaded = fmt_date(calendar.local(snap.uploaded_at.to_pydatetime()), lang) if snap.uploaded_at is not None else "—"
     gap_rows = charts.gap_chart_frame(briefing.gap_rows(board), lang)
     fields = {
-        # letterhead, number, place, signer and recipients: data/plan.toml
-        "co_quan_chu_quan": t("report.parent_body", lang, city_upper=plan.city(lang).upper()),
+        # letterhead, number, place, signer and recipients: the plan folder's plan.toml
+        "co_quan_chu_quan": plan.parent_body(lang) or t("report.parent_body", lang, city_upper=plan.city(lang).upper()),
         "co_quan_ban_hanh": plan.compiler(lang).upper(),
         "quoc_hieu": t("report.motto.country", lang),
         "tieu_ngu": t("report.motto.words", lang),
         "so_van_ban": plan.report_number,
-        "dia_danh": plan.place_en if lang == "en" else plan.place_vi,
+        "dia_danh": plan.issued_at(lang),
         "ngay_thang": fmt_document_date(on, lang),
         "tieu_de": t("report.kind", lang),
-        "trich_yeu": t(f"report.title.h{half}", lang, plan=plan_ref, year=year),
+        "trich_yeu": t(f"report.title.h{half}", lang, plan=plan_ref, year=year, plan_kind=plan.plan_kind(lang)),
         "kinh_gui": t("report.to", lang, committee=plan.people_committee(lang)),
-        "mo_dau": t("report.intro", lang, plan=plan_ref, compiler=plan.compiler(lang), period=period_words,
+        "mo_dau": t("report.intro", lang, plan=plan_ref, plan_kind=plan.plan_kind(lang), compiler=plan.compiler(lang), period=period_words,
                     upload=snap.upload_id, uploaded=uploaded, year=year, on=fmt_date(on, lang)),
         "nhan": _labels(lang),
         "chi_tieu": _targets_section(board, year, lang) | {
@@ -118,11 +126,12 @@ def gather(snap, inputs: ReportInputs, report_states: pd.DataFrame, plan: PlanFa
 def _plan_reference(plan: PlanFacts, lang: str) -> str:
     implements = plan.implements_en if lang == "en" else plan.implements_vi
     committee = plan.people_committee(lang)
+    alone = "" if implements else "_alone"  # a plan that implements no other (a resolution itself)
     if plan.plan_number:
         date = fmt_date(dt.date.fromisoformat(plan.plan_date), lang) if plan.plan_date else "…"
-        return t("report.plan.numbered", lang, number=plan.plan_number, date=date, committee=committee,
+        return t(f"report.plan.numbered{alone}", lang, number=plan.plan_number, date=date, committee=committee,
                  implements=implements)
-    return t("report.plan.unnumbered", lang, committee=committee, implements=implements)
+    return t(f"report.plan.unnumbered{alone}", lang, committee=committee, implements=implements)
 
 
 def _labels(lang: str) -> dict[str, str]:
@@ -153,7 +162,8 @@ def _targets_section(board: pd.DataFrame, year: int, lang: str) -> dict:
             "dong": [_target_row(r, lang) for r in rows.to_dict("records")],
         })
     return {
-        "tom_tat": t("report.targets.summary", lang, total=fmt_int(len(board), lang), year=year),
+        "tom_tat": t("report.targets.summary", lang, total=fmt_int(len(board), lang), year=year,
+                     horizons=t("word.and", lang).join(str(int(h)) for h in sorted(board["horizon"].dropna().unique()))),
         "dem": _counts(board["status"], metrics.STATUS_ORDER, lambda s: t(f"status.{s}", lang), lang),
         "nhom": groups,
     }

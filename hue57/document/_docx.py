@@ -7,7 +7,14 @@ import io
 import zipfile
 from pathlib import Path
 
-DEFAULT_TEMPLATE = Path(__file__).resolve().parents[2] / "data" / "templates" / "bao_cao_6_thang.docx"
+DEFAULT_TEMPLATE = Path(__file__).resolve().parents[2] / "data" / "templates" / "bao_cao_6_thang.docx"  # the shipped one
+
+
+def plan_template() -> Path:
+    """The Word template of the plan in effect (plan.toml's `[report] template`, inside the plan folder)."""
+    from hue57.plan_facts import facts  # noqa: PLC0415
+
+    return facts().template or DEFAULT_TEMPLATE
 CHART_WIDTH_MM = 160
 CHART_PX = 900  # the chart's drawing width: about the page's text width at print size, so its type reads 1:1
 
@@ -46,7 +53,7 @@ def open_template(path: Path | str | None = None):
     """The docxtpl template at `path` (the shipped one by default); TemplateProblem('file') when unreadable."""
     from docxtpl import DocxTemplate  # noqa: PLC0415 — python-docx and lxml load only when a report is built
 
-    path = Path(path or DEFAULT_TEMPLATE)
+    path = Path(path or plan_template())
     try:
         tpl = DocxTemplate(str(path))
         tpl.init_docx()
@@ -74,7 +81,7 @@ def render(fields: dict, chart_png: bytes | None, template: Path | str | None = 
     from docx.shared import Mm  # noqa: PLC0415
     from docxtpl import InlineImage  # noqa: PLC0415
 
-    path = Path(template or DEFAULT_TEMPLATE)
+    path = Path(template or plan_template())
     tpl = open_template(path)
     check_fields(tpl, path, fields)
     context = dict(fields)

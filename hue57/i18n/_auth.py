@@ -54,8 +54,8 @@ TEXT: dict[str, dict[str, str]] = {
     "auth.signing_in": {"vi": "Đang đăng nhập…", "en": "Signing in…"},
     "auth.signed_out": {"vi": "Đã đăng xuất.", "en": "Signed out."},
     "auth.forgot": {
-        "vi": "Quên mật khẩu hoặc chưa có mật khẩu? Hãy đề nghị người quản trị tài khoản của Sở Khoa học và Công nghệ gửi liên kết đặt mật khẩu mới.",
-        "en": "Forgot your password, or have none yet? Ask the Department of Science and Technology's account administrator for a new set-password link."},
+        "vi": "Quên mật khẩu hoặc chưa có mật khẩu? Hãy đề nghị người quản trị tài khoản của {compiler} gửi liên kết đặt mật khẩu mới.",
+        "en": "Forgot your password, or have none yet? Ask the {compiler}'s account administrator for a new set-password link."},
     "auth.password.short": {"vi": "Mật khẩu cần ít nhất {min} ký tự (có thể là một câu dễ nhớ, có dấu).",
                             "en": "The password needs at least {min} characters (a memorable phrase works well)."},
     "auth.password.long": {"vi": "Mật khẩu dài tối đa {max} ký tự.", "en": "The password can have at most {max} characters."},

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
-from hue57.i18n import _auth, _core, _deploy, _document, _ingest, _metrics, _pages, _reporting, _share, _tasks
+from hue57.i18n import (
+    _auth,
+    _core,
+    _deploy,
+    _document,
+    _ingest,
+    _metrics,
+    _pages,
+    _plan_folder,
+    _reporting,
+    _share,
+    _tasks,
+)
 
 LANGS = ("vi", "en")
 
 CATALOGUE: dict[str, dict[str, str]] = {}
 for _table in (_core.TEXT, _metrics.TEXT, _tasks.TEXT, _ingest.TEXT, _share.TEXT, _pages.TEXT, _auth.TEXT, _document.TEXT, _reporting.TEXT,
-               _deploy.TEXT):
+               _deploy.TEXT, _plan_folder.TEXT):
     _clash = CATALOGUE.keys() & _table.keys()
     if _clash:
         raise RuntimeError(f"i18n keys defined twice: {sorted(_clash)}")
@@ -42,14 +54,33 @@ def tn(key: str, n: int, lang: str = "vi", /, **values: object) -> str:
     return _fill(forms[min(index, len(forms) - 1)], lang, {"n": n, **values})
 
 
+# Words the plan decides (its folder's plan.toml), never the catalogue: the place, the compiling body, the plan's
+# title, where it lists targets and tasks, its reporting due days.
+PLAN_FIELDS = ("city", "place", "committee", "compiler", "compiler_short", "plan_title", "plan_kind", "targets_part", "tasks_part", "due_h1", "due_h2")
+
+
 def _fill(text: str, lang: str, values: dict) -> str:
-    if "{city}" in text or "{place}" in text:  # the place comes from data/plan.toml, never from the catalogue
+    if any(f"{{{name}}}" in text for name in PLAN_FIELDS):
         values = {**_place_fields(lang), **values}
     return text.format(**values) if values else text
 
 
 def _place_fields(lang: str) -> dict[str, str]:
-    from hue57.plan_facts import facts  # noqa: PLC0415 — read on first use, not when the catalogue loads
+    from hue57.plan_facts import PlanFileError, facts  # noqa: PLC0415 — read on first use, not when the catalogue loads
 
-    plan = facts()
-    return {"city": plan.city(lang), "place": plan.place_en if lang == "en" else plan.place_vi}
+    try:
+        plan = facts()
+    except PlanFileError:  # no usable plan folder: the message saying so must still read
+        return dict.fromkeys(PLAN_FIELDS, "…")
+    months_en = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                 "November", "December")
+
+    def due(half: int) -> str:
+        month, day = plan.due_day(half)
+        return f"{day} {months_en[month - 1]}" if lang == "en" else f"{day} tháng {month}"
+
+    return {"city": plan.city(lang), "place": plan.place_en if lang == "en" else plan.place_vi,
+            "committee": plan.people_committee(lang),
+            "compiler": plan.compiler(lang), "compiler_short": plan.compiler_short(lang), "plan_title": plan.title(lang),
+            "plan_kind": plan.plan_kind(lang), "targets_part": plan.targets_part(lang),
+            "tasks_part": plan.tasks_part(lang), "due_h1": due(1), "due_h2": due(2)}

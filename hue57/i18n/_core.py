@@ -1,8 +1,8 @@
 """Words shared by every part: status names, units, languages, generic errors."""
 
 TEXT: dict[str, dict[str, str]] = {
-    "app.title": {"vi": "Theo dõi Kế hoạch thực hiện Nghị quyết 57 của {city}",
-                  "en": "Resolution 57 plan tracker — {city}"},
+    "app.title": {"vi": "Theo dõi {plan_title} của {city}",
+                  "en": "{plan_title} tracker — {city}"},
     "app.short": {"vi": "hue57", "en": "hue57"},
     "lang.vi": {"vi": "Tiếng Việt", "en": "Vietnamese"},
     "lang.en": {"vi": "Tiếng Anh", "en": "English"},
@@ -16,8 +16,7 @@ TEXT: dict[str, dict[str, str]] = {
     "status.insufficient_data": {"vi": "Chưa đủ số liệu", "en": "Not enough data"},
     "status.no_data": {"vi": "Chưa có số liệu", "en": "No data"},
     # horizons and common column names
-    "horizon.2030": {"vi": "Mục tiêu 2030", "en": "2030 target"},
-    "horizon.2045": {"vi": "Mục tiêu 2045", "en": "2045 target"},
+    "horizon.year": {"vi": "Mục tiêu {year}", "en": "{year} target"},
     "col.code": {"vi": "Mã", "en": "Code"},
     "col.name": {"vi": "Chỉ tiêu", "en": "Indicator"},
     "col.unit": {"vi": "Đơn vị", "en": "Unit"},
@@ -54,8 +53,8 @@ TEXT: dict[str, dict[str, str]] = {
                               "en": "There is no database yet. Ask the administrator to run: python -m hue57 init"},
     "error.db_newer": {"vi": "Cơ sở dữ liệu được tạo bởi phiên bản hue57 mới hơn (lược đồ {found}, phiên bản này đọc được đến {supported}). Hãy cập nhật hue57; không thay đổi gì.",
                        "en": "The database was written by a newer hue57 (schema {found}; this version reads up to {supported}). Update hue57; nothing was changed."},
-    "error.unexpected": {"vi": "Đã xảy ra lỗi không mong muốn. Vui lòng tải lại trang; nếu vẫn lỗi, báo cho Sở Khoa học và Công nghệ.",
-                         "en": "Something unexpected went wrong. Reload the page; if it persists, tell the Department of Science and Technology."},
+    "error.unexpected": {"vi": "Đã xảy ra lỗi không mong muốn. Vui lòng tải lại trang; nếu vẫn lỗi, báo cho {compiler}.",
+                         "en": "Something unexpected went wrong. Reload the page; if it persists, tell the {compiler}."},
 }
 
 TEXT.update({

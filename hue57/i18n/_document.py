@@ -1,25 +1,28 @@
 """Words of the compiled six-monthly report (the Word document and its page section), Vietnamese and English."""
 
 TEXT: dict[str, dict[str, str]] = {
-    # letterhead and title (the template's fields; the place comes from data/plan.toml)
+    # letterhead and title (the template's fields; the place comes from the plan folder's plan.toml)
     "report.motto.country": {"vi": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "en": "SOCIALIST REPUBLIC OF VIET NAM"},
     "report.motto.words": {"vi": "Độc lập - Tự do - Hạnh phúc", "en": "Independence - Freedom - Happiness"},
     "report.kind": {"vi": "BÁO CÁO", "en": "REPORT"},
     "report.parent_body": {"vi": "UBND {city_upper}", "en": "{city_upper} PEOPLE'S COMMITTEE"},
-    "report.title.h1": {"vi": "Kết quả thực hiện Kế hoạch {plan} 6 tháng đầu năm {year}",
-                        "en": "Results of the plan {plan}: first half of {year}"},
-    "report.title.h2": {"vi": "Kết quả thực hiện Kế hoạch {plan} năm {year}",
-                        "en": "Results of the plan {plan}: year {year}"},
+    "report.title.h1": {"vi": "Kết quả thực hiện {plan_kind} {plan} 6 tháng đầu năm {year}",
+                        "en": "Results of the {plan_kind} {plan}: first half of {year}"},
+    "report.title.h2": {"vi": "Kết quả thực hiện {plan_kind} {plan} năm {year}",
+                        "en": "Results of the {plan_kind} {plan}: year {year}"},
     "report.plan.numbered": {"vi": "số {number} ngày {date} của {committee} thực hiện {implements}",
                              "en": "no. {number} of {date} of the {committee} implementing {implements}"},
     "report.plan.unnumbered": {"vi": "của {committee} thực hiện {implements}",
                                "en": "of the {committee} implementing {implements}"},
+    "report.plan.numbered_alone": {"vi": "số {number} ngày {date} của {committee}",
+                                   "en": "no. {number} of {date} of the {committee}"},
+    "report.plan.unnumbered_alone": {"vi": "của {committee}", "en": "of the {committee}"},
     "report.to": {"vi": "Kính gửi: {committee}.", "en": "To: the {committee}."},
     "report.intro": {
-        "vi": "Thực hiện Kế hoạch {plan}, {compiler} tổng hợp kết quả thực hiện {period} theo số liệu của hệ thống "
+        "vi": "Thực hiện {plan_kind} {plan}, {compiler} tổng hợp kết quả thực hiện {period} theo số liệu của hệ thống "
               "theo dõi (lần cập nhật số {upload}, ngày {uploaded}), đánh giá chỉ tiêu theo năm {year} và nhiệm vụ "
               "đến ngày {on}, như sau:",
-        "en": "Under the plan {plan}, the {compiler} has compiled the results for the {period} from the tracker's "
+        "en": "Under the {plan_kind} {plan}, the {compiler} has compiled the results for the {period} from the tracker's "
               "data (upload no. {upload} of {uploaded}); targets are assessed for {year} and tasks as of {on}:"},
     "report.period.h1": {"vi": "6 tháng đầu năm {year}", "en": "first half of {year}"},
     "report.period.h2": {"vi": "năm {year}", "en": "year {year}"},
@@ -31,9 +34,10 @@ TEXT: dict[str, dict[str, str]] = {
     "report.section.proposals": {"vi": "IV. ĐỀ XUẤT, KIẾN NGHỊ", "en": "IV. PROPOSALS AND RECOMMENDATIONS"},
     "report.recipients": {"vi": "Nơi nhận:", "en": "Recipients:"},
     # section I
-    "report.targets.summary": {"vi": "Kế hoạch có {total} chỉ tiêu (tính theo mốc 2030 và 2045); tình trạng đánh "
+    "report.targets.summary": {"vi": "{plan_kind} có {total} chỉ tiêu (tính theo mốc {horizons}); tình trạng đánh "
                                      "giá năm {year}:",
-                               "en": "The plan has {total} targets (2030 and 2045 horizons); their status in {year}:"},
+                               "en": "The {plan_kind} has {total} targets ({horizons} horizons); their status in {year}:"},
+    "word.and": {"vi": " và ", "en": " and "},
     "report.targets.group": {"vi": "{n}. Các chỉ tiêu đến năm {horizon}", "en": "{n}. Targets for {horizon}"},
     "report.targets.chart": {"vi": "Biểu đồ: mức độ hoàn thành của từng chỉ tiêu (từ năm gốc đến mục tiêu)",
                              "en": "Chart: how far each target has come (from its base year toward its target)"},
@@ -45,8 +49,8 @@ TEXT: dict[str, dict[str, str]] = {
     "report.col.explanation": {"vi": "Giải thích", "en": "Explanation"},
     "report.source": {"vi": "Nguồn: {source}", "en": "Source: {source}"},
     # section II
-    "report.tasks.summary": {"vi": "1. Kế hoạch có {total} nhiệm vụ; tình trạng đến ngày {on}:",
-                             "en": "1. The plan has {total} tasks; their status on {on}:"},
+    "report.tasks.summary": {"vi": "1. {plan_kind} có {total} nhiệm vụ; tình trạng đến ngày {on}:",
+                             "en": "1. The {plan_kind} has {total} tasks; their status on {on}:"},
     "report.tasks.overdue": {"vi": "2. Nhiệm vụ quá hạn ({n})", "en": "2. Overdue tasks ({n})"},
     "report.tasks.done": {"vi": "3. Nhiệm vụ hoàn thành trong kỳ ({n})", "en": "3. Tasks done this period ({n})"},
     "report.col.deadline": {"vi": "Thời hạn", "en": "Deadline"},
@@ -83,7 +87,7 @@ TEXT: dict[str, dict[str, str]] = {
     "report.cli.built": {"vi": "Đã tạo báo cáo số {id} ({period}, lần cập nhật số {upload}).",
                          "en": "Built report no. {id} ({period}, upload no. {upload})."},
     # the page section
-    "report.page.heading": {"vi": "Báo cáo tổng hợp gửi UBND", "en": "Compiled report for the People's Committee"},
+    "report.page.heading": {"vi": "Báo cáo tổng hợp gửi {committee}", "en": "Compiled report for the {committee}"},
     "report.page.caption": {
         "vi": "Tạo báo cáo Word 6 tháng từ số liệu hiện tại; mỗi lần tạo được lưu lại để tải về sau.",
         "en": "Build the six-monthly Word report from the current data; every build is kept for download."},

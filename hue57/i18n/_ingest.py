@@ -203,14 +203,14 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Chỉ tiêu {code}, năm {year} xuất hiện ở nhiều dòng: {rows_list} (mã của mục tiêu khác cùng chỉ tiêu được lưu dưới mã {code}). Hãy giữ một dòng và xóa các dòng còn lại.",
         "en": "Indicator {code}, year {year} appears on several rows: {rows_list} (codes of other targets of the same indicator are stored under code {code}). Keep one row and delete the others."},
     "ingest.err.task_missing": {
-        "vi": "Thiếu số thứ tự nhiệm vụ. Hãy ghi số nhiệm vụ trong Phụ lục II (ví dụ 12).",
-        "en": "The task number is missing. Write the task's number from Appendix II (e.g. 12)."},
+        "vi": "Thiếu số thứ tự nhiệm vụ. Hãy ghi số nhiệm vụ trong {tasks_part} (ví dụ 12).",
+        "en": "The task number is missing. Write the task's number from {tasks_part} (e.g. 12)."},
     "ingest.err.task_not_int": {
         "vi": "«{value}» không phải số thứ tự nhiệm vụ. Hãy ghi một số nguyên từ 1 đến {last}.",
         "en": "“{value}” is not a task number. Write a whole number from 1 to {last}."},
     "ingest.err.task_unknown": {
-        "vi": "Không có nhiệm vụ số {value} trong kế hoạch. Hãy ghi số từ 1 đến {last} theo Phụ lục II.",
-        "en": "There is no task {value} in the plan. Write a number from 1 to {last} as in Appendix II."},
+        "vi": "Không có nhiệm vụ số {value} trong kế hoạch. Hãy ghi số từ 1 đến {last} theo {tasks_part}.",
+        "en": "There is no task {value} in the plan. Write a number from 1 to {last} as in {tasks_part}."},
     "ingest.err.period_missing": {
         "vi": "Thiếu kỳ báo cáo. Hãy ghi dạng 2025-H1 (6 tháng đầu năm) hoặc 2025-H2 (6 tháng cuối năm).",
         "en": "The period is missing. Write it as 2025-H1 (first half) or 2025-H2 (second half)."},

@@ -34,8 +34,8 @@ TEXT: dict[str, dict[str, str]] = {
     "report.form_name": {"vi": "biểu mẫu báo cáo", "en": "report form"},
     # the agency's view
     "report.caption": {
-        "vi": "Báo cáo 6 tháng của cơ quan gửi Sở Khoa học và Công nghệ: tiến độ nhiệm vụ và số liệu chỉ tiêu.",
-        "en": "The agency's six-monthly report to the Department of Science and Technology: task progress and figures."},
+        "vi": "Báo cáo 6 tháng của cơ quan gửi {compiler}: tiến độ nhiệm vụ và số liệu chỉ tiêu.",
+        "en": "The agency's six-monthly report to the {compiler}: task progress and figures."},
     "report.period_line": {
         "vi": "Kỳ báo cáo: {label} ({period}) · hạn gửi {due} · {days}",
         "en": "Reporting period: {label} ({period}) · due {due} · {days}"},
@@ -44,10 +44,10 @@ TEXT: dict[str, dict[str, str]] = {
     "report.days_late": {"vi": "đã quá hạn {n} ngày", "en": "{n} days past due"},
     "report.agency_line": {"vi": "Cơ quan: {agency} · tình trạng: {state}", "en": "Agency: {agency} · state: {state}"},
     "report.returned_comment": {
-        "vi": "Sở KH&CN trả lại báo cáo ({by}): {comment}", "en": "The Department returned the report ({by}): {comment}"},
+        "vi": "{compiler_short} trả lại báo cáo ({by}): {comment}", "en": "The {compiler_short} returned the report ({by}): {comment}"},
     "report.locked.submitted": {
-        "vi": "Báo cáo đã gửi lúc {at}, đang chờ Sở KH&CN xem xét: chưa sửa được.",
-        "en": "The report was submitted at {at} and awaits the Department's review: it cannot be changed now."},
+        "vi": "Báo cáo đã gửi lúc {at}, đang chờ {compiler_short} xem xét: chưa sửa được.",
+        "en": "The report was submitted at {at} and awaits the {compiler_short}'s review: it cannot be changed now."},
     "report.locked.accepted": {
         "vi": "Báo cáo đã được tiếp nhận ({by}), số liệu đã vào lần cập nhật #{upload}.",
         "en": "The report was accepted ({by}); its figures are upload #{upload}."},
@@ -71,8 +71,8 @@ TEXT: dict[str, dict[str, str]] = {
     "report.upload_back": {"vi": "Tải lên biểu đã điền (lưu thành nháp)",
                            "en": "Upload the filled form (saved as a draft)"},
     "report.no_agency": {
-        "vi": "Tài khoản này chưa gắn với cơ quan nào. Hãy liên hệ Sở KH&CN.",
-        "en": "This account belongs to no agency. Contact the Department."},
+        "vi": "Tài khoản này chưa gắn với cơ quan nào. Hãy liên hệ {compiler_short}.",
+        "en": "This account belongs to no agency. Contact the {compiler_short}."},
     # refusals
     "report.refused.not_yours": {
         "vi": "Yêu cầu bị từ chối: có dòng không thuộc cơ quan hoặc kỳ báo cáo của bạn ({rows}). Không có gì được lưu; "
@@ -101,8 +101,8 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Trả lại báo cáo cần ghi nhận xét cho cơ quan (--comment).",
         "en": "Returning a report needs a comment for the agency (--comment)."},
     "report.refused.role": {
-        "vi": "Trang này dành cho chuyên viên Sở KH&CN; tài khoản cơ quan chỉ dùng trang Báo cáo.",
-        "en": "This page is for the Department's analysts; agency accounts use the Reports page only."},
+        "vi": "Trang này dành cho chuyên viên {compiler_short}; tài khoản cơ quan chỉ dùng trang Báo cáo.",
+        "en": "This page is for the {compiler_short}'s analysts; agency accounts use the Reports page only."},
     "report.refused.shared": {
         "vi": "Liên kết cuộc họp chỉ để xem: không mở được trang Báo cáo.",
         "en": "A meeting link is read-only: it cannot open the Reports page."},
@@ -117,8 +117,8 @@ TEXT: dict[str, dict[str, str]] = {
     "report.review_none": {"vi": "Chưa có báo cáo nào được gửi trong kỳ này.",
                            "en": "No report was submitted for this period yet."},
     "report.preview": {"vi": "Những gì sẽ thay đổi khi tiếp nhận", "en": "What accepting would change"},
-    "report.collective_status": {"vi": "Tình trạng nhiệm vụ chung {no} (Sở KH&CN chốt)",
-                                 "en": "Status of collective task {no} (set by the Department)"},
+    "report.collective_status": {"vi": "Tình trạng nhiệm vụ chung {no} ({compiler_short} chốt)",
+                                 "en": "Status of collective task {no} (set by the {compiler_short})"},
     "report.collective_keep": {"vi": "— không ghi —", "en": "— not recorded —"},
     "report.comment": {"vi": "Nhận xét cho cơ quan", "en": "Comment for the agency"},
     "report.accept": {"vi": "Tiếp nhận", "en": "Accept"},
@@ -162,10 +162,10 @@ TEXT: dict[str, dict[str, str]] = {
               "“Last reported” is for reference only."},
     "report.collective_tasks": {"vi": "Nhiệm vụ chung (không bắt buộc)", "en": "Collective tasks (optional)"},
     "report.collective_help": {
-        "vi": "Nhiệm vụ giao chung cho các sở, ngành, địa phương: điền nếu cơ quan có tham gia; Sở KH&CN chốt "
+        "vi": "Nhiệm vụ giao chung cho các sở, ngành, địa phương: điền nếu cơ quan có tham gia; {compiler_short} chốt "
               "tình trạng khi xem xét. Dòng để trống không được gửi.",
-        "en": "Tasks given to all departments and localities: fill in if your agency took part; the Department "
-              "sets their status on review. Blank rows are not sent."},
+        "en": "Tasks given to all departments and localities: fill in if your agency took part; the "
+              "{compiler_short} sets their status on review. Blank rows are not sent."},
     "report.no_indicators": {
         "vi": "Cơ quan không theo dõi chỉ tiêu nào của Phụ lục I: chỉ báo cáo nhiệm vụ.",
         "en": "Your agency monitors no indicator of Appendix I: report tasks only."},
@@ -189,8 +189,8 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Báo cáo {label} ({period}) — {agency} · hạn gửi {due}",
         "en": "Report for the {label} ({period}) — {agency} · due {due}"},
     "report.form_returned": {
-        "vi": "SỞ KH&CN TRẢ LẠI BÁO CÁO ({by}, {at}) — cần bổ sung: {comment}",
-        "en": "THE DEPARTMENT RETURNED THE REPORT ({by}, {at}) — to correct: {comment}"},
+        "vi": "{compiler_short} TRẢ LẠI BÁO CÁO ({by}, {at}) — cần bổ sung: {comment}",
+        "en": "THE {compiler_short} RETURNED THE REPORT ({by}, {at}) — to correct: {comment}"},
     "report.form_help": {
         "vi": "Chỉ điền các dòng cần báo cáo; dòng để trống được bỏ qua (không phải lỗi). Không sửa cột STT, Kỳ, "
               "Mã. Nhiệm vụ chung ở cuối bảng, không bắt buộc. Tải lên tại trang Báo cáo (lưu thành bản nháp).",
@@ -245,31 +245,31 @@ TEXT: dict[str, dict[str, str]] = {
     "remind.days_late": {"vi": "đã quá hạn {n} ngày", "en": ("{n} day past due", "{n} days past due")},
     "remind.greeting": {"vi": "Kính gửi: {agency},", "en": "To: {agency},"},
     "remind.state.missing": {
-        "vi": "Báo cáo 6 tháng kỳ {label} ({period}) về thực hiện Kế hoạch triển khai Nghị quyết 57-NQ/TW của "
+        "vi": "Báo cáo 6 tháng kỳ {label} ({period}) về thực hiện {plan_title} của "
               "cơ quan chưa được gửi.",
-        "en": "Your agency's six-monthly report for the {label} ({period}) on the Resolution 57 plan has not been "
+        "en": "Your agency's six-monthly report for the {label} ({period}) on the {plan_title} has not been "
               "submitted."},
     "remind.state.draft": {
-        "vi": "Báo cáo 6 tháng kỳ {label} ({period}) về thực hiện Kế hoạch triển khai Nghị quyết 57-NQ/TW của "
+        "vi": "Báo cáo 6 tháng kỳ {label} ({period}) về thực hiện {plan_title} của "
               "cơ quan đang ở bản nháp, chưa được gửi.",
-        "en": "Your agency's six-monthly report for the {label} ({period}) on the Resolution 57 plan is a draft, "
+        "en": "Your agency's six-monthly report for the {label} ({period}) on the {plan_title} is a draft, "
               "not yet submitted."},
     "remind.state.returned": {
-        "vi": "Báo cáo 6 tháng kỳ {label} ({period}) của cơ quan đã được Sở Khoa học và Công nghệ trả lại để bổ "
+        "vi": "Báo cáo 6 tháng kỳ {label} ({period}) của cơ quan đã được {compiler} trả lại để bổ "
               "sung và chưa được gửi lại.",
-        "en": "Your agency's six-monthly report for the {label} ({period}) was returned by the Department of "
-              "Science and Technology and has not been submitted again."},
+        "en": "Your agency's six-monthly report for the {label} ({period}) was returned by the "
+              "{compiler} and has not been submitted again."},
     "remind.due": {"vi": "Hạn gửi: {due} ({when}).", "en": "Due: {due} ({when})."},
-    "remind.comment": {"vi": "Nhận xét của Sở KH&CN: «{comment}»", "en": "The Department's comment: “{comment}”"},
+    "remind.comment": {"vi": "Nhận xét của {compiler_short}: «{comment}»", "en": "The {compiler_short}'s comment: “{comment}”"},
     "remind.link": {"vi": "Báo cáo tại: {link}", "en": "Report at: {link}"},
     "remind.how": {
         "vi": "Đăng nhập bằng tài khoản của cơ quan; có thể điền trực tiếp hoặc tải biểu Excel, điền rồi tải lên lại.",
         "en": "Sign in with your agency's account; fill in the form there, or download the Excel form, fill it "
               "in and upload it back."},
     "remind.footer": {
-        "vi": "Thư gửi tự động từ hệ thống theo dõi Kế hoạch thực hiện Nghị quyết 57 của {city}; mỗi lời nhắc chỉ "
+        "vi": "Thư gửi tự động từ hệ thống theo dõi {plan_title} của {city}; mỗi lời nhắc chỉ "
               "gửi một lần. Xin không trả lời thư này.",
-        "en": "Sent automatically by the Resolution 57 plan tracker of {city}; each reminder is sent once. Please "
+        "en": "Sent automatically by the {plan_title} tracker of {city}; each reminder is sent once. Please "
               "do not reply."},
     "remind.not_configured": {
         "vi": "Chưa cấu hình máy chủ thư: đặt [smtp] host và sender trong hue57.toml (hoặc HUE57_SMTP_HOST, "

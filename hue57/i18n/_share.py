@@ -2,10 +2,10 @@
 
 TEXT: dict[str, dict[str, str]] = {
     # why a link does not open (InvalidLink.reason)
-    "share.invalid.tampered": {"vi": "Liên kết đã bị sửa đổi hoặc không do hệ thống này tạo ra. Hãy xin lại liên kết từ Sở Khoa học và Công nghệ.",
-                               "en": "This link has been altered or was not issued by this system. Ask the Department of Science and Technology for a new one."},
-    "share.invalid.expired": {"vi": "Liên kết đã hết hạn. Hãy xin liên kết mới từ Sở Khoa học và Công nghệ.",
-                              "en": "This link has expired. Ask the Department of Science and Technology for a new one."},
+    "share.invalid.tampered": {"vi": "Liên kết đã bị sửa đổi hoặc không do hệ thống này tạo ra. Hãy xin lại liên kết từ {compiler}.",
+                               "en": "This link has been altered or was not issued by this system. Ask the {compiler} for a new one."},
+    "share.invalid.expired": {"vi": "Liên kết đã hết hạn. Hãy xin liên kết mới từ {compiler}.",
+                              "en": "This link has expired. Ask the {compiler} for a new one."},
     "share.invalid.revoked": {"vi": "Liên kết đã bị thu hồi và không còn sử dụng được.",
                               "en": "This link has been revoked and can no longer be used."},
     "share.invalid.malformed": {"vi": "Liên kết không hợp lệ hoặc bị thiếu một phần. Hãy sao chép lại toàn bộ liên kết.",

@@ -138,7 +138,7 @@ def plan_targets_text(rows: pd.DataFrame, lang: str) -> str:
     """'Mục tiêu 2030: ≥ 30% GRDP · Mục tiêu 2045: ≥ 50% GRDP' for the rows of one indicator."""
     parts = []
     for row in rows.to_dict("records"):
-        horizon = t(f"horizon.{int(row['horizon'])}", lang)
+        horizon = t("horizon.year", lang, year=int(row["horizon"]))
         parts.append(f"{horizon}: {target_text(row, lang)}")
     return " · ".join(parts)
 

@@ -187,7 +187,7 @@ def read_upload(data: bytes, filename: str, *, sheet: str | None = None) -> Pars
 
 def header_at(records: list[list]) -> int | None:
     """The first of the top `HEADER_ROWS` rows naming at least two data columns (a title block —
-    "UBND THÀNH PHỐ HUẾ", "BIỂU TỔNG HỢP …" — may sit above it); None when no row does."""
+    "UBND THÀNH PHỐ …", "BIỂU TỔNG HỢP …" — may sit above it); None when no row does."""
     for i, record in enumerate(records[:HEADER_ROWS]):
         named = {HEADER_OF.get(fold(c)) for c in record if c is not None and str(c).strip()}
         if len(named & _DATA_HEADERS) >= 2:
@@ -351,7 +351,7 @@ def _read_csv_slow(text: str, delimiter: str, issues: Issues, above: int = 0) ->
     body = []
     for offset, record in enumerate(records[first + 1:], start=above + first + 2):
         # More cells than headers: even when the extra cell is empty the row is refused, since
-        # `7,2024,30,5,Cục Thống kê,` (a decimal comma splitting the value) shifts every later cell.
+        # `7,2024,30,5,niên giám,` (a decimal comma splitting the value) shifts every later cell.
         if len(record) > width and any(c.strip() for c in record):
             issues.add("ingest.err.extra_cells", row=offset, value=delimiter.join(record)[:80],
                        cells=len(record), header=width, sep=_sep_name(delimiter))

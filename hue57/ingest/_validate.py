@@ -263,6 +263,8 @@ def _actuals(parsed: ParsedUpload, targets: pd.DataFrame, issues: Issues, notice
         issues.flag(unknown & ~hinted, "ingest.err.code_unknown", rows=rows, column=code_h, values=code_text)
         issues.flag(unknown & hinted, "ingest.err.code_unknown_hint", rows=rows, column=code_h, values=code_text,
                     hint=hints.fillna(""))
+        if not known.any() and code_text[unknown].nunique() >= 2:  # several codes, none of this plan: another plan's file
+            issues.add("ingest.err.other_plan", column=code_h)
 
     year_text = cols.text("year")
     year, year_bad = _whole_numbers(year_text, cols.excel("year"))

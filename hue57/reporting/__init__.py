@@ -27,7 +27,7 @@ from hue57.reporting._cycle import (
     save_form,
 )
 from hue57.reporting._form import FormCheck, check_form, check_upload, form_workbook, indicator_form, task_form
-from hue57.reporting._items import COLLECTIVE, GROUPS, Items, accountable_agencies, agency_items, all_items
+from hue57.reporting._items import Items, accountable_agencies, agency_items, all_items, collective_ids, group_ids
 from hue57.reporting._present import (
     completeness_table,
     indicator_rows_table,
@@ -40,7 +40,7 @@ from hue57.reporting._states import COLUMNS, STATES, report_states
 from hue57.store._submissions import get_submission, list_submissions, report_events, submission_for
 
 __all__ = [
-    "COLLECTIVE", "COLUMNS", "GROUPS", "STATES", "FormCheck", "Items", "Reminder", "ReminderError", "ReportRefused",
+    "COLUMNS", "STATES", "collective_ids", "group_ids", "FormCheck", "Items", "Reminder", "ReminderError", "ReportRefused",
     "Reporter", "Sent", "due_reminders", "reminder_kind", "send_reminders",
     "accept_report", "accountable_agencies", "completeness_table", "indicator_rows_table", "on_time_text",
     "summary_line", "task_rows_table", "agency_items", "all_items", "check_form", "check_upload", "form_workbook",

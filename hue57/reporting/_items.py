@@ -1,9 +1,9 @@
-"""What each agency owes in a period: its tasks (after the 2025 mergers), the collective tasks, its indicators.
+"""What each agency owes in a period: its tasks (after mergers), the collective tasks, its indicators.
 
 - A task is on an agency's form when the agency holds it today (`lead_current` of `hue57.tasks.task_table`:
   a task led by a merged department is on its successor's form), or when it is led collectively
-  ("Các sở, ban, ngành, địa phương…", `COLLECTIVE`): those are on every agency's form, and their status is
-  set by the Department on review.
+  (plan.toml `[agencies] collective`, e.g. "all departments and localities"): those are on every agency's form,
+  and their status is set by the compiling body on review.
 - The agency's own tasks come first, then the collective ones (optional for it), each in task order.
 - A task is owed unless it was reported done in an earlier period or starts after the period ends
   (as `hue57.tasks.reporting_status` counts them).
@@ -19,12 +19,23 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from hue57.tasks import period_end, period_start, target_leads, task_table
+from hue57.tasks import period_end, plan_start, target_leads, task_table
 from hue57.tasks.agencies import current_agency
 
-COLLECTIVE = ("all", "so_nganh")  # collective leads whose tasks are on every agency's form
-GROUPS = ("all", "so_nganh", "dia_phuong", "bo_nganh", "co_quan_lien_quan", "doanh_nghiep", "cqdd_nn")
-"""Agency ids that name a group of bodies, not one body: nobody signs in as them."""
+
+def collective_ids() -> tuple[str, ...]:
+    """Collective leads whose tasks are on every agency's form (plan.toml `[agencies] collective`)."""
+    from hue57.plan_facts import facts  # noqa: PLC0415
+
+    return facts().collective
+
+
+def group_ids() -> tuple[str, ...]:
+    """Agency ids that name a group of bodies, not one body: nobody signs in as them (plan.toml
+    `[agencies] groups`; the collective leads are groups too)."""
+    from hue57.plan_facts import facts  # noqa: PLC0415
+
+    return tuple(dict.fromkeys((*facts().collective, *facts().groups)))
 
 
 @dataclass(frozen=True)
@@ -72,7 +83,8 @@ def all_items(snap, period: str) -> dict[str, Items]:
     indicator_of = plan["indicator"].astype(str)
     own_indicators = (leads.assign(code=leads["code"].map(indicator_of))
                       .drop_duplicates(["agency_id", "code"]).groupby("agency_id")["code"].agg(list))
-    collective = owed["lead_current"].map(lambda ids: any(a in COLLECTIVE for a in ids)).to_numpy(bool)
+    shared = collective_ids()
+    collective = owed["lead_current"].map(lambda ids: any(a in shared for a in ids)).to_numpy(bool)
     out = {}
     for agency_id in accountable_agencies(snap.agencies, snap):
         mine = owed["lead_current"].map(lambda ids, a=agency_id: a in ids).to_numpy(bool)
@@ -113,10 +125,10 @@ def accountable_agencies(agencies: pd.DataFrame, snap=None) -> list[str]:
     With `snap`, only those that own a task or monitor an indicator of their own.
     """
     ids = [str(a) for a in agencies["agency_id"]
-           if str(a) not in GROUPS and current_agency(str(a), agencies) == str(a)]
+           if str(a) not in group_ids() and current_agency(str(a), agencies) == str(a)]
     if snap is None:
         return ids
-    table = task_table(snap.tasks, snap.progress, snap.agencies, period_start("2025-H1"))
+    table = task_table(snap.tasks, snap.progress, snap.agencies, plan_start())
     owners = {a for ids_ in table["lead_current"] for a in ids_}
     owners |= set(target_leads(snap.targets, snap.agencies)["agency_id"])
     return [a for a in ids if a in owners]

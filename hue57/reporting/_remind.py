@@ -107,7 +107,7 @@ def _texts(reminder: Reminder, link: str) -> tuple[str, str]:
 
 def due_reminders(db: str | os.PathLike | None = None, period: str | None = None, today: dt.date | None = None,
                   days: tuple[int, ...] = DEFAULT_DAYS, *, base_url: str | None = None, snap=None) -> list[Reminder]:
-    """Every reminder owed on `today` (default: Huế's today) for `period` (default: the current one), with
+    """Every reminder owed on `today` (default: today in the plan's time zone) for `period` (default: the current one), with
     its status (`due`, `sent`, `no_address`) and its text; nothing is sent or written."""
     today = today or calendar.today()
     period = period or current_period(today)

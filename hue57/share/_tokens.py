@@ -22,7 +22,7 @@ verification; the signature part must also be the canonical encoding of exactly 
 decoders ignore the last character's spare bits, which would let a changed token through). Checks run
 in this order and each failure has its own reason: shape (`malformed`), signature (`tampered`: a
 changed token, or one signed with another secret), payload fields (`malformed`), expiry (`expired`:
-the expiry date is before today in the plan's time zone (data/plan.toml); a link works through its expiry day).
+the expiry date is before today in the plan's time zone (its plan.toml); a link works through its expiry day).
 Revocation and unknown link ids need the database: see `hue57.share._links.open_link`.
 """
 

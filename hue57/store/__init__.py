@@ -1,4 +1,4 @@
-"""The one module that owns the DuckDB file: schema, loading `data/`, reads and writes.
+"""The one module that owns the DuckDB file: schema, loading the plan folder, reads and writes.
 
 See `hue57.store._connect` for the connection policy (short-lived connections, read-only reads,
 one writer at a time, wait-and-retry on the file lock).
@@ -14,10 +14,11 @@ from hue57.store._connect import (
     db_path,
 )
 from hue57.store._documents import REPORT_COLUMNS, built_reports, insert_report, report_file
-from hue57.store._load import InitResult, init
+from hue57.store._load import InitResult, PlanMismatch, check_plan, init, recorded_plan
 from hue57.store._migrate import DatabaseNewer, ensure_current, schema_version
 from hue57.store._plan import (
     DATA_DIR,
+    plan_dir,
     read_plan_actuals,
     read_plan_agencies,
     read_plan_targets,
@@ -66,6 +67,7 @@ __all__ = [
     "attempt_counts", "get_user", "insert_user", "list_users", "login_attempts", "record_attempt",
     "SHARE_LINK_COLUMNS", "UnknownUpload", "count_share_open", "insert_share_link", "revoke_share_link",
     "share_link", "share_links",
+    "PlanMismatch", "check_plan", "plan_dir", "recorded_plan",
     "DATA_DIR", "DEFAULT_DB", "DatabaseBusy", "DatabaseMissing", "InitResult", "Snapshot", "StoreError",
     "CommitResult", "RevertPlan", "RevertRefused", "UploadRecord", "actuals_history", "classify",
     "commit_upload", "connect", "current_actuals", "current_progress", "current_values",

@@ -8,6 +8,7 @@ database newer than the code is refused, never "migrated" backwards: its newer c
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from hue57.store._connect import StoreError, connect
 from hue57.store._plan import GLOSSES, read_plan_targets, read_plan_tasks
@@ -15,8 +16,11 @@ from hue57.store._schema import DDL, SCHEMA_VERSION
 
 
 def _load_glosses(con) -> None:
-    """Fill the English gloss columns of the plan tables from `data/` (they arrived with schema 2)."""
-    for table, frame in (("targets", read_plan_targets()), ("tasks", read_plan_tasks())):
+    """Fill the English gloss columns of the plan tables from the database's plan folder (they arrived with
+    schema 2): the folder recorded in meta when it still exists, else the plan folder in effect."""
+    row = con.execute("SELECT value FROM meta WHERE key = 'plan_folder'").fetchone()
+    folder = Path(row[0]) if row and Path(row[0]).is_dir() else None
+    for table, frame in (("targets", read_plan_targets(folder)), ("tasks", read_plan_tasks(folder))):
         key, columns = GLOSSES[table]
         sets = ", ".join(f"{c} = ?" for c in columns)
         for row in frame[[key, *columns]].itertuples(index=False):

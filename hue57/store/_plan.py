@@ -7,7 +7,16 @@ from pathlib import Path
 
 import pandas as pd
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"  # the shipped plan; the one in effect is `plan_dir()`
+
+
+def plan_dir(data_dir: Path | str | None = None) -> Path:
+    """`data_dir`, else the plan folder in effect (`HUE57_PLAN`, `plan` in hue57.toml, `<repo>/data`)."""
+    if data_dir is not None:
+        return Path(data_dir)
+    from hue57.plan_facts import plan_folder  # noqa: PLC0415
+
+    return plan_folder()
 
 TARGET_COLUMNS = ["code", "parent", "indicator", "horizon", "name_vi", "name_en", "unit", "unit_vi",
                   "comparator", "value", "value_hi", "relative_to", "agency", "text_vi", "text_en"]
@@ -28,8 +37,8 @@ def _read_text_csv(path: Path, columns: list[str]) -> pd.DataFrame:
     return frame[columns].apply(lambda col: col.str.strip())
 
 
-def read_plan_targets(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    frame = _read_text_csv(data_dir / "targets.csv", TARGET_COLUMNS)
+def read_plan_targets(data_dir: Path | None = None) -> pd.DataFrame:
+    frame = _read_text_csv(plan_dir(data_dir) / "targets.csv", TARGET_COLUMNS)
     frame.insert(0, "_row", range(2, len(frame) + 2))
     frame["indicator"] = frame["indicator"].where(frame["indicator"] != "", frame["code"])
     for col in ("value", "value_hi"):
@@ -48,21 +57,21 @@ def read_plan_targets(data_dir: Path = DATA_DIR) -> pd.DataFrame:
     return frame.drop(columns="_row")
 
 
-def read_plan_tasks(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    frame = _read_text_csv(data_dir / "tasks.csv", TASK_COLUMNS)
+def read_plan_tasks(data_dir: Path | None = None) -> pd.DataFrame:
+    frame = _read_text_csv(plan_dir(data_dir) / "tasks.csv", TASK_COLUMNS)
     frame["no"] = frame["no"].astype(int)
     frame["group"] = frame["group"].astype(int)
     return frame
 
 
-def read_plan_agencies(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    frame = _read_text_csv(data_dir / "agencies.csv", AGENCY_COLUMNS)
+def read_plan_agencies(data_dir: Path | None = None) -> pd.DataFrame:
+    frame = _read_text_csv(plan_dir(data_dir) / "agencies.csv", AGENCY_COLUMNS)
     frame["current_id"] = frame["current_id"].where(frame["current_id"] != "", frame["agency_id"])
     return frame
 
 
-def read_plan_actuals(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    frame = _read_text_csv(data_dir / "actuals.csv", ACTUAL_COLUMNS)
+def read_plan_actuals(data_dir: Path | None = None) -> pd.DataFrame:
+    frame = _read_text_csv(plan_dir(data_dir) / "actuals.csv", ACTUAL_COLUMNS)
     frame["year"] = frame["year"].astype(int)
     frame["value"] = frame["value"].astype(float)
     frame["basis"] = pd.to_numeric(frame["basis"].replace("", None), errors="raise").astype("Int64")

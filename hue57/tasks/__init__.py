@@ -13,12 +13,12 @@ from hue57.tasks.periods import (
     reporting_status,
 )
 from hue57.tasks.rollup import agency_task_rollup
-from hue57.tasks.status import DUE_SOON_DAYS, PLAN_START, STATUS_ORDER, task_table
+from hue57.tasks.status import DUE_SOON_DAYS, STATUS_ORDER, plan_start, task_table
 
 __all__ = [
     "DUE_SOON_DAYS",
     "Deadline",
-    "PLAN_START",
+    "plan_start",
     "STATUS_ORDER",
     "agency_links",
     "agency_task_rollup",

@@ -2,9 +2,8 @@
 
 Names are compared after Unicode NFC, case folding, collapsing whitespace and dropping spaces before
 ``,`` and ``;``. A field is read by finding every known name or alias in it (longest first, whole words
-only), so commas inside a name ("Sở Khoa học, Công nghệ"), " và " inside a name ("Sở Kế hoạch và Đầu
-tư"), names run together without a comma ("Sở Thông tin và Truyền thông Sở Khoa học và Công nghệ") and
-collective phrases ("Các sở, ngành, địa phương") all resolve. What lies between two names may only be
+only), so commas inside a name ("Sở A, B"), " và " inside a name ("Sở X và Y"), names run together
+without a comma ("Sở X và Y Sở A, B") and collective phrases (a row naming several bodies) all resolve. What lies between two names may only be
 separators: commas, semicolons, dashes, slashes and the word "và".
 """
 

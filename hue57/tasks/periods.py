@@ -1,11 +1,10 @@
 """The plan's six-monthly reporting calendar, and which agencies have reported their tasks for a period.
 
-Calendar (the plan: reports "before 10 June and before 25 November" to the Department of Science and
-Technology):
+Calendar (the plan's `[reporting] due` days in plan.toml, e.g. reports "before 10 June and before 25 November"):
 
 - A period is written ``YYYY-H1`` (1 January – 30 June) or ``YYYY-H2`` (1 July – 31 December).
 - The **current period** on a date is the half-year that contains it: 2026-06-15 → ``2026-H1``,
-  2026-11-28 → ``2026-H2``. Its report is due on 10 June (H1) or 25 November (H2) of that year, so for the
+  2026-11-28 → ``2026-H2``. Its report is due on the plan's H1 or H2 due day of that year (e.g. 10 June, 25 November), so for the
   last weeks of each half-year (11–30 June, 26 November–31 December) the current period's report is past
   due; it stays the current period until the half-year ends.
 - A report is on time on the due date itself; the due date has **passed** from the next day on.
@@ -33,7 +32,6 @@ __all__ = [
 ]
 
 PERIOD_PATTERN = re.compile(r"^(\d{4})-H([12])$")
-_REPORT_DUE = {1: (6, 10), 2: (11, 25)}  # half → (month, day) of the report's due date
 
 
 def _split(period: str) -> tuple[int, int]:
@@ -49,9 +47,11 @@ def current_period(on: date) -> str:
 
 
 def report_due(period: str) -> date:
-    """The day a period's report is due: ``2026-H1`` → 10/6/2026, ``2026-H2`` → 25/11/2026."""
+    """The day a period's report is due (plan.toml's due days): ``2026-H1`` → 10/6/2026, ``2026-H2`` → 25/11/2026."""
+    from hue57.plan_facts import facts  # noqa: PLC0415 — the plan in effect, read once
+
     year, half = _split(period)
-    month, day = _REPORT_DUE[half]
+    month, day = facts().due_day(half)
     return date(year, month, day)
 
 

@@ -2,8 +2,8 @@
 and which are overdue — most behind first.
 
 A task led by several agencies counts once under each of them (so the rows add up to more than the
-number of tasks); agencies merged into one body count once under that body. Collective leads ("Các sở,
-ngành, địa phương" = ``all``, ``so_nganh``, ``dia_phuong``) are rows of their own, never spread over
+number of tasks); agencies merged into one body count once under that body. Collective leads (a row of
+agencies.csv naming several bodies, plan.toml `[agencies]`) are rows of their own, never spread over
 every agency. A task whose lead could not be resolved counts under a missing ``agency_id``.
 """
 

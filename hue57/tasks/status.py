@@ -36,11 +36,16 @@ from hue57.tasks.agencies import current_agency, split_agencies
 from hue57.tasks.deadlines import deadlines_frame
 from hue57.tasks.periods import current_period, period_start, report_due, valid_periods
 
-__all__ = ["DUE_SOON_DAYS", "PLAN_START", "STATUS_ORDER", "task_table"]
+__all__ = ["DUE_SOON_DAYS", "STATUS_ORDER", "plan_start", "task_table"]
 
 DUE_SOON_DAYS = 90
-PLAN_START = date(2025, 1, 1)
-"""The day the plan's tasks are taken to begin when their deadline gives no start."""
+
+
+def plan_start() -> date:
+    """The day the plan's tasks are taken to begin when their deadline gives no start (plan.toml `[plan] start`)."""
+    from hue57.plan_facts import facts  # noqa: PLC0415
+
+    return facts().start
 
 STATUS_ORDER = (
     "overdue", "due_soon", "not_reported", "in_progress", "not_started", "reported", "done", "unparsed",

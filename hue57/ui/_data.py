@@ -50,11 +50,14 @@ def _load(path: str, as_of_upload: int | None, version: tuple) -> store.Snapshot
 
 @st.cache_resource(show_spinner=False)
 def _migrated(path: str) -> bool:
-    return store.ensure_current(path)
+    migrated = store.ensure_current(path)
+    store.check_plan(path)  # a database of another plan than the server's folder: refused (store.PlanMismatch)
+    return migrated
 
 
 def schema_ready() -> None:
-    """Migrate a database left by an older hue57, once per server process (a no-op read afterwards)."""
+    """Migrate a database left by an older hue57 and check it belongs to the server's plan folder, once per
+    server process (a no-op read afterwards; a refusal is raised again on every run, never cached)."""
     _migrated(str(store.db_path()))
 
 

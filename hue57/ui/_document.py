@@ -17,11 +17,13 @@ DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 
 
 def recent_periods(today: dt.date, count: int = 4) -> list[str]:
-    """The current half-year and the ones before it, newest first, not before the plan began (2025)."""
+    """The current half-year and the ones before it, newest first, not before the plan began (plan.toml)."""
+    from hue57.tasks import plan_start  # noqa: PLC0415
+
     periods = [current_period(today)]
     while len(periods) < count:
         before = period_start(periods[-1]) - dt.timedelta(days=1)
-        if before.year < 2025:
+        if before < plan_start():
             break
         periods.append(current_period(before))
     return periods

@@ -20,6 +20,7 @@ from hue57.i18n import (
     target_name,
     task_status_label,
 )
+from hue57.plan_facts import PlanFileError
 from hue57.ui import _briefing, _static
 from hue57.ui._context import Context, context
 from hue57.ui._data import links, meeting_changes, schema_ready
@@ -68,6 +69,11 @@ def friendly_errors(ctx: Context):
         st.warning(t("error.db_busy", ctx.lang))
     except store.DatabaseNewer as exc:
         st.error(t("error.db_newer", ctx.lang, found=exc.found, supported=exc.supported))
+    except store.PlanMismatch as exc:
+        st.error(t("plan.mismatch_page", ctx.lang, found=exc.found, wanted=exc.wanted))
+    except PlanFileError:
+        log.exception("plan folder unusable")
+        st.error(t("plan.folder_broken_page", ctx.lang))
     except Exception:  # a bug: log it for us, show the user what to do
         log.exception("page failed")
         st.error(t("error.unexpected", ctx.lang))

@@ -250,7 +250,7 @@ def synthetic_plan(out_dir: Path, copies: int) -> pd.DataFrame:
     exercised. Returns the targets frame written.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    for name in ("tasks.csv", "agencies.csv", "actuals.csv"):
+    for name in ("tasks.csv", "agencies.csv", "actuals.csv", "plan.toml"):
         shutil.copy(ROOT / "data" / name, out_dir / name)
     plan = pd.read_csv(ROOT / "data" / "targets.csv", dtype=str, keep_default_na=False)
     numeric = plan[(plan["comparator"] != "qualitative") & (plan["indicator"] == "")]

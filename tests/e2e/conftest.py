@@ -34,9 +34,12 @@ class Server:
         self.url = f"http://127.0.0.1:{port}"
 
 
-def start_server(db: Path, env_extra: dict | None = None, script: Path | None = None) -> Server:
+def start_server(db: Path, env_extra: dict | None = None, script: Path | None = None, plan: Path | None = None) -> Server:
+    """Serve `db` (with the plan folder `plan`, else the setting in effect: data/ by default)."""
     port = _free_port()
     env = {**os.environ, "HUE57_DB": str(db), "HUE57_BASE_URL": f"http://127.0.0.1:{port}", **(env_extra or {})}
+    if plan is not None:
+        env["HUE57_PLAN"] = str(plan)
     log = open(db.with_suffix(".log"), "w")  # noqa: SIM115 — closed with the process
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(script or ROOT / "serve.py"), "--server.port", str(port),
@@ -164,14 +167,15 @@ def fresh_server(tmp_path):
 ANALYST_PASSWORD = "mat-khau-kiem-thu-2026"
 
 
-def start_analyst_server(tmp_path: Path, env_extra: dict | None = None) -> Server:
-    """A server of its own on a fresh database with the analyst `chuyen_vien` (password `ANALYST_PASSWORD`)."""
+def start_analyst_server(tmp_path: Path, env_extra: dict | None = None, plan: Path | None = None) -> Server:
+    """A server of its own on a fresh database (of the plan folder `plan`, else the shipped plan) with the analyst
+    `chuyen_vien` (password `ANALYST_PASSWORD`)."""
     from hue57 import auth  # noqa: PLC0415
 
     db = tmp_path / "hue57.duckdb"
-    store.init(db)
+    store.init(db, data_dir=plan)
     auth.add_user(db, "chuyen_vien", "analyst", ANALYST_PASSWORD)
-    return start_server(db, env_extra)
+    return start_server(db, env_extra, plan=plan)
 
 
 def stop(server: Server) -> None:
