@@ -190,7 +190,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Report for the {label} ({period}) — {agency} · due {due}"},
     "report.form_returned": {
         "vi": "{compiler_short} TRẢ LẠI BÁO CÁO ({by}, {at}) — cần bổ sung: {comment}",
-        "en": "THE {compiler_short} RETURNED THE REPORT ({by}, {at}) — to correct: {comment}"},
+        "en": "RETURNED BY THE {compiler_short} ({by}, {at}) — to correct: {comment}"},
     "report.form_help": {
         "vi": "Chỉ điền các dòng cần báo cáo; dòng để trống được bỏ qua (không phải lỗi). Không sửa cột STT, Kỳ, "
               "Mã. Nhiệm vụ chung ở cuối bảng, không bắt buộc. Tải lên tại trang Báo cáo (lưu thành bản nháp).",
@@ -245,17 +245,17 @@ TEXT: dict[str, dict[str, str]] = {
     "remind.days_late": {"vi": "đã quá hạn {n} ngày", "en": ("{n} day past due", "{n} days past due")},
     "remind.greeting": {"vi": "Kính gửi: {agency},", "en": "To: {agency},"},
     "remind.state.missing": {
-        "vi": "Báo cáo 6 tháng kỳ {label} ({period}) về thực hiện {plan_title} của "
+        "vi": "Báo cáo kỳ {label} ({period}) về thực hiện {plan_title} của "
               "cơ quan chưa được gửi.",
         "en": "Your agency's six-monthly report for the {label} ({period}) on the {plan_title} has not been "
               "submitted."},
     "remind.state.draft": {
-        "vi": "Báo cáo 6 tháng kỳ {label} ({period}) về thực hiện {plan_title} của "
+        "vi": "Báo cáo kỳ {label} ({period}) về thực hiện {plan_title} của "
               "cơ quan đang ở bản nháp, chưa được gửi.",
         "en": "Your agency's six-monthly report for the {label} ({period}) on the {plan_title} is a draft, "
               "not yet submitted."},
     "remind.state.returned": {
-        "vi": "Báo cáo 6 tháng kỳ {label} ({period}) của cơ quan đã được {compiler} trả lại để bổ "
+        "vi": "Báo cáo kỳ {label} ({period}) của cơ quan đã được {compiler} trả lại để bổ "
               "sung và chưa được gửi lại.",
         "en": "Your agency's six-monthly report for the {label} ({period}) was returned by the "
               "{compiler} and has not been submitted again."},
