@@ -50,14 +50,17 @@ def own_scale(rows: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
         warnings.simplefilter("ignore", RuntimeWarning)  # an all-NaN row (no data) gives NaN, as meant
         top = np.nanmax(np.column_stack([values, top_band]), axis=1)
         low = np.nanmin(values, axis=1)
-    hi = np.where(pct & (top <= 100), np.minimum(np.maximum(top * 1.1, 1.0), 100.0), np.maximum(top * 1.1, 1e-9))
+    with np.errstate(over="ignore"):
+        hi = np.where(pct & (top <= 100), np.minimum(np.maximum(top * 1.1, 1.0), 100.0), np.maximum(top * 1.1, 1e-9))
     lo = np.minimum(low, 0.0)
     falling = comparator.isin(("<=", "<")).to_numpy(dtype=bool) | (
         (comparator == "between").to_numpy(dtype=bool) & (latest > target))
-    worst = np.fmax(RANK_TARGET_TIMES * target, RANK_LATEST_TIMES * latest)
+    with np.errstate(over="ignore"):
+        worst = np.fmax(RANK_TARGET_TIMES * target, RANK_LATEST_TIMES * latest)
     worst = np.maximum(worst, 2.0)  # first place against top 1 still has a scale
+    rank = rank & falling  # a rank wanted "≥ N" (no plan writes one) is drawn like any rising value
     start = np.where(rank, worst, np.where(falling, hi, lo))
-    end = np.where(rank, 1.0, np.where(falling, lo, hi))
+    end = np.where(rank, np.fmin(1.0, target), np.where(falling, lo, hi))  # (a target above 1st place is nonsense, but drawn)
     return start, end
 
 

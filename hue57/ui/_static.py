@@ -203,19 +203,20 @@ _REPORTS_KEPT = 32  # per view: one per meeting link open at once, and one for r
 
 
 def _report_html(view: OverviewView, lang: str, params: Mapping[str, str], small: bool, changes: str) -> str:
-    """Tiles, then what needs attention, each gap on its own scale, the changes since the previous meeting,
-    and the scorecard: the order a committee reads a briefing in."""
+    """Tiles, the changes since the previous meeting, then what needs attention (each item with its lead
+    agency), each gap on its own scale, and the scorecard: the first screen answers "what changed" and
+    "who"."""
     missing = briefing.no_data_codes(view.shown)
     notes = [t("overview.no_data_line", lang, n=len(missing), codes=", ".join(missing))] if missing else []
     gaps = view.gaps.head(BRIEFING_ROWS)
     if len(view.gaps) > len(gaps):
         notes.insert(0, t("briefing.gaps_limited", lang, shown=len(gaps), total=len(view.gaps)))
     blocks = [tiles_html(view.counts),
+              changes or _briefing.no_meeting_html(lang),  # "what changed" stands in the first screen
               _briefing.attention_html(view.attention, view.agencies, params, lang, view.period,
                                        limit=ATTENTION_ITEMS),
-              _briefing.gaps_html(gaps, params, lang) if len(gaps) else "",
-              "".join(f'<p class="hue57-note">{html.escape(note)}</p>' for note in notes),
-              changes]
+              _briefing.gaps_html(gaps, params, lang, agencies=view.agencies) if len(gaps) else "",
+              "".join(f'<p class="hue57-note">{html.escape(note)}</p>' for note in notes)]
     if small:
         urls = overview_view.indicator_urls(view.shown["code"], params)
         blocks.append(f"<h3>{html.escape(t('overview.scorecard', lang))}</h3>" + table_html(
