@@ -67,8 +67,10 @@ def trajectory(paths: pd.DataFrame, targets: pd.DataFrame, *, unit: str, lang: s
         layers.append(rule)
         for side, shown in labels.groupby("align", sort=False):
             left = side == "left"
+            # below 480 px the words would run over the points: the page's caption names the target there
             layers.append(alt.Chart(shown).mark_text(align=side, dx=4 if left else -4, dy=-7, fontSize=text_size,
-                                                     color="#333333").encode(
+                                                     color="#333333",
+                                                     opacity=alt.ExprRef("width < 480 ? 0 : 1")).encode(
                 y=alt.Y("target_value:Q", scale=scale), text="label:N", x=alt.value(0 if left else "width")))
     if basis_changes is not None and len(basis_changes):
         marks = alt.Chart(basis_changes)

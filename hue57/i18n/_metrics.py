@@ -125,8 +125,8 @@ TEXT: dict[str, dict[str, str]] = {
     "facts.met_slipping": {"vi": "{year}; theo tốc độ hiện nay, năm {horizon} không còn đạt",
                            "en": "{year}; at the current pace no longer met in {horizon}"},
     "indicator.no_chart": {
-        "vi": "Chưa có số liệu thực hiện nên chưa có quỹ đạo để vẽ. {targets}",
-        "en": "No actual value yet, so there is no trajectory to draw. {targets}"},
+        "vi": "Chưa có số liệu thực hiện nên chưa có quỹ đạo để vẽ.",
+        "en": "No actual value yet, so there is no trajectory to draw."},
     "agencies.no_task_due": {"vi": "Không có nhiệm vụ quá hạn; chưa nhiệm vụ nào đến hạn để tính tỷ lệ đúng hạn",
                              "en": "No overdue task; none is due yet, so there is no on-time share"},
     "agencies.no_overdue": {"vi": "Không có nhiệm vụ quá hạn", "en": "No overdue task"},

@@ -49,8 +49,10 @@ CSS = """<style>
 .hue57-changes-box h4{font-size:1rem;margin:0 0 .15rem;padding:0}
 .hue57-changes-box p{margin:0;font-size:.95rem}
 .hue57-changes{margin:0;padding-left:1.1rem}
+.hue57-changes .phone-more{display:none}
+[data-testid=stMainBlockContainer]{padding-top:3.5rem!important}
 .hue57-changes li{margin:.1rem 0;font-size:.95rem;overflow-wrap:anywhere}
-@media (max-width:640px){.hue57-gap{grid-template-columns:1fr}.hue57-attn{grid-template-columns:1fr}.hue57-changes li:nth-child(n+3):not(.more){display:none}}
+@media (max-width:640px){.hue57-gap{grid-template-columns:1fr}.hue57-attn{grid-template-columns:1fr}.hue57-changes li:nth-child(n+3){display:none}.hue57-changes li.phone-more{display:list-item;list-style:none}[data-testid=stMainBlockContainer]{padding-top:2.5rem!important}.hue57-attn li{margin:0}}
 </style>"""
 
 
@@ -156,6 +158,7 @@ def gaps_html(rows: pd.DataFrame, params: Mapping[str, str], lang: str, title: s
 
 
 CHANGES_SHOWN = 5  # changes listed in the first screen; the rest are in the scorecard's values
+PHONE_CHANGES = 2  # … and on a phone's first screen
 
 
 def changes_html(changes: pd.DataFrame, names: Mapping[str, str], units: Mapping[str, str], old: int, new: int,
@@ -188,6 +191,8 @@ def changes_html(changes: pd.DataFrame, names: Mapping[str, str], units: Mapping
                      f' ({int(row["horizon"])}): {_e("; ".join(parts))}</li>')
     if len(changed) > CHANGES_SHOWN:
         items.append(f'<li class="more">{_e(tn("briefing.more_changes", len(changed) - CHANGES_SHOWN, lang))}</li>')
+    if len(changed) > PHONE_CHANGES:  # a phone shows the first two and says how many more
+        items.append(f'<li class="phone-more">{_e(tn("briefing.more_changes", len(changed) - PHONE_CHANGES, lang))}</li>')
     return (f'<section class="hue57-changes-box" data-testid="hue57Changes"><h4>{title}</h4>'
             f'<ul class="hue57-changes">{"".join(items)}</ul></section>')
 

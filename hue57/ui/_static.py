@@ -33,7 +33,7 @@ _CSS = """<style>
 .hue57-tile{margin:0!important;border:1px solid rgba(49,51,63,.2);border-radius:.5rem;padding:.4rem .75rem}
 .hue57-tile b{display:block;font-size:1.75rem;font-weight:600;line-height:1.3}
 .hue57-tile span{font-size:.875rem;color:rgba(49,51,63,.75)}
-@media (max-width:640px){.hue57-tile.zero{display:none}.hue57-tiles{grid-template-columns:repeat(auto-fit,minmax(7rem,1fr))}.hue57-tile b{font-size:1.3rem;display:inline;margin-right:.35rem}}
+@media (max-width:640px){.hue57-tile.zero{display:none}.hue57-tiles{grid-template-columns:repeat(auto-fit,minmax(7rem,1fr))}.hue57-tile b{font-size:1.3rem;display:inline;margin-right:.35rem}.hue57-tile{padding:.2rem .5rem}.hue57-tile span{font-size:.8rem}}
 .hue57-table{border:1px solid rgba(49,51,63,.2);border-radius:.5rem}
 .hue57-note{font-size:.875rem;color:rgba(49,51,63,.7);margin:.25rem 0 1rem}
 .hue57-table table{border-collapse:collapse;width:100%;font-size:.875rem;margin:0}
