@@ -25,8 +25,8 @@ from hue57.ui._context import Context
 from hue57.ui._data import OverviewView
 
 SLIDE_ROWS = 6  # gap rows a slide holds in large type at 1280×800 (one more when that avoids a lone bar) …
-SLIDE_LINES = 14  # … and lines of text (a long name wraps), see `_lines`
-LINE_CHARS = 38  # characters of a name on one line of a slide at 1280 px
+SLIDE_LINES = 17  # … and lines of text (a long name wraps), see `_lines`
+LINE_CHARS = 40  # characters of a name on one line of a slide at 1280 px
 
 # Our own constant style (never user text): everything in the screen block scaled up for a room, and the
 # page's chrome hidden so that the slide is all there is.
