@@ -208,3 +208,15 @@ def test_no_inf_or_nan_is_ever_written_where_a_number_is_shown(comparator, unit,
     for text in texts:
         low = text.lower()
         assert "inf" not in low.replace("info", "") and "nan" not in low, text
+
+
+def test_an_upload_of_a_rank_without_its_basis_asks_for_it_when_other_years_state_one(db):
+    from hue57 import ingest
+    data = b"code,year,value,source,note,basis,band\n3,2026,7,src,,,\n14b,2027,400,src,,,\n4,2025,3,src,,34,\n"
+    outcome = ingest.preview_file(db, data, "ranks.csv")
+    table = ingest.warning_table(outcome, "vi")
+    messages = table.iloc[:, -1].tolist()
+    assert len(messages) == 1  # PII (3) states 63 elsewhere; QS Asia (14b) never states one; DTI gives 34
+    assert "Chỉ tiêu 3 năm 2026" in messages[0] and "«Trên tổng số»" in messages[0] and "63" in messages[0]
+    assert ingest.import_file(db, data, "ranks.csv", "lead").status == "unconfirmed"  # nothing written unconfirmed
+    assert ingest.import_file(db, data, "ranks.csv", "lead", accept_warnings=True).status == "committed"

@@ -130,6 +130,12 @@ TEXT: dict[str, dict[str, str]] = {
     "agencies.no_task_due": {"vi": "Không có nhiệm vụ quá hạn; chưa nhiệm vụ nào đến hạn để tính tỷ lệ đúng hạn",
                              "en": "No overdue task; none is due yet, so there is no on-time share"},
     "agencies.no_overdue": {"vi": "Không có nhiệm vụ quá hạn", "en": "No overdue task"},
+    # an upload's warning (hue57.ingest._scale), kept beside the rule it guards: basis separates only what is stated
+    "ingest.warn.basis_missing": {
+        "vi": "Chỉ tiêu {code} năm {year}: thứ hạng «{value}» chưa ghi «Trên tổng số», trong khi các năm khác ghi trên {basis}. "
+              "Hãy ghi số đơn vị được xếp hạng; nếu nguồn không nêu, hãy xác nhận.",
+        "en": "Indicator {code}, {year}: rank “{value}” does not say how many were ranked (“Trên tổng số”), while other "
+              "years say {basis}. Give the number ranked; if the source does not state it, confirm."},
     "present.slide_of": {"vi": "Trang {n}/{total}", "en": "Slide {n} of {total}"},
     "present.keys": {"vi": "← → PageUp PageDown Space: chuyển trang", "en": "← → PageUp PageDown Space: turn pages"},
     "present.exit": {"vi": "Thoát trình chiếu", "en": "Leave presentation"},
