@@ -134,11 +134,12 @@ def test_agencies_page_in_english(db):
     assert any(m.value == "**Department of Science and Technology**" for m in at.markdown)
 
 
-def test_band_target_is_drawn_as_both_edges_even_without_data(db):
+def test_band_target_without_data_is_named_not_drawn_as_an_empty_chart(db):
     rows = briefing.indicator_rows(_board(db), "17")
-    assert briefing.target_rules(rows)["target_value"].tolist() == [8.0, 10.0]
+    assert briefing.target_rules(rows)["target_value"].tolist() == [8.0, 10.0]  # both edges, once there is data
     at = _run("indicator", code="17")
-    assert len(at.get("vega_lite_chart")) == 1
+    assert len(at.get("vega_lite_chart")) == 0  # issue #22: a sentence, not axes with a legend for absent lines
+    assert any("chưa có quỹ đạo để vẽ" in i.value for i in at.info)
     assert any("Mục tiêu 2030: 8–10%" in c.value for c in at.caption)
     assert not report_html.page_tables(at) and not list(at.dataframe)  # neither a facts table (no data) nor values (none published)
 
