@@ -1,7 +1,7 @@
 """Presentation mode for a projector: a slide deck of the briefing in large type.
 
 Slides, in the order a meeting goes through them: the status tiles with the changes since the previous
-meeting; each target that needs attention with its trajectory; overdue tasks; missing reports; then the
+meeting; each target that needs attention with its trajectory; overdue tasks and missing reports; then the
 gaps, indicator groups packed together so that no slide holds a single bar (`pack`). Nothing else is on
 the screen: the sidebar, the header and the overview's controls are hidden, and each slide fits
 1280×800 and 1920×1080 without scrolling. ← → / PageUp / PageDown / Space turn pages (a key listener
@@ -27,6 +27,7 @@ from hue57.ui._data import OverviewView
 SLIDE_ROWS = 6  # gap rows a slide holds in large type at 1280×800 (one more when that avoids a lone bar) …
 SLIDE_LINES = 17  # … and lines of text (a long name wraps), see `_lines`
 LINE_CHARS = 40  # characters of a name on one line of a slide at 1280 px
+AGENCY_LINES = 9  # lines of overdue tasks and missing reports that share one slide
 
 # Our own constant style (never user text): everything in the screen block scaled up for a room, and the
 # page's chrome hidden so that the slide is all there is.
@@ -130,10 +131,9 @@ def screens(view: OverviewView, changes: str, ctx: Context, snap: store.Snapshot
     params, lang = ctx.link_params(), ctx.lang
     out: list[Callable[[], str]] = [
         lambda: _static._CSS + _static.tiles_html(view.counts) + (changes or _briefing.no_meeting_html(lang))]
+    agencies = {k: v for k, v in view.attention.items() if k in ("overdue", "reports")}
     for key, rows in view.attention.items():
         if key in ("overdue", "reports"):
-            out.append(lambda key=key, rows=rows: _briefing.attention_html({key: rows}, view.agencies, params, lang,
-                                                                            view.period))
             continue
         for label in rows.index[:_static.ATTENTION_ITEMS]:
             def target_screen(key=key, one=rows.loc[[label]]) -> str:
@@ -141,6 +141,10 @@ def screens(view: OverviewView, changes: str, ctx: Context, snap: store.Snapshot
                 return (_briefing.attention_html({key: one}, view.agencies, params, lang, view.period)
                         + f"<p>{html.escape(metrics.explain(row, lang))}</p>" + _trajectory(row, view, snap, year, lang))
             out.append(target_screen)
+    lines = sum(len(rows) if key == "overdue" else rows["state"].nunique() for key, rows in agencies.items())
+    slides = [agencies] if lines <= AGENCY_LINES else [{key: rows} for key, rows in agencies.items()]
+    for one in slides:  # overdue tasks and missing reports are both about agencies: one slide when they fit
+        out.append(lambda one=one: _briefing.attention_html(one, view.agencies, params, lang, view.period))
     gaps = view.gaps
     names = dict(zip(view.shown["code"], view.shown["name_en" if lang == "en" else "name_vi"], strict=True))
     groups = [rows for _, rows in gaps.groupby("group", sort=False)] if len(gaps) else []
