@@ -141,3 +141,22 @@ def test_leader_pages_read_without_contradictions(meeting_server, browser, path,
         if name == "agencies":
             assert "Không có nhiệm vụ quá hạn" in text
         context.close()
+
+
+def test_the_toggle_opens_the_deck_and_leaving_it_returns_to_the_briefing(server, browser):
+    context, page = _page(browser, SIZES["laptop"])
+    page.goto(server.url + "/")
+    settle(page)
+    page.get_by_text("Chế độ trình chiếu").click()
+    page.wait_for_selector("[data-testid=hue57Screen]", timeout=20_000)
+    assert "present=1" in page.url
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("document.querySelector('[data-testid=hue57Screen]')?.dataset.slide === '2'", timeout=20_000)
+    page.get_by_role("button", name="Thoát trình chiếu").click()
+    page.wait_for_selector("[data-testid=hue57Gaps]", timeout=20_000)
+    settle(page)
+    assert "present" not in page.url and "slide" not in page.url
+    assert page.locator("[data-testid=hue57Screen]").count() == 0
+    page.get_by_text("Chế độ trình chiếu").click()  # and in again: the toggle still works
+    page.wait_for_selector("[data-testid=hue57Screen]", timeout=20_000)
+    context.close()
