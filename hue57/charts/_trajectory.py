@@ -75,8 +75,8 @@ def trajectory(paths: pd.DataFrame, targets: pd.DataFrame, *, unit: str, lang: s
     if basis_changes is not None and len(basis_changes):
         marks = alt.Chart(basis_changes)
         layers += [marks.mark_rule(color="#555555", strokeDash=[4, 4]).encode(x=alt.X("year:Q")),
-                   marks.mark_text(align="left", baseline="bottom", dx=4, fontSize=text_size, color="#333333").encode(
-                       x=alt.X("year:Q"), y=alt.value(376), text="label:N")]
+                   marks.mark_text(align="left", baseline="top", dx=4, dy=4, fontSize=text_size, color="#333333").encode(
+                       x=alt.X("year:Q"), y=alt.value(0), text="label:N")]  # at the top: always inside the plot
     chart = alt.layer(*layers).properties(height=380, width="container")
     return localised(chart, lang).configure_axis(labelFontSize=text_size, titleFontSize=text_size)
 

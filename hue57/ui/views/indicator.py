@@ -77,16 +77,14 @@ def values_table(rows: pd.DataFrame, shown: list[str], lang: str) -> pd.DataFram
 
 
 def basis_changes(values: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Years from which a rank counts among another number than the year before ('từ 2025: trên 34'),
-    for the trajectory to mark: a pace is never read across them."""
-    ranked = values.sort_values("year")[["year", "basis"]]
+    """Years from which a rank counts among another *stated* number than the last one stated ('từ 2025:
+    trên 34'), for the trajectory to mark: a pace is never read across them. A year that states no basis
+    changes nothing (issue #22: basis separates only what is stated to differ), so it is not marked."""
+    ranked = values.sort_values("year")[["year", "basis"]].dropna(subset=["basis"])
     marks = []
     previous = None
     for year, basis in ranked.itertuples(index=False):
-        basis = None if pd.isna(basis) else int(basis)
-        if previous is not None and basis != previous[1]:
-            label = t("chart.basis_from", lang, year=year, basis=basis) if basis is not None else \
-                t("chart.basis_unstated", lang, year=year)
-            marks.append({"year": year, "label": label})
-        previous = (year, basis)
+        if previous is not None and int(basis) != previous:
+            marks.append({"year": year, "label": t("chart.basis_from", lang, year=year, basis=int(basis))})
+        previous = int(basis)
     return pd.DataFrame(marks, columns=["year", "label"])
