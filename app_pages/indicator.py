@@ -28,11 +28,13 @@ st.title(f"{code}. {names[code]}")
 st.caption(f"{plan_targets_text(rows, ctx.lang)} — {t('indicator.lead', ctx.lang)}: "
            f"{agency_label(first['agency_ids'], snap.agencies, ctx.lang)}")
 
+values = ui.indicator_values(first["indicator"], ctx.upload_id)
 if (rows["plan_comparator"] == "qualitative").all():
     st.info(t("indicator.qualitative", ctx.lang))
+elif rows["latest_value"].isna().all():  # nothing to draw: a sentence, not an empty chart with a legend
+    st.info(t("indicator.no_chart", ctx.lang))
 else:
     plan_rows = targets[targets["code"].isin(rows["code"])]
-    values = ui.indicator_values(first["indicator"], ctx.upload_id)
     marks = indicator_view.basis_changes(values[values["year"] <= year], ctx.lang) if first["unit"] == "rank" else None
     chart = charts.trajectory(metrics.paths(plan_rows, snap.actuals, year), briefing.target_rules(rows),
                               unit=first["unit"], lang=ctx.lang, basis_changes=marks)
@@ -50,7 +52,6 @@ for _, row in rows.iterrows():
         ui.table(indicator_view.assessment_facts(row, ctx.lang), cards=False)
 
 st.subheader(t("indicator.values", ctx.lang))
-values = ui.indicator_values(first["indicator"], ctx.upload_id)
 if values.empty:
     st.caption(t("indicator.no_values", ctx.lang))
 else:

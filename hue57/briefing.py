@@ -176,30 +176,22 @@ def by_severity(board: pd.DataFrame) -> pd.DataFrame:
 
 def gap_rows(board: pd.DataFrame) -> pd.DataFrame:
     """One row per target with a numeric value: latest, target and the required path's value now, each as a
-    position in [0, 1] along that indicator's own scale (ranks inverted: further right is a better place).
+    position in [0, 1] along that indicator's own scale (`hue57.metrics.own_scale`: further right is always
+    better; a rank's scale runs from first place back to twice its target, the same rule for every rank).
 
-    Columns: the board's, plus ``expected``, ``scale_lo``, ``scale_hi``, ``pos_latest``, ``pos_target``,
-    ``pos_expected``. Sorted by severity, then by gap.
+    The bar (``pos_latest``) of a target not met never reaches its target's mark and fills no more of the
+    way to it than the latest value's distance allows; a row whose numbers were out of range has no bar
+    (``pos_latest`` NaN). Columns: the board's, plus ``expected``, ``scale_lo`` (the worse end), ``scale_hi``
+    (the better end), ``pos_latest``, ``pos_target``, ``pos_expected``. Sorted by severity, then by gap.
     """
     rows = board[(board["plan_comparator"] != "qualitative") & board["latest_value"].notna()].copy()
     rows["expected"] = expected_now(rows).where(~rows["status"].isin(("met", "insufficient_data")))
-    rank = (rows["unit"] == "rank").to_numpy(dtype=bool)
-    values = rows[["latest_value", "target_value", "expected", "base_value"]].to_numpy(dtype=float)
-    with np.errstate(invalid="ignore"):
-        top = np.nanmax(np.column_stack([values, rows["value_hi"].to_numpy(dtype=float)]), axis=1)
-        low = np.nanmin(values, axis=1)
-    pct = rows["unit"].str.startswith("%").to_numpy(dtype=bool)
-    hi = np.where(pct & (top <= 100), np.minimum(np.maximum(top * 1.1, 1.0), 100.0), np.maximum(top * 1.1, 1e-9))
-    lo = np.minimum(low, 0.0)
-    basis = rows["latest_basis"].to_numpy(dtype=float, na_value=np.nan)
-    worst = np.where(np.isfinite(basis) & (basis >= top), basis, np.floor(top * 1.25) + 1.0)
-    rows["scale_lo"] = np.where(rank, worst, lo)  # a rank's scale runs from its worst place to first place
-    rows["scale_hi"] = np.where(rank, 1.0, hi)
+    start, end = metrics.own_scale(rows)
+    rows["scale_lo"], rows["scale_hi"] = start, end
     for column, source in (("pos_latest", "latest_value"), ("pos_target", "target_value"), ("pos_expected", "expected")):
-        x = rows[source].to_numpy(dtype=float)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            pos = np.where(rank, (worst - x) / (worst - 1.0), (x - lo) / (hi - lo))
-        rows[column] = np.clip(pos, 0.0, 1.0)
+        rows[column] = metrics.position(rows[source].to_numpy(dtype=float), start, end)
+    out_of_range = (rows["reason"].astype("str") == "out_of_range").to_numpy(bool, na_value=False)
+    rows["pos_latest"] = rows["pos_latest"].where(~out_of_range)
     return by_severity(rows)
 
 

@@ -130,10 +130,17 @@ def test_a_rank_pace_is_computed_only_among_the_same_basis():
     assert "7/34" in explain(row, "vi") and "tổng số khác" in explain(row, "vi")
 
 
-def test_a_missing_basis_counts_as_different():
-    # PII: 13th of 63 in 2024, 12th of an unstated number in 2025: no "ratio" between them
+def test_an_unstated_basis_is_not_a_stated_change():
+    # PII: 13th of 63 in 2024, 12th of an unstated number in 2025: only a stated change breaks the pace
+    # (issue #22); the upload of the unstated one was warned to state it
     row = assess_one({"value": 10, "unit": "rank", "comparator": "<="}, [(2024, 13, 63), (2025, 12)])
-    assert row["reason"] == "basis_changed" and pd.isna(row["ratio"])
+    assert pd.isna(row["reason"]) and row["base_year"] == 2024 and row["observed_rate"] == -1.0
+
+
+def test_a_stated_change_breaks_the_pace_even_across_unstated_points():
+    row = assess_one({"value": 5, "unit": "rank", "comparator": "<="},
+                     [(2021, 9, 63), (2022, 8), (2023, 12, 34), (2024, 10)])
+    assert row["base_year"] == 2022  # 63 and 34 differ: 2021 is left out; the unstated points agree with 34
 
 
 def test_points_of_the_same_basis_still_give_a_pace_after_a_change():

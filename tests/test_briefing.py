@@ -25,7 +25,9 @@ def test_attention_names_dti_as_sliding_with_the_shipped_data(db):
     board = _board(db)
     groups = briefing.attention(board[board["horizon"] == 2030])
     assert groups["sliding"]["code"].tolist() == ["4"]  # met (5th of 63) but heading for 10th by 2030
-    assert "missed" not in groups and "regressing" not in groups  # empty groups are left out
+    assert "missed" not in groups  # empty groups are left out
+    # the QS rankings state no basis: one basis, so a pace, and both are slipping (issue #22)
+    assert sorted(groups["regressing"]["code"]) == ["14b", "14c"]
 
 
 def test_overdue_tasks_by_agency_match_the_tasks_command_for_the_same_date(db):
@@ -50,12 +52,13 @@ def test_nothing_to_report_leaves_every_group_out():
 
 def test_gap_rows_are_on_each_indicators_own_scale_and_worst_first(db):
     rows = briefing.gap_rows(_board(db).query("horizon == 2030"))
-    assert rows["status"].iloc[0] == "insufficient_data" and rows["status"].iloc[-1] == "met"
+    assert rows["status"].iloc[0] == "regressing" and rows["status"].iloc[-1] == "met"
     for col in ("pos_latest", "pos_target"):
         assert rows[col].between(0, 1).all()
     dti = rows.set_index("code").loc["4"]
-    assert dti["scale_lo"] == 63 and dti["scale_hi"] == 1  # a rank runs from its worst place to first
-    assert dti["pos_latest"] == dti["pos_target"] == (63 - 5) / 62
+    # one rule for every rank: from twice the target (or 1.25 × the latest) to first place
+    assert dti["scale_lo"] == 10 and dti["scale_hi"] == 1
+    assert dti["pos_latest"] == dti["pos_target"] == (10 - 5) / 9
     assert gap_label(dti, "vi") == "hạng 5/63 (2024) · mục tiêu top 5"
 
 

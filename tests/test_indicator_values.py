@@ -41,5 +41,8 @@ def test_basis_changes_mark_the_year_a_rank_counts_among_another_number():
                            "basis": pd.array([63, 63, 63, 34], dtype="Int64")})
     marks = indicator_view.basis_changes(values, "vi")
     assert marks.to_dict("records") == [{"year": 2025, "label": "từ 2025: xếp hạng trên 34"}]
+    # an unstated basis is not a change (issue #22): only a stated one is marked, where it is first stated
     unstated = indicator_view.basis_changes(values.assign(basis=pd.array([63, 63, None, None], dtype="Int64")), "en")
-    assert unstated["year"].tolist() == [2024] and "unstated" in unstated["label"].iloc[0]
+    assert unstated.empty
+    later = indicator_view.basis_changes(values.assign(basis=pd.array([63, None, None, 34], dtype="Int64")), "vi")
+    assert later["year"].tolist() == [2025]

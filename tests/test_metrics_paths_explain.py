@@ -76,16 +76,16 @@ GRDP_POINTS = [("7", 2020, 10), ("7", 2024, 17.43)]
 
 def test_explain_percentage_in_points_with_its_forecast_in_vietnamese_and_english():
     row = row_of(GRDP, GRDP_POINTS)
-    assert explain(row) == ("Tăng bình quân 1,86 điểm %/năm, cần 2 điểm %/năm để đạt 30% GRDP năm 2030 → Cần đẩy nhanh. "
+    assert explain(row) == ("Tăng bình quân 1,86 điểm %/năm từ 2020 đến 2024, cần 2 điểm %/năm để đạt 30% GRDP năm 2030 → Cần đẩy nhanh. "
                             "Dự báo năm 2030: 28,6% GRDP (mục tiêu ≥ 30% GRDP); theo tốc độ này đạt mục tiêu vào năm 2031")
-    assert explain(row, "en") == ("Growing 1.86 points a year; 2 points a year is needed to reach 30% of GRDP by 2030 "
+    assert explain(row, "en") == ("Growing 1.86 points a year from 2020 to 2024; 2 points a year is needed to reach 30% of GRDP by 2030 "
                                   "→ Speed up. Forecast for 2030: 28.6% of GRDP (target ≥ 30% of GRDP); at this pace "
                                   "the target is reached in 2031")
 
 
 def test_explain_on_track_compound_for_a_count():
     row = row_of({"value": 30, "unit": "enterprises"}, [("x", 2020, 10), ("x", 2024, 17.43)])
-    assert explain(row).startswith("Tăng bình quân 14,9%/năm, cần 11,6%/năm để đạt 30 doanh nghiệp năm 2030 "
+    assert explain(row).startswith("Tăng bình quân 14,9%/năm từ 2020 đến 2024, cần 11,6%/năm để đạt 30 doanh nghiệp năm 2030 "
                                    "→ Đúng lộ trình. Dự báo năm 2030:")
 
 
@@ -109,24 +109,24 @@ def test_explain_met_band_prints_the_band_when_given():
 def test_explain_rank_counts_places_a_year():
     # 20 (2020) → 14 (2024), top 10 by 2030: climbing 1.5 places a year, 1 needed
     row = row_of({"comparator": "<=", "value": 10, "unit": "rank"}, [("x", 2020, 20), ("x", 2024, 14)])
-    assert explain(row) == ("Hạng 14/63 (2024), cần lên hạng 10 năm 2030 (lên 1 bậc/năm); đang lên 1,5 bậc/năm "
+    assert explain(row) == ("Hạng 14/63 (2024), cần lên hạng 10 năm 2030 (lên 1 bậc/năm); đang lên 1,5 bậc/năm từ 2020 đến 2024 "
                             "→ Đúng lộ trình. Dự báo năm 2030: hạng 5 (mục tiêu top 10); theo tốc độ này đạt mục "
                             "tiêu vào năm 2027")
     assert explain(row, "en") == ("Rank 14/63 (2024); reaching rank 10 by 2030 needs climbing 1 place a year; "
-                                  "now climbing 1.5 places a year → On track. Forecast for 2030: rank 5 (target top "
+                                  "now climbing 1.5 places a year from 2020 to 2024 → On track. Forecast for 2030: rank 5 (target top "
                                   "10); at this pace the target is reached in 2027")
 
 
 def test_explain_rank_slipping_away():
     row = row_of({"comparator": "<=", "value": 5, "unit": "rank"}, [("x", 2022, 4), ("x", 2024, 8)])
-    assert explain(row) == ("Hạng 8/63 (2024), đang tụt 2 bậc/năm, xa dần mục tiêu hạng 5 → Đi lùi. Dự báo năm 2030: "
+    assert explain(row) == ("Hạng 8/63 (2024), đang tụt 2 bậc/năm từ 2022 đến 2024, xa dần mục tiêu hạng 5 → Đi lùi. Dự báo năm 2030: "
                             "hạng 20 (mục tiêu top 5); theo tốc độ này không đạt mục tiêu trước năm 2100")
 
 
 def test_explain_linear_counts_in_units_a_year():
     # 0 (2020) → 10 (2024), ≥ 30 by 2030: 2.5 a year, 3 needed
     row = row_of({"value": 30, "unit": "enterprises"}, [("x", 2020, 0), ("x", 2024, 10)])
-    assert explain(row) == ("Tăng bình quân 2,5 doanh nghiệp/năm, cần 3 doanh nghiệp/năm để đạt 30 doanh nghiệp "
+    assert explain(row) == ("Tăng bình quân 2,5 doanh nghiệp/năm từ 2020 đến 2024, cần 3 doanh nghiệp/năm để đạt 30 doanh nghiệp "
                             "năm 2030 → Cần đẩy nhanh. Dự báo năm 2030: 25 doanh nghiệp (mục tiêu ≥ 30 doanh "
                             "nghiệp); theo tốc độ này đạt mục tiêu vào năm 2032")
     assert explain({**row, "unit_vi": "doanh nghiệp"}).startswith("Tăng bình quân 2,5 doanh nghiệp/năm")
@@ -134,24 +134,24 @@ def test_explain_linear_counts_in_units_a_year():
 
 def test_explain_linear_percentage_in_percentage_points():
     row = row_of({"value": 50, "unit": "%"}, [("x", 2020, 0), ("x", 2024, 10)])
-    assert explain(row).startswith("Tăng bình quân 2,5 điểm %/năm, cần 5 điểm %/năm để đạt 50% năm 2030 → Chậm. ")
+    assert explain(row).startswith("Tăng bình quân 2,5 điểm %/năm từ 2020 đến 2024, cần 5 điểm %/năm để đạt 50% năm 2030 → Chậm. ")
 
 
 def test_explain_falling_is_regressing():
     row = row_of({"value": 80, "unit": "%"}, [("x", 2020, 60), ("x", 2024, 48)])
-    assert explain(row) == ("Giảm bình quân 3 điểm %/năm, cần 2 điểm %/năm để đạt 80% năm 2030 → Đi lùi. "
+    assert explain(row) == ("Giảm bình quân 3 điểm %/năm từ 2020 đến 2024, cần 2 điểm %/năm để đạt 80% năm 2030 → Đi lùi. "
                             "Dự báo năm 2030: 30% (mục tiêu ≥ 80%); theo tốc độ này không đạt mục tiêu trước năm 2100")
 
 
 def test_explain_slipped_below_a_passed_target():
     row = row_of({"value": 80, "unit": "%"}, [("x", 2021, 85), ("x", 2024, 75)])
-    assert explain(row).startswith("Giảm bình quân 3,33 điểm %/năm, xa dần mục tiêu 80% → Đi lùi. Dự báo năm 2030: 55%")
+    assert explain(row).startswith("Giảm bình quân 3,33 điểm %/năm từ 2021 đến 2024, xa dần mục tiêu 80% → Đi lùi. Dự báo năm 2030: 55%")
 
 
 def test_explain_flat_is_too_slow():
     row = row_of({"value": 55, "unit": "%"}, [("x", 2020, 50), ("x", 2024, 50)])
-    assert explain(row).startswith("Không thay đổi, cần 0,5 điểm %/năm để đạt 55% năm 2030 → Chậm. ")
-    assert explain(row, "en").startswith("Not changing; 0.5 points a year is needed to reach 55% by 2030 → Too slow. ")
+    assert explain(row).startswith("Không thay đổi từ 2020 đến 2024, cần 0,5 điểm %/năm để đạt 55% năm 2030 → Chậm. ")
+    assert explain(row, "en").startswith("Not changing from 2020 to 2024; 0.5 points a year is needed to reach 55% by 2030 → Too slow. ")
 
 
 def test_explain_deadline_passed_unmet():

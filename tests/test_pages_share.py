@@ -56,11 +56,12 @@ def test_url_parameters_outside_the_token_change_nothing(db):
 
 def test_presentation_mode_comes_from_the_signed_filters(db):
     at = _run(s=_link(db, filters={"present": "1", "horizon": "2030"}).token)
-    # sliding DTI, overdue tasks, missing reports, then the five groups with data (3, 4, 8, 14, 18)
-    assert any(m.value == "**Trang 1/8**" for m in at.markdown)
-    screen = [h.proto.body for h in at.main.get("html")]  # the sidebar holds a script of its own
-    assert len(screen) == 1 and "hue57Screen" in screen[0] and "hue57Tiles" not in screen[0]  # one screen, not the report
-    assert "4. Xếp hạng chỉ số Chuyển đổi số cấp tỉnh" in report_html.text(screen[0])
+    # a deck (issue #22): the tiles and what changed first, then what needs attention, then the packed gaps
+    assert any(m.value.startswith("**Trang 1/") for m in at.markdown)
+    screen = [h.proto.body for h in at.main.get("html") if 'data-testid="hue57Screen"' in h.proto.body]
+    assert len(screen) == 1 and "hue57Tiles" in screen[0]  # one slide, not the report
+    assert "Chưa có liên kết cuộc họp nào" in report_html.text(screen[0])
+    assert not [b for b in at.button if b.key == "present_exit"]  # a meeting link cannot leave the deck
 
 
 def test_changes_since_the_previous_meeting_on_the_overview(db):

@@ -80,6 +80,15 @@ def test_plan_wording_is_kept_verbatim():
             "Top 3 các cơ sở giáo dục đại học Việt Nam, trong top 200 châu Á và 700 thế giới.").all()
 
 
+def test_the_three_parts_of_14_have_distinct_vietnamese_names_from_the_plans_wording():
+    # the plan: "Top 3 các cơ sở giáo dục đại học Việt Nam, trong top 200 châu Á và 700 thế giới" (issue #22)
+    names = BY_CODE.loc[["14a", "14b", "14c"], "name_vi"]
+    assert names.nunique() == 3
+    assert "trong nước" in names["14a"] and "Việt Nam" in names["14a"]
+    assert "châu Á" in names["14b"] and "thế giới" in names["14c"]
+    assert all(n.startswith("Đại học Huế") for n in names)
+
+
 def test_every_monitoring_agency_is_a_known_agency():
     agencies = store.read_plan_agencies()
     for code, text in TARGETS.loc[TARGETS["agency"] != "", ["code", "agency"]].itertuples(index=False):

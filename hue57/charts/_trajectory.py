@@ -67,14 +67,16 @@ def trajectory(paths: pd.DataFrame, targets: pd.DataFrame, *, unit: str, lang: s
         layers.append(rule)
         for side, shown in labels.groupby("align", sort=False):
             left = side == "left"
+            # below 480 px the words would run over the points: the page's caption names the target there
             layers.append(alt.Chart(shown).mark_text(align=side, dx=4 if left else -4, dy=-7, fontSize=text_size,
-                                                     color="#333333").encode(
+                                                     color="#333333",
+                                                     opacity=alt.ExprRef("width < 480 ? 0 : 1")).encode(
                 y=alt.Y("target_value:Q", scale=scale), text="label:N", x=alt.value(0 if left else "width")))
     if basis_changes is not None and len(basis_changes):
         marks = alt.Chart(basis_changes)
         layers += [marks.mark_rule(color="#555555", strokeDash=[4, 4]).encode(x=alt.X("year:Q")),
-                   marks.mark_text(align="left", baseline="bottom", dx=4, fontSize=text_size, color="#333333").encode(
-                       x=alt.X("year:Q"), y=alt.value(376), text="label:N")]
+                   marks.mark_text(align="left", baseline="top", dx=4, dy=4, fontSize=text_size, color="#333333").encode(
+                       x=alt.X("year:Q"), y=alt.value(0), text="label:N")]  # at the top: always inside the plot
     chart = alt.layer(*layers).properties(height=380, width="container")
     return localised(chart, lang).configure_axis(labelFontSize=text_size, titleFontSize=text_size)
 

@@ -259,6 +259,12 @@ TEXT: dict[str, dict[str, str]] = {
     "ingest.warn.jump": {
         "vi": "Chỉ tiêu {code}: «{value}» chênh {factor} lần so với năm {ref_year} ({n_ref}). Hãy kiểm tra đơn vị và dấu thập phân; nếu đúng, hãy xác nhận.",
         "en": "Indicator {code}: “{value}” is {factor} times away from {ref_year} ({n_ref}). Check the unit and the decimal mark; if it is right, confirm it."},
+    # issue #22: a rank without its basis where other years state one (basis separates only what is stated)
+    "ingest.warn.basis_missing": {
+        "vi": "Chỉ tiêu {code} năm {year}: thứ hạng «{value}» chưa ghi «Trên tổng số», trong khi các năm khác ghi trên {basis}. "
+              "Hãy ghi số đơn vị được xếp hạng; nếu nguồn không nêu, hãy xác nhận.",
+        "en": "Indicator {code}, {year}: rank “{value}” does not say how many were ranked (“Trên tổng số”), while other "
+              "years say {basis}. Give the number ranked; if the source does not state it, confirm."},
     "ingest.diff.change": {"vi": "Thay đổi", "en": "Change"},
     "ingest.diff.new": {"vi": "Mới", "en": "New"},
     "ingest.diff.changed": {"vi": "Sửa", "en": "Changed"},

@@ -102,4 +102,8 @@ TEXT: dict[str, dict[str, str]] = {
     "metrics.rank.top": {"vi": "top {n}", "en": "top {n}"},
     "metrics.percentage_points": {"vi": "{n} điểm %", "en": "{n} points"},
     "metrics.band": {"vi": "{lo}–{hi}", "en": "{lo}–{hi}"},
+    # --- issue #22: the years a pace compares, a band's forecast ----------------------------------------
+    "metrics.compared": {"vi": " từ {base} đến {year}", "en": " from {base} to {year}"},
+    "metrics.band_target": {"vi": "khoảng {band}", "en": "range {band}"},
+    "metrics.explain.overshoots": {"vi": "; dự báo vượt khoảng mục tiêu", "en": "; the forecast overshoots the target range"},
 }

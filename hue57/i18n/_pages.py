@@ -194,4 +194,31 @@ TEXT: dict[str, dict[str, str]] = {
     "briefing.change_value": {"vi": "{old} → {new}", "en": "{old} → {new}"},
     "overview.filters": {"vi": "Bộ lọc", "en": "Filters"},
     "share.refused_title": {"vi": "Liên kết không hợp lệ", "en": "Invalid link"},
+    # --- issue #22: who owns a target, what changed, the scale of the bars, the indicator page, agencies -----
+    "briefing.owner": {"vi": "Chủ trì: {agency}", "en": "Lead: {agency}"},
+    "briefing.scale_caption": {
+        "vi": "Thanh: giá trị mới nhất · vạch đậm: mục tiêu · vạch đứt: lộ trình cần đạt đến năm của số liệu. "
+              "Càng sang phải càng tốt; thang thứ hạng đi từ hạng 1 đến gấp đôi mục tiêu (hoặc xa hơn nếu hạng hiện tại xa hơn).",
+        "en": "Bar: latest value · solid mark: target · dashed mark: where the required path is by that year. "
+              "Further right is better; a rank's scale runs from 1st place to twice its target (further when the latest is)."},
+    "briefing.changes_short": {"vi": "Thay đổi từ cuộc họp trước", "en": "Changes since the previous meeting"},
+    "briefing.no_meeting": {
+        "vi": "Chưa có liên kết cuộc họp nào trước lần cập nhật này, nên chưa có mốc để so sánh thay đổi.",
+        "en": "No meeting link yet before this upload, so there is nothing to compare changes against."},
+    "briefing.no_changes": {
+        "vi": "Không chỉ tiêu nào thay đổi số liệu hay trạng thái (lần cập nhật #{old} → #{new}).",
+        "en": "No target changed its value or status (upload #{old} → #{new})."},
+    "briefing.more_changes": {"vi": "… và {n} thay đổi khác trong bảng theo dõi", "en": ("… and {n} more change in the scorecard", "… and {n} more changes in the scorecard")},
+    "facts.met_in": {"vi": "Đạt mục tiêu từ năm", "en": "Target met in"},
+    "facts.met_slipping": {"vi": "{year}; theo tốc độ hiện nay, năm {horizon} không còn đạt",
+                           "en": "{year}; at the current pace no longer met in {horizon}"},
+    "indicator.no_chart": {
+        "vi": "Chưa có số liệu thực hiện nên chưa có quỹ đạo để vẽ.",
+        "en": "No actual value yet, so there is no trajectory to draw."},
+    "agencies.no_task_due": {"vi": "Không có nhiệm vụ quá hạn; chưa nhiệm vụ nào đến hạn để tính tỷ lệ đúng hạn",
+                             "en": "No overdue task; none is due yet, so there is no on-time share"},
+    "agencies.no_overdue": {"vi": "Không có nhiệm vụ quá hạn", "en": "No overdue task"},
+    "present.slide_of": {"vi": "Trang {n}/{total}", "en": "Slide {n} of {total}"},
+    "present.keys": {"vi": "← → PageUp PageDown Space: chuyển trang", "en": "← → PageUp PageDown Space: turn pages"},
+    "present.exit": {"vi": "Thoát trình chiếu", "en": "Leave presentation"},
 }

@@ -17,6 +17,10 @@ that applies:
   of money beyond 10^15) — 1.7e308 patents is a typing or scale error, not a figure. Needs no
   reference, and speaks before the others.
 
+- `basis_missing` (issue #22): a rank without «Trên tổng số» (basis) for an indicator whose ranks state one
+  elsewhere (stored or in the file), unless the same year's stored basis is kept — a pace is compared
+  across an unstated basis, so it should be stated (or confirmed as not given by the source).
+
 Zeros and negatives have no ratio and are not compared. The warnings are issues like the validation's
 (row, column, value, key, params), so they are shown and translated the same way.
 """
@@ -124,4 +128,27 @@ def _warnings(rows: pd.DataFrame, current: pd.DataFrame, targets: pd.DataFrame, 
     factor = pd.Series(np.floor(np.nan_to_num(_ratio(v, ref))), dtype="float64").clip(upper=1e12).astype("int64")
     issues.flag(jump, "ingest.warn.jump", rows=row_numbers, column=column, values=text, code=code,
                 n_ref=shown_ref, ref_year=shown_year, factor=factor)
+    stated = _stated_bases(rows, current, frame["code"])
+    unstated = (unit == "rank").to_numpy() & np.isfinite(v) & ~index & ~fraction & ~jump & stated.notna().to_numpy()
+    if "basis" in rows:
+        unstated &= pd.to_numeric(rows["basis"], errors="coerce").isna().to_numpy()
+    if "basis" in current and unstated.any():  # a blank basis keeps the stored one of the same year: nothing is lost
+        kept = current.loc[pd.to_numeric(current["basis"], errors="coerce").notna(), ["code", "year"]]
+        keys = set(zip(kept["code"].astype(str), kept["year"].astype("int64"), strict=True))
+        unstated &= ~np.array([(c, int(y)) in keys for c, y in zip(frame["code"].astype(str), frame["year"],
+                                                                     strict=True)], dtype=bool)
+    issues.flag(unstated, "ingest.warn.basis_missing", rows=row_numbers, column=column, values=text, code=code,
+                year=frame["year"].astype("int64"), basis=stated.fillna("").astype(str))
     return issues.frame()
+
+
+def _stated_bases(rows: pd.DataFrame, current: pd.DataFrame, codes: pd.Series) -> pd.Series:
+    """Per row, the bases the row's indicator states elsewhere ('63, 34'), stored or in the file; NA when none."""
+    parts = [frame[["code", "basis"]] for frame in (rows, current) if "basis" in frame]
+    seen = pd.concat(parts) if parts else pd.DataFrame()
+    if seen.empty:
+        return pd.Series(pd.NA, index=codes.index, dtype="object")
+    seen = seen.assign(basis=pd.to_numeric(seen["basis"], errors="coerce")).dropna(subset=["basis"])
+    named = seen.groupby(seen["code"].astype(str))["basis"].agg(
+        lambda b: ", ".join(str(int(x)) for x in sorted(set(b), reverse=True)))
+    return codes.astype(str).map(named).astype("object").reset_index(drop=True)

@@ -23,10 +23,19 @@ Edge decisions (each is also tested):
 * ``rate_kind``: ``cagr`` (compound growth) when base, latest and target are all positive and the unit is
   neither a rank nor a percentage (a unit starting with ``%``: percentages move in points a year);
   otherwise ``linear``. NA when there is no data or no target value.
+* ``rate_kind`` is chosen **per indicator, never per target value**: compound growth only when every
+  numeric target row reading the indicator has a positive target (lower band edge) — a target of 0 on
+  a count makes all its rows linear, so a looser target (≤ 0,5) can never read worse than a stricter one
+  (≤ 0) on the same series because the two were measured with different rates (issue #22). Target rows
+  whose value is not known yet (a relative target without its reference) do not take part.
 * Ranks (unit ``rank``) carry ``basis``, how many were ranked (63 provinces before the 2025 merger, 34
-  after). The base is the oldest point within the window ranked among the **same basis as the latest**;
-  a missing basis counts as different from every other, so a latest without a basis has no pace
-  (``insufficient_data``, reason ``basis_changed`` when other points exist). ``latest_basis`` is output.
+  after). **Basis only separates what is stated to differ**: the base is the oldest point within the
+  window such that every *stated* basis from it to the latest is the same; a point without a basis
+  agrees with any. So a series that never states its basis (QS rankings) is one basis and has a pace,
+  and only a stated change (63 → 34) breaks it: the points before the change are left out (reason
+  ``basis_changed`` when only the latest is left). ``latest_basis`` is output (the latest's own, NA when
+  unstated). An upload of a rank without a basis for an indicator that states one elsewhere gets a
+  warning to confirm (`hue57.ingest._scale`).
 * ``missed``: a target not met whose ``latest_year >= horizon`` (its target known). No pace word is given
   to a target whose horizon has passed.
 * Numbers that overflow (1e-300 then 1e300 compounds to inf) never leave this module: a row whose
@@ -44,6 +53,10 @@ Edge decisions (each is also tested):
   ``insufficient`` (not there, and the required pace cannot be stated).
 * The ratio is rounded to 9 decimals before the thresholds so that float noise (e.g. from compounding)
   cannot move a row across 0.95 / 0.60 / 0.
+* ``between`` (a band): **on track only when the forecast at the horizon lands inside the band**. A row
+  whose ratio says ``on_track`` but whose projection falls short of the nearer edge or jumps past the
+  far one is ``moderate`` (the explanation says the forecast overshoots when it does). ``band_lo`` and
+  ``band_hi`` output the band's edges (× the reference for a relative band; NaN for other comparators).
 * ``projected_value``: the latest carried to the horizon at the observed rate (the latest itself when
   ``latest_year >= horizon``); clipped to [0, 100] when the unit starts with ``%``, to ≥ 1 for
   ``rank`` and to ≥ 0 otherwise when the latest is ≥ 0 (counts, money and indices never project below
@@ -82,7 +95,7 @@ OUTPUT_COLUMNS = (
     "code", "horizon", "indicator", "unit", "comparator", "status",
     "latest_year", "latest_value", "target_value", "gap", "base_year", "base_value",
     "observed_rate", "required_rate", "rate_kind", "ratio", "projected_value", "year_reached",
-    "latest_basis", "reason",
+    "latest_basis", "reason", "band_lo", "band_hi",
 )
 
 
@@ -289,7 +302,7 @@ def _numeric_columns(tg: pd.DataFrame, s: Series) -> dict[str, np.ndarray]:
     single = has_data & (bpos == pos)
 
     known = has_data & ~np.isnan(tv)
-    cagr = known & (B > 0) & (L > 0) & (tv > 0) & ~is_rank & ~is_pct
+    cagr = known & (B > 0) & (L > 0) & (tv > 0) & ~is_rank & ~is_pct & _positive_targets(tg, lo, numeric)
     n_obs = (ly - by).astype(float)
     n_req = (horizon - by).astype(float)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
@@ -319,6 +332,9 @@ def _numeric_columns(tg: pd.DataFrame, s: Series) -> dict[str, np.ndarray]:
          "regressing"],
         default="insufficient",
     ).astype(object)
+    # a band is on track only when the forecast lands inside it (short of it or past it: moderate)
+    in_band = satisfies(projected, comp, tv, lo, hi)
+    status = np.where(is_between & (status == "on_track") & ~in_band, "moderate", status).astype(object)
     insufficient = status == "insufficient_data"
     reason = np.select(
         [insufficient & np.isnan(tv) & ~np.isnan(rel), insufficient & np.isnan(tv), insufficient & overflow,
@@ -357,6 +373,8 @@ def _numeric_columns(tg: pd.DataFrame, s: Series) -> dict[str, np.ndarray]:
         "year_reached": reached,
         "latest_basis": latest_basis,
         "reason": reason,
+        "band_lo": np.where(is_between, lo, np.nan),
+        "band_hi": np.where(is_between, hi, np.nan),
     }
 
 
@@ -384,20 +402,37 @@ def project(latest: np.ndarray, rate: np.ndarray, cagr: np.ndarray, steps: np.nd
     return np.where(is_rank, np.maximum(value, 1.0), np.where(latest >= 0, np.maximum(value, 0.0), value))
 
 
-def _same_basis_base(s: Series, pos: np.ndarray, bpos: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For rank rows, the base moved to the oldest point in the window ranked among the latest's basis.
+def _positive_targets(tg: pd.DataFrame, lo: np.ndarray, numeric: np.ndarray) -> np.ndarray:
+    """Per row: whether every numeric target row of its indicator with a known target has a positive one
+    (the rate form is then allowed to be compound; see the module docstring)."""
+    known_target = numeric & ~np.isnan(lo)
+    with np.errstate(invalid="ignore"):
+        bad = known_target & ~(lo > 0)
+    _, inverse = np.unique(tg["indicator"].to_numpy(dtype=object).astype(str), return_inverse=True)
+    return ~(np.bincount(inverse, weights=bad.astype(float)) > 0)[inverse]
 
-    Also whether points were left out for a different (or missing) basis. Loops over rank rows only:
-    their series are short, and a plan has few ranks.
+
+def _same_basis_base(s: Series, pos: np.ndarray, bpos: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For rank rows, the base moved to the oldest point in the window from which every stated basis up to
+    the latest agrees (an unstated basis agrees with any), and whether points were left out for that.
+
+    Loops over rank rows only: their series are short, and a plan has few ranks.
     """
     bpos = bpos.copy()
     changed = np.zeros(len(pos), dtype=bool)
     for i in np.flatnonzero(rows):
         window = s.basis[bpos[i]:pos[i] + 1]
-        same = window == window[-1]  # NaN never equals NaN: a missing basis matches nothing …
-        same[-1] = True  # … but the latest is itself
-        first = int(np.argmax(same))
-        changed[i] = not same.all()
+        stated = np.nan
+        first = len(window) - 1
+        for j in range(len(window) - 1, -1, -1):
+            b = window[j]
+            if not np.isnan(b):
+                if np.isnan(stated):
+                    stated = b
+                elif b != stated:
+                    break
+            first = j
+        changed[i] = first > 0
         bpos[i] += first
     return bpos, changed
 

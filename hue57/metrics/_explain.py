@@ -19,8 +19,10 @@ year ("điểm %/năm", points a year, for ``%`` units), ranks in places a year 
 falling). A rank is written with what it ranks among ("5/63", from ``latest_basis``) or its band
 ("nhóm 351–400", from an optional ``latest_band``).
 
-Every pace sentence ends with the forecast at the horizon and the year the target would be reached,
-so a verdict never stands beside a forecast that seems to contradict it. ``missed`` (horizon passed)
+Every pace sentence names the years it compared ('từ 2021 đến 2026') and ends with the forecast at the
+horizon and the year the target would be reached, so a verdict never stands beside a forecast that seems
+to contradict it. A band's forecast names the band ('mục tiêu 8–10%') and says when the forecast jumps
+past it ('dự báo vượt khoảng mục tiêu'). ``missed`` (horizon passed)
 gets no pace words; ``insufficient_data`` says which ``reason``; a strict ``>`` target sitting on its
 threshold says the value must exceed it.
 """
@@ -90,6 +92,9 @@ def explain(row: Mapping, lang: str = "vi") -> str:
         return t("metrics.explain.one_value", lang, latest=plain_latest, year=year, status=words)
 
     target_full = target_with_comparator(target, comparator, unit, is_rank, lang)
+    band = _band(row, unit, lang)
+    if band:
+        target_full = band
     if status == "missed":  # the horizon has passed: no pace words, only what was reached
         return t("metrics.explain.missed", lang, latest=plain_latest, year=year, horizon=horizon,
                  target=target_full, status=words)
@@ -105,9 +110,10 @@ def explain(row: Mapping, lang: str = "vi") -> str:
     observed = number(field(row, "observed_rate"))
     required = number(field(row, "required_rate"))
     has_ratio = number(field(row, "ratio")) is not None
+    compared = _compared(row, lang)
     if is_rank:
         target_text = rank_target(target, comparator, lang)
-        moving = _rank_move(observed, lang)
+        moving = _rank_move(observed, lang) + compared
         if has_ratio:
             sentence = t("metrics.explain.rank_pace", lang, latest=latest_text, year=year, target=target_text,
                          horizon=horizon, required=_rank_move(required, lang), observed=moving, status=words)
@@ -115,7 +121,7 @@ def explain(row: Mapping, lang: str = "vi") -> str:
         observed_text = t("metrics.explain.rank_now", lang, latest=latest_text, year=year, observed=moving)
     else:
         target_text = fmt_value(target, unit, lang)
-        observed_text = _pace("observed", observed, cagr, unit, lang)
+        observed_text = _pace("observed", observed, cagr, unit, lang) + compared
         if has_ratio:
             sentence = t("metrics.explain.pace", lang, observed=observed_text, target=target_text, horizon=horizon,
                          required=_pace("required", required, cagr, unit, lang), status=words)
@@ -143,8 +149,46 @@ def _forecast(row: Mapping, target_full: str, unit: str, is_rank: bool, lang: st
     reached = whole(field(row, "year_reached"))
     params = {"horizon": whole(field(row, "horizon")), "projected": shown, "target": target_full}
     if reached is None:
-        return t("metrics.explain.forecast_never", lang, **params)
-    return t("metrics.explain.forecast_reached", lang, reached=reached, **params)
+        text = t("metrics.explain.forecast_never", lang, **params)
+    else:
+        text = t("metrics.explain.forecast_reached", lang, reached=reached, **params)
+    if _overshoots(row, projected):
+        text += t("metrics.explain.overshoots", lang)
+    return text
+
+
+def _band(row: Mapping, unit: str, lang: str) -> str:
+    """'khoảng 8–10%' for a band target (from `band_lo`/`band_hi`, else `value`/`value_hi`), '' otherwise."""
+    if str(field(row, "comparator") or "") != "between":
+        return ""
+    lo, hi = number(field(row, "band_lo")), number(field(row, "band_hi"))
+    if lo is None or hi is None:
+        if field(row, "relative_to") is not None:
+            return ""
+        lo, hi = number(field(row, "value")), number(field(row, "value_hi"))
+    if lo is None or hi is None:
+        return ""
+    return t("metrics.band_target", lang, band=t("metrics.band", lang, lo=fmt_number(lo, lang, 2),
+                                                 hi=fmt_value(hi, unit, lang)))
+
+
+def _overshoots(row: Mapping, projected: float) -> bool:
+    """A band's forecast jumps past its far edge (from below past the top, or from above past the bottom)."""
+    if str(field(row, "comparator") or "") != "between":
+        return False
+    lo, hi = number(field(row, "band_lo")), number(field(row, "band_hi"))
+    latest = number(field(row, "latest_value"))
+    if lo is None or hi is None or latest is None:
+        return False
+    return (latest < lo and projected > hi) or (latest > hi and projected < lo)
+
+
+def _compared(row: Mapping, lang: str) -> str:
+    """' từ 2021 đến 2026': the two years the observed pace compares ('' without two years)."""
+    base, latest = whole(field(row, "base_year")), whole(field(row, "latest_year"))
+    if base is None or latest is None or base == latest:
+        return ""
+    return t("metrics.compared", lang, base=base, year=latest)
 
 
 # ------------------------------------------------------------------------------------------ pieces

@@ -8,7 +8,7 @@ from hue57.ui._data import OverviewView, board, indicator_values, links, overvie
 from hue57.ui._document import compiled_report_section
 from hue57.ui._filters import as_of_year, choice
 from hue57.ui._nav import PAGES, navigation
-from hue57.ui._present import present, presentation_toggle
+from hue57.ui._present import present, presentation_toggle, presenting
 from hue57.ui._static import overview_report, status_tiles, table, task_list
 from hue57.ui._uploads import guard_uploads
 from hue57.ui._widgets import (
@@ -31,6 +31,6 @@ from hue57.ui._widgets import (
 )
 
 __all__ = [
-    "PAGES", "Context", "OverviewView", "as_of_year", "board", "changes_since_previous_meeting", "changes_table", "chart", "choice", "compiled_report_section", "context", "current", "data_as_of", "friendly_errors", "guard_uploads", "indicator_values", "link_base_url", "links", "navigation", "overview", "overview_report", "plain", "present", "presentation_toggle",
+    "PAGES", "Context", "OverviewView", "as_of_year", "board", "changes_since_previous_meeting", "changes_table", "chart", "choice", "compiled_report_section", "context", "current", "data_as_of", "friendly_errors", "guard_uploads", "indicator_values", "link_base_url", "links", "navigation", "overview", "overview_report", "plain", "present", "presenting", "presentation_toggle",
     "read_only_banner", "refuse_link", "require_analyst", "require_reporter", "snapshot", "start", "status_tiles", "table", "task_detail", "task_list", "text_table", "undo_form", "upload_problems",
 ]

@@ -40,13 +40,19 @@ CSS = """<style>
 .hue57-gap .n{font-size:.95rem;overflow-wrap:anywhere}
 .hue57-gap .v{font-size:.95rem;font-variant-numeric:tabular-nums}
 .hue57-gap .v small{display:block;color:rgba(49,51,63,.7);font-size:.85rem}
+.hue57-gap .who,.hue57-attn .who{display:block;color:rgba(49,51,63,.75);font-size:.85rem}
 .hue57-track{position:relative;height:1.1rem;background:#eceef2;border-radius:.2rem}
 .hue57-track .now{position:absolute;left:0;top:0;bottom:0;border-radius:.2rem}
 .hue57-track .tgt{position:absolute;top:-.25rem;bottom:-.25rem;width:3px;margin-left:-1px;background:#222}
 .hue57-track .exp{position:absolute;top:-.15rem;bottom:-.15rem;margin-left:-1px;border-left:2px dashed #222}
-.hue57-changes{margin:.25rem 0 1rem;padding-left:1.1rem}
-.hue57-changes li{margin:.15rem 0;overflow-wrap:anywhere}
-@media (max-width:640px){.hue57-gap{grid-template-columns:1fr}.hue57-attn{grid-template-columns:1fr}}
+.hue57-changes-box{border:1px solid rgba(49,51,63,.2);border-left:.35rem solid #0072B2;border-radius:.5rem;padding:.35rem .75rem;margin:.5rem 0 .75rem}
+.hue57-changes-box h4{font-size:1rem;margin:0 0 .15rem;padding:0}
+.hue57-changes-box p{margin:0;font-size:.95rem}
+.hue57-changes{margin:0;padding-left:1.1rem}
+.hue57-changes .phone-more{display:none}
+[data-testid=stMainBlockContainer]{padding-top:3.5rem!important}
+.hue57-changes li{margin:.1rem 0;font-size:.95rem;overflow-wrap:anywhere}
+@media (max-width:640px){.hue57-gap{grid-template-columns:1fr}.hue57-attn{grid-template-columns:1fr}.hue57-changes li:nth-child(n+3){display:none}.hue57-changes li.phone-more{display:list-item;list-style:none}[data-testid=stMainBlockContainer]{padding-top:2.5rem!important}.hue57-attn li{margin:0}}
 </style>"""
 
 
@@ -83,7 +89,7 @@ def attention_html(groups: Mapping[str, pd.DataFrame], agencies: pd.DataFrame, p
                     detail += " · " + t("briefing.sliding_item", lang, horizon=int(row["horizon"]),
                                         projected=_projected(row, lang))
                 items.append(f'<li><a href="{_url("indicator", params, code=row["code"])}" target="_self">'
-                             f"{_e(_name(row, lang))}</a> — {_e(detail)}</li>")
+                             f"{_e(_name(row, lang))}</a> — {_e(detail)}{_owner(row, agencies, lang)}</li>")
             if limit and len(rows) > limit:
                 items.append(f'<li>{_e(t("briefing.more_items", lang, n=len(rows) - limit))}</li>')
             title = t(f"briefing.group.{key}", lang, n=len(rows))
@@ -118,19 +124,30 @@ def attention_html(groups: Mapping[str, pd.DataFrame], agencies: pd.DataFrame, p
             f'<div class="hue57-attn" data-testid="hue57Attention">{"".join(boxes)}</div>')
 
 
+def _owner(row: Mapping, agencies: pd.DataFrame | None, lang: str) -> str:
+    """'<small class="who">Chủ trì: Sở KH&CN</small>': who answers for the target ('' when unknown)."""
+    ids = row.get("agency_ids")
+    if agencies is None or not isinstance(ids, list) or not ids:
+        return ""
+    return f'<small class="who">{_e(t("briefing.owner", lang, agency=agency_label(ids, agencies, lang)))}</small>'
+
+
 def _projected(row: Mapping, lang: str) -> str:
     if row["unit"] == "rank":
         return t("metrics.rank.target", lang, n=f"{row['projected_value']:.0f}")
     return fmt_value(row["projected_value"], row["unit"], lang)
 
 
-def gaps_html(rows: pd.DataFrame, params: Mapping[str, str], lang: str, title: str = "") -> str:
-    """Each target with data as a row: name with status, a track on the indicator's own scale (bar to the
-    latest value, a solid mark at the target, a dashed mark where the required path is now), the numbers."""
+def gaps_html(rows: pd.DataFrame, params: Mapping[str, str], lang: str, title: str = "",
+              agencies: pd.DataFrame | None = None) -> str:
+    """Each target with data as a row: name with status and (given `agencies`) its lead agency, a track on
+    the indicator's own scale (bar to the latest value, a solid mark at the target, a dashed mark where the
+    required path is now; no bar for a row whose numbers are out of range), the numbers."""
     out = []
     for row in rows.to_dict("records"):
         status = row["status"]
-        marks = [f'<i class="now" style="width:{100 * row["pos_latest"]:.1f}%;background:{STATUS_COLORS[status]}"></i>']
+        marks = [] if pd.isna(row["pos_latest"]) else \
+            [f'<i class="now" style="width:{100 * row["pos_latest"]:.1f}%;background:{STATUS_COLORS[status]}"></i>']
         if pd.notna(row["pos_target"]):
             marks.append(f'<i class="tgt" style="left:{100 * row["pos_target"]:.1f}%"></i>')
         if pd.notna(row["pos_expected"]):
@@ -139,22 +156,30 @@ def gaps_html(rows: pd.DataFrame, params: Mapping[str, str], lang: str, title: s
         numbers = _e(gap_label(row, lang)) + (f"<small>{_e(expected)}</small>" if expected else "")
         label = f"{_name(row, lang)}: {latest_text(row, lang)}"
         out.append(f'<a class="hue57-gap" href="{_url("indicator", params, code=row["code"])}" target="_self">'
-                   f'<span class="n">{_e(status_label(status, lang))} · {_e(_name(row, lang))}</span>'
+                   f'<span class="n">{_e(status_label(status, lang))} · {_e(_name(row, lang))}'
+                   f'{_owner(row, agencies, lang)}</span>'
                    f'<span class="hue57-track" role="img" aria-label="{_e(label)}">{"".join(marks)}</span>'
                    f'<span class="v">{numbers}</span></a>')
     return (f'<h3>{_e(title or t("briefing.gaps", lang))}</h3><p style="font-size:.85rem;color:rgba(49,51,63,.7);margin:0">'
-            f'{_e(t("briefing.gaps_caption", lang))}</p><div class="hue57-gaps" data-testid="hue57Gaps">{"".join(out)}</div>')
+            f'{_e(t("briefing.scale_caption", lang))}</p><div class="hue57-gaps" data-testid="hue57Gaps">{"".join(out)}</div>')
+
+
+CHANGES_SHOWN = 5  # changes listed in the first screen; the rest are in the scorecard's values
+PHONE_CHANGES = 2  # … and on a phone's first screen
 
 
 def changes_html(changes: pd.DataFrame, names: Mapping[str, str], units: Mapping[str, str], old: int, new: int,
                  params: Mapping[str, str], lang: str) -> str:
     """Targets whose value or status changed since the previous meeting's snapshot, named, value and status
-    old → new."""
+    old → new: the first `CHANGES_SHOWN` (and how many more), or a sentence saying nothing changed. Short,
+    because it stands in the first screen (a phone shows its first two lines)."""
     changed = changes[changes["value_changed"] | changes["status_changed"]]
+    title = _e(t("briefing.changes", lang, old=old, new=new))
     if changed.empty:
-        return ""
+        return (f'<section class="hue57-changes-box" data-testid="hue57Changes"><h4>{title}</h4>'
+                f'<p>{_e(t("briefing.no_changes", lang, old=old, new=new))}</p></section>')
     items = []
-    for row in changed.to_dict("records"):
+    for row in changed.head(CHANGES_SHOWN).to_dict("records"):
         unit = units.get(row["code"], "")
 
         def value(v, y, unit=unit):
@@ -171,5 +196,15 @@ def changes_html(changes: pd.DataFrame, names: Mapping[str, str], units: Mapping
         name = f"{row['code']}. {names.get(row['code'], '')}"
         items.append(f'<li><a href="{_url("indicator", params, code=row["code"])}" target="_self">{_e(name)}</a>'
                      f' ({int(row["horizon"])}): {_e("; ".join(parts))}</li>')
-    return (f'<h3>{_e(t("briefing.changes", lang, old=old, new=new))}</h3>'
-            f'<ul class="hue57-changes" data-testid="hue57Changes">{"".join(items)}</ul>')
+    if len(changed) > CHANGES_SHOWN:
+        items.append(f'<li class="more">{_e(tn("briefing.more_changes", len(changed) - CHANGES_SHOWN, lang))}</li>')
+    if len(changed) > PHONE_CHANGES:  # a phone shows the first two and says how many more
+        items.append(f'<li class="phone-more">{_e(tn("briefing.more_changes", len(changed) - PHONE_CHANGES, lang))}</li>')
+    return (f'<section class="hue57-changes-box" data-testid="hue57Changes"><h4>{title}</h4>'
+            f'<ul class="hue57-changes">{"".join(items)}</ul></section>')
+
+
+def no_meeting_html(lang: str) -> str:
+    """The changes block when no meeting link was made before this upload: a sentence, never nothing."""
+    return (f'<section class="hue57-changes-box" data-testid="hue57Changes"><h4>{_e(t("briefing.changes_short", lang))}</h4>'
+            f'<p>{_e(t("briefing.no_meeting", lang))}</p></section>')

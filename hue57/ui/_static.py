@@ -33,7 +33,7 @@ _CSS = """<style>
 .hue57-tile{margin:0!important;border:1px solid rgba(49,51,63,.2);border-radius:.5rem;padding:.4rem .75rem}
 .hue57-tile b{display:block;font-size:1.75rem;font-weight:600;line-height:1.3}
 .hue57-tile span{font-size:.875rem;color:rgba(49,51,63,.75)}
-@media (max-width:640px){.hue57-tile.zero{display:none}.hue57-tiles{grid-template-columns:repeat(auto-fit,minmax(7rem,1fr))}.hue57-tile b{font-size:1.3rem;display:inline;margin-right:.35rem}}
+@media (max-width:640px){.hue57-tile.zero{display:none}.hue57-tiles{grid-template-columns:repeat(auto-fit,minmax(7rem,1fr))}.hue57-tile b{font-size:1.3rem;display:inline;margin-right:.35rem}.hue57-tile{padding:.2rem .5rem}.hue57-tile span{font-size:.8rem}}
 .hue57-table{border:1px solid rgba(49,51,63,.2);border-radius:.5rem}
 .hue57-note{font-size:.875rem;color:rgba(49,51,63,.7);margin:.25rem 0 1rem}
 .hue57-table table{border-collapse:collapse;width:100%;font-size:.875rem;margin:0}
@@ -203,19 +203,20 @@ _REPORTS_KEPT = 32  # per view: one per meeting link open at once, and one for r
 
 
 def _report_html(view: OverviewView, lang: str, params: Mapping[str, str], small: bool, changes: str) -> str:
-    """Tiles, then what needs attention, each gap on its own scale, the changes since the previous meeting,
-    and the scorecard: the order a committee reads a briefing in."""
+    """Tiles, the changes since the previous meeting, then what needs attention (each item with its lead
+    agency), each gap on its own scale, and the scorecard: the first screen answers "what changed" and
+    "who"."""
     missing = briefing.no_data_codes(view.shown)
     notes = [t("overview.no_data_line", lang, n=len(missing), codes=", ".join(missing))] if missing else []
     gaps = view.gaps.head(BRIEFING_ROWS)
     if len(view.gaps) > len(gaps):
         notes.insert(0, t("briefing.gaps_limited", lang, shown=len(gaps), total=len(view.gaps)))
     blocks = [tiles_html(view.counts),
+              changes or _briefing.no_meeting_html(lang),  # "what changed" stands in the first screen
               _briefing.attention_html(view.attention, view.agencies, params, lang, view.period,
                                        limit=ATTENTION_ITEMS),
-              _briefing.gaps_html(gaps, params, lang) if len(gaps) else "",
-              "".join(f'<p class="hue57-note">{html.escape(note)}</p>' for note in notes),
-              changes]
+              _briefing.gaps_html(gaps, params, lang, agencies=view.agencies) if len(gaps) else "",
+              "".join(f'<p class="hue57-note">{html.escape(note)}</p>' for note in notes)]
     if small:
         urls = overview_view.indicator_urls(view.shown["code"], params)
         blocks.append(f"<h3>{html.escape(t('overview.scorecard', lang))}</h3>" + table_html(

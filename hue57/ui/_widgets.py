@@ -216,11 +216,11 @@ def changes_table(changes: pd.DataFrame, targets: pd.DataFrame, ctx: Context) ->
 
 
 def changes_since_previous_meeting(snap: store.Snapshot, year: int, ctx: Context) -> str:
-    """The overview's 'changes since the previous meeting' as HTML ('' when there was no earlier meeting link
-    or nothing changed): each target named, its value and status old → new."""
+    """The overview's 'changes since the previous meeting' as HTML: each target named, its value and status old → new,
+    or a sentence when nothing changed or no meeting link was made before this upload."""
     previous = share.previous_meeting(links(), snap.upload_id)
     if previous is None:
-        return ""
+        return _briefing.no_meeting_html(ctx.lang)
     changes = meeting_changes(previous, snap.upload_id, year)
     targets = snap.targets.drop_duplicates("code")
     names = dict(zip(targets["code"], target_name(targets, ctx.lang), strict=True))

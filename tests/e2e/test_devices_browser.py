@@ -13,7 +13,7 @@ import pytest
 from tests.e2e.conftest import screenshot, settle
 
 PHONE, LAPTOP, PROJECTOR = (390, 844), (1280, 720), (1920, 1080)
-PAGES = {"overview": "/", "indicator_4": "/indicator?code=4", "tasks": "/tasks", "present": "/?present=1"}
+PAGES = {"overview": "/", "indicator_4": "/indicator?code=4", "tasks": "/tasks", "present": "/?present=1&slide=2"}
 MIN_TEXT_PX = 11
 
 # Everything measured in the page at once. Text in a chart Vega draws in the browser (Streamlit renders it

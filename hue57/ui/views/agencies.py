@@ -10,14 +10,17 @@ from hue57.i18n import fmt_percent, status_label, t
 
 def agency_card_text(card, reporting: pd.DataFrame, lang: str) -> tuple[str, str]:
     """Two short blocks of an agency's card: its targets (by status, which are behind) and its tasks
-    (on time, overdue, reports this period); lines joined as markdown line breaks."""
+    (on time and overdue — or "no overdue task" when none is past its deadline —, reports this period);
+    lines joined as markdown line breaks."""
     targets = [f"**{t('agencies.targets', lang, n=card.targets)}**",
                " · ".join(f"{status_label(s, lang)}: {getattr(card, 't_' + s)}"
                           for s in metrics.STATUS_ORDER if getattr(card, "t_" + s)) or t("none", lang)]
     if card.behind_codes:
         targets.append(t("agencies.behind_targets", lang, codes=", ".join(card.behind_codes)))
     work = [f"**{t('agencies.tasks', lang, n=card.tasks)}**"]
-    if card.tasks:
+    if card.tasks and not card.overdue_tasks:  # nothing past its deadline: say so, not "0/3 on time (0%)"
+        work.append(t("agencies.no_overdue", lang))
+    elif card.tasks:
         work.append(t("agencies.on_time", lang, on_time=card.judged - card.late, judged=card.judged,
                       pct=fmt_percent(card.on_time_pct, lang, 0)))
     if card.overdue_tasks:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from hue57 import briefing
 from hue57.i18n import (
     fmt_number,
     fmt_value,
@@ -36,11 +37,15 @@ def assessment_facts(row, lang: str) -> pd.DataFrame:
     if row["status"] != "met":  # the pace still "required" of a met target (often negative) only confuses
         facts += [(t("facts.required", lang), rate_text(row["required_rate"], row["rate_kind"], unit, lang)),
                   (t("facts.ratio", lang), fmt_number(row["ratio"], lang, 2))]
-    facts += [
-        (t("facts.projected", lang), at_year(row["projected_value"], row["horizon"])),
-        (t("facts.year_reached", lang), str(int(row["year_reached"])) if pd.notna(row["year_reached"])
-         else t("facts.not_by_2100", lang)),
-    ]
+    facts.append((t("facts.projected", lang), at_year(row["projected_value"], row["horizon"])))
+    if row["status"] == "met":  # the year it was met, and whether the pace keeps it met: never "reached in 2024"
+        met_in = str(int(row["year_reached"])) if pd.notna(row["year_reached"]) else str(int(row["latest_year"]))
+        if briefing.slips_by_horizon(row):
+            met_in = t("facts.met_slipping", lang, year=met_in, horizon=int(row["horizon"]))
+        facts.append((t("facts.met_in", lang), met_in))
+    else:
+        facts.append((t("facts.year_reached", lang), str(int(row["year_reached"])) if pd.notna(row["year_reached"])
+                      else t("facts.not_by_2100", lang)))
     return pd.DataFrame(facts, columns=[t("facts.what", lang), t("col.value", lang)])
 
 
@@ -72,16 +77,14 @@ def values_table(rows: pd.DataFrame, shown: list[str], lang: str) -> pd.DataFram
 
 
 def basis_changes(values: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Years from which a rank counts among another number than the year before ('từ 2025: trên 34'),
-    for the trajectory to mark: a pace is never read across them."""
-    ranked = values.sort_values("year")[["year", "basis"]]
+    """Years from which a rank counts among another *stated* number than the last one stated ('từ 2025:
+    trên 34'), for the trajectory to mark: a pace is never read across them. A year that states no basis
+    changes nothing (issue #22: basis separates only what is stated to differ), so it is not marked."""
+    ranked = values.sort_values("year")[["year", "basis"]].dropna(subset=["basis"])
     marks = []
     previous = None
     for year, basis in ranked.itertuples(index=False):
-        basis = None if pd.isna(basis) else int(basis)
-        if previous is not None and basis != previous[1]:
-            label = t("chart.basis_from", lang, year=year, basis=basis) if basis is not None else \
-                t("chart.basis_unstated", lang, year=year)
-            marks.append({"year": year, "label": label})
-        previous = (year, basis)
+        if previous is not None and int(basis) != previous:
+            marks.append({"year": year, "label": t("chart.basis_from", lang, year=year, basis=int(basis))})
+        previous = int(basis)
     return pd.DataFrame(marks, columns=["year", "label"])
