@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 import threading
 from collections.abc import Callable
@@ -21,6 +22,29 @@ _LOCK = threading.Lock()
 _STREAM: TextIO | None = None
 _ORIGIN: str | Callable[[], str | None] | None = None
 _ACTOR: str | None = None
+
+
+class _Discard:
+    def write(self, text: str) -> None:
+        pass
+
+    def flush(self) -> None:
+        pass
+
+
+def cli_stream(stderr: TextIO) -> TextIO:
+    """Where a command's audit lines go: `HUE57_AUDIT` = on (stderr), off (nowhere), or auto (the default:
+    stderr when it is not a terminal — systemd, cron and journald get every line; an analyst at a terminal
+    reads the command's messages without JSON between them, and the tables still record what was done)."""
+    mode = os.environ.get("HUE57_AUDIT", "auto").strip().lower()
+    if mode in ("0", "off", "no", "false"):
+        return _Discard()
+    if mode in ("1", "on", "yes", "true"):
+        return stderr
+    try:
+        return _Discard() if stderr.isatty() else stderr
+    except (AttributeError, ValueError):
+        return stderr
 
 
 def use_stream(stream: TextIO | None) -> None:

@@ -13,6 +13,13 @@ ROOT = Path(__file__).resolve().parents[1]
 TEST_DATA = Path(__file__).resolve().parent / "data"
 
 
+@pytest.fixture(autouse=True)
+def _quiet_cli_audit(monkeypatch):
+    """Commands run by tests print their messages without audit lines between them (tests that check the
+    lines set HUE57_AUDIT=on or read `hue57.audit`'s stream)."""
+    monkeypatch.setenv("HUE57_AUDIT", "off")
+
+
 @pytest.fixture(scope="session")
 def _template_db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("template") / "hue57.duckdb"

@@ -121,7 +121,8 @@ def test_backup_and_restore(db, tmp_path, lines):
     assert _one(lines(), "restore")["path"] == str(tmp_path / "copy.duckdb")
 
 
-def test_the_cli_writes_audit_lines_to_stderr_and_keeps_stdout_for_data(db, tmp_path, capsys):
+def test_the_cli_writes_audit_lines_to_stderr_and_keeps_stdout_for_data(db, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("HUE57_AUDIT", "auto")  # stderr is not a terminal here: as under systemd or cron
     upload = tmp_path / "so_lieu.csv"
     upload.write_bytes(GOOD_CSV)
     try:
@@ -136,3 +137,16 @@ def test_the_cli_writes_audit_lines_to_stderr_and_keeps_stdout_for_data(db, tmp_
     finally:
         audit.use_stream(None)
         audit.use_origin(None)
+
+
+def test_a_command_at_a_terminal_prints_no_audit_lines_unless_asked(monkeypatch):
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setenv("HUE57_AUDIT", "auto")
+    assert audit.cli_stream(terminal := Terminal()) is not terminal
+    monkeypatch.setenv("HUE57_AUDIT", "on")
+    assert audit.cli_stream(terminal) is terminal
+    monkeypatch.setenv("HUE57_AUDIT", "off")
+    assert audit.cli_stream(io.StringIO()) is not None and audit.cli_stream(pipe := io.StringIO()) is not pipe

@@ -123,10 +123,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse already printed the usage error
         return 0 if exc.code == 0 else 2
     args.lang = normalise_lang(args.lang)
-    audit.use_stream(sys.stderr)  # audit lines beside the messages, never in the data a command prints
+    # audit lines beside the messages (never in the data a command prints on stdout), see `audit.cli_stream`
+    audit.use_stream(audit.cli_stream(sys.stderr))
     audit.use_origin("cli", who=f"cli:{default_user()}")
     func: Callable = args.func
-    audit.use_stream(sys.stderr)  # audit lines on stderr: stdout carries the command's data
     try:
         if args.command not in PLAN_FREE:  # a database of another plan than the folder in effect: refused
             store.check_plan(args.db)

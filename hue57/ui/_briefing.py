@@ -125,7 +125,7 @@ def attention_html(groups: Mapping[str, pd.DataFrame], agencies: pd.DataFrame, p
 
 
 def _owner(row: Mapping, agencies: pd.DataFrame | None, lang: str) -> str:
-    """'<small class="who">Chủ trì: Sở KH&CN</small>': who answers for the target ('' when unknown)."""
+    """'<small class="who">Chủ trì: <the lead agency></small>': who answers for the target ('' when unknown)."""
     ids = row.get("agency_ids")
     if agencies is None or not isinstance(ids, list) or not ids:
         return ""
