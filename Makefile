@@ -5,7 +5,10 @@ BIN     := $(VENV)/bin
 PORT    ?= 8501
 export HUE57_DB ?= $(CURDIR)/data/hue57.duckdb
 
-.PHONY: run test init lint bench clean
+.PHONY: run test init lint bench clean messages
+
+# The text catalogues: .po files a translator edits (Poedit), compiled to .mo by the install step.
+MO := hue57/locale/vi/LC_MESSAGES/hue57.mo hue57/locale/en/LC_MESSAGES/hue57.mo
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -24,14 +27,21 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null; \
 	else echo "Chromium missing: run 'sudo apt-get install chromium' (browser tests need /usr/bin/chromium)"; exit 1; fi
 
-init: $(VENV)/.runtime
+hue57/locale/%/LC_MESSAGES/hue57.mo: hue57/locale/%/LC_MESSAGES/hue57.po | $(VENV)/.runtime
+	$(BIN)/pybabel compile -q -d hue57/locale -D hue57 -l $*
+
+# Which keys the code uses (key-style catalogue: the msgid is the first argument of t and tn; see babel.cfg).
+messages: $(VENV)/.runtime
+	$(BIN)/pybabel extract -q -F babel.cfg -k t:1 -k tn:1 --no-default-keywords -o hue57/locale/hue57.pot .
+
+init: $(VENV)/.runtime $(MO)
 	$(BIN)/python -m hue57 init
 
 run: init
 	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.headless true \
 	  --browser.gatherUsageStats false
 
-test: $(VENV)/.dev /usr/bin/chromium
+test: $(VENV)/.dev /usr/bin/chromium $(MO)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
