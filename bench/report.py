@@ -31,7 +31,7 @@ def bare_template() -> bytes:
     from docxtpl import DocxTemplate
 
     tpl = DocxTemplate(str(DEFAULT_TEMPLATE))
-    empty = {"tom_tat": "", "dem": [], "nhom": [], "bieu_do": "", "chua_co_so_lieu": "", "qua_han_tieu_de": "",
+    empty = {"tom_tat": "", "dem": [], "nhom": [], "bieu_do": "", "qua_han_tieu_de": "",
              "qua_han": [], "hoan_thanh_tieu_de": "", "hoan_thanh": []}
     context = {name: "" for name in document.REQUIRED_FIELDS}
     context.update(nhan={}, chi_tieu=empty, nhiem_vu=empty, co_quan=empty, de_xuat=[], noi_nhan=[])

@@ -92,15 +92,26 @@ def cmd_report_build(args) -> None:
 
     lang = normalise_lang(args.report_lang or args.lang)
     args.lang = lang  # a report asked for in English explains its refusals in English too
+    out = Path(args.output)
+    suffix = out.suffix.lower()
+    if suffix not in (".docx", ".pdf"):  # refused before anything is built or recorded
+        raise UserError(t("report.error.output", lang, path=out))
+    if suffix == ".pdf" and document.office_binary() is None:
+        raise UserError(t("report.error.pdf_tool", lang))
     on = parse_date(args.date, args.lang) if args.date else None
     proposals = Path(args.proposals).read_text(encoding="utf-8") if args.proposals else ""
     try:
         built = document.build_and_record(args.db, args.period, by=args.by, as_of_upload=args.as_of_upload, on=on,
                                         lang=lang, proposals=proposals, template=args.template)
-    except document.ReportRefused as exc:
+    except document.DocumentRefused as exc:
         raise UserError(str(exc)) from exc
-    out = Path(args.output)
-    out.write_bytes(built.data)
+    if suffix == ".pdf":
+        try:
+            out.write_bytes(document.to_pdf(built.data))
+        except document.DocumentRefused as exc:
+            raise UserError(str(exc)) from exc
+    else:
+        out.write_bytes(built.data)
     print(t("report.cli.built", args.lang, id=built.report_id, period=built.content.inputs.period,
             upload=built.content.upload_id), file=sys.stderr)
     print(out)
@@ -116,7 +127,8 @@ def _build(p) -> None:
     p.add_argument("--proposals", default=None, metavar="FILE", help="UTF-8 text of section IV (proposals)")
     p.add_argument("--template", default=None, metavar="DOCX", help="another template (default: data/templates/)")
     p.add_argument("--by", default=default_user(), help="who builds it (recorded)")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.docx")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.docx",
+                   help="FILE.docx, or FILE.pdf where LibreOffice is installed (converted by it)")
     p.set_defaults(func=cmd_report_build)
 
 

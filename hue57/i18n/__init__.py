@@ -34,12 +34,13 @@ from hue57.i18n._wording import (
     task_status_label,
     trend_text,
     upload_labels,
+    who_label,
 )
 
 __all__ = [
     "COMPARATOR_SYMBOLS", "STATUS_ICONS", "TASK_STATUS_ICONS", "agency_label", "agency_labels", "expected_label", "gap_label", "gap_text",
     "group_label", "roman", "latest_text", "latest_value_text", "plan_targets_text", "rate_text", "status_label",
-    "target_name", "target_text", "task_status_label", "trend_text", "upload_labels",
+    "target_name", "target_text", "task_status_label", "trend_text", "upload_labels", "who_label",
     "CATALOGUE",
     "LANGS",
     "fmt_date",

@@ -8,8 +8,8 @@ TEXT: dict[str, dict[str, str]] = {
     "report.parent_body": {"vi": "UBND {city_upper}", "en": "{city_upper} PEOPLE'S COMMITTEE"},
     "report.title.h1": {"vi": "Kết quả thực hiện Kế hoạch {plan} 6 tháng đầu năm {year}",
                         "en": "Results of the plan {plan}: first half of {year}"},
-    "report.title.h2": {"vi": "Kết quả thực hiện Kế hoạch {plan} năm {year}",
-                        "en": "Results of the plan {plan}: year {year}"},
+    "report.title.h2": {"vi": "Kết quả thực hiện Kế hoạch {plan} 6 tháng cuối năm {year}",
+                        "en": "Results of the plan {plan}: second half of {year}"},
     "report.plan.numbered": {"vi": "số {number} ngày {date} của {committee} thực hiện {implements}",
                              "en": "no. {number} of {date} of the {committee} implementing {implements}"},
     "report.plan.unnumbered": {"vi": "của {committee} thực hiện {implements}",
@@ -22,7 +22,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Under the plan {plan}, the {compiler} has compiled the results for the {period} from the tracker's "
               "data (upload no. {upload} of {uploaded}); targets are assessed for {year} and tasks as of {on}:"},
     "report.period.h1": {"vi": "6 tháng đầu năm {year}", "en": "first half of {year}"},
-    "report.period.h2": {"vi": "năm {year}", "en": "year {year}"},
+    "report.period.h2": {"vi": "6 tháng cuối năm {year}", "en": "second half of {year}"},
     # section headings
     "report.section.targets": {"vi": "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "en": "I. TARGETS"},
     "report.section.tasks": {"vi": "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ", "en": "II. TASKS"},
@@ -37,7 +37,6 @@ TEXT: dict[str, dict[str, str]] = {
     "report.targets.group": {"vi": "{n}. Các chỉ tiêu đến năm {horizon}", "en": "{n}. Targets for {horizon}"},
     "report.targets.chart": {"vi": "Biểu đồ: mức độ hoàn thành của từng chỉ tiêu (từ năm gốc đến mục tiêu)",
                              "en": "Chart: how far each target has come (from its base year toward its target)"},
-    "report.targets.chart_missing": {"vi": "Chưa có số liệu: chỉ tiêu {codes}.", "en": "No data yet: targets {codes}."},
     "report.col.count": {"vi": "Số lượng", "en": "Count"},
     "report.col.total": {"vi": "Tổng số", "en": "Total"},
     "report.col.target": {"vi": "Mục tiêu {horizon}", "en": "{horizon} target"},
@@ -103,3 +102,19 @@ TEXT: dict[str, dict[str, str]] = {
     "report.col.on": {"vi": "Ngày báo cáo", "en": "Report date"},
     "report.col.lang": {"vi": "Ngôn ngữ", "en": "Language"},
 }
+
+# issue 23: a report ready to sign (no-data indicators on one line, output file names, who built it)
+TEXT.update({
+    "report.targets.no_data": {"vi": "Chưa có số liệu: {n} chỉ tiêu ({codes}).",
+                               "en": ("No data yet: {n} target ({codes}).", "No data yet: {n} targets ({codes}).")},
+    "report.error.output": {
+        "vi": "Tệp kết quả phải có đuôi .docx (hoặc .pdf khi máy có LibreOffice): {path}. Chưa tạo báo cáo.",
+        "en": "The output file must end in .docx (or .pdf where LibreOffice is installed): {path}. No report was built."},
+    "report.error.pdf_tool": {
+        "vi": "Muốn xuất PDF, máy cần LibreOffice (apt-get install libreoffice-writer-nogui). Hãy dùng -o ….docx; chưa tạo báo cáo.",
+        "en": "A PDF needs LibreOffice (apt-get install libreoffice-writer-nogui). Use -o ….docx; no report was built."},
+    "report.error.pdf_failed": {
+        "vi": "LibreOffice không chuyển được báo cáo sang PDF ({reason}). Hãy dùng -o ….docx.",
+        "en": "LibreOffice could not convert the report to PDF ({reason}). Use -o ….docx."},
+    "who.cli": {"vi": "dòng lệnh", "en": "command line"},
+})

@@ -252,3 +252,10 @@ def expected_label(row, lang: str) -> str:
     shown = t("metrics.rank.target", lang, n=fmt_number(expected, lang, 0)) if row["unit"] == "rank" else \
         fmt_value(expected, row["unit"], lang)
     return t("briefing.expected", lang, value=shown)
+
+
+def who_label(by: object, accounts: set[str], lang: str) -> str:
+    """Who did something, as a person reads it: the account name, or "dòng lệnh" for the command line (whose
+    `--by` defaults to the operating system's login, such as "root", which names no person of the plan)."""
+    name = str(by or "").strip()
+    return name if name in accounts else t("who.cli", lang)
