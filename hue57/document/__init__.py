@@ -83,7 +83,8 @@ def build(db: str | os.PathLike | None, period: str, *, as_of_upload: int | None
     upload = _committed_upload(db, as_of_upload, lang)
     path = Path(template or DEFAULT_TEMPLATE)
     try:
-        check_fields(open_template(path), path, dict.fromkeys(REQUIRED_FIELDS))  # before anything is gathered
+        opened = open_template(path)
+        check_fields(opened, path, dict.fromkeys(REQUIRED_FIELDS))  # before anything is gathered
     except TemplateProblem as problem:
         raise DocumentRefused(_template_message(problem, lang)) from problem
     snap = store.load(db, upload)
@@ -97,7 +98,7 @@ def build(db: str | os.PathLike | None, period: str, *, as_of_upload: int | None
 
         png = chart_png(content.chart, width=CHART_PX)
     try:
-        data = render(content.fields, png, path)
+        data = render(content.fields, png, path, opened=opened)
     except TemplateProblem as problem:
         raise DocumentRefused(_template_message(problem, lang)) from problem
     return BuiltDocument(content, data, hashlib.sha256(data).hexdigest(), file_name(period, on, snap.upload_id, lang))
