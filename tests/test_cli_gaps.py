@@ -34,7 +34,7 @@ def test_gaps_as_of_and_horizon_cut_the_table(db, capsys):
 
 def test_gaps_rejects_a_bad_horizon(db, capsys):
     assert main(["gaps", "--horizon", "2040"]) == 2
-    assert "invalid choice" in capsys.readouterr().err
+    assert "lựa chọn không hợp lệ" in capsys.readouterr().err  # argparse speaks the chosen language
 
 
 def test_tasks_adds_dates_recurrence_and_status(db, capsys):
