@@ -3,7 +3,7 @@
 import streamlit as st
 
 from hue57 import auth, calendar, ingest, store, tasks, ui
-from hue57.i18n import t, target_name
+from hue57.i18n import t, target_name, tn
 from hue57.ui.views import upload as upload_view
 
 ctx = ui.current()
@@ -42,7 +42,7 @@ if file is not None:
             ui.text_table(notices)
         accepted = True
         if len(preview.warnings):
-            st.warning(t("upload.warnings", ctx.lang, count=len(preview.warnings)))
+            st.warning(tn("upload.warnings", len(preview.warnings), ctx.lang, count=len(preview.warnings)))
             ui.text_table(ingest.warning_table(preview, ctx.lang))
             accepted = st.checkbox(t("upload.accept_warnings", ctx.lang), key=f"accept_{generation}")
         st.dataframe(ingest.diff_table(preview, ctx.lang), hide_index=True, width="stretch", placeholder="")

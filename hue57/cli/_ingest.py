@@ -9,7 +9,7 @@ import pandas as pd
 
 from hue57 import calendar, store
 from hue57.cli import UserError, add_format, default_user, emit
-from hue57.i18n import t
+from hue57.i18n import t, tn
 
 # `hue57.ingest` (pandera, openpyxl) is imported inside the commands that parse or write files, not here:
 # `history` and `revert` must not pay for it. Its ROLES, repeated for the parser (a test keeps them equal).
@@ -71,7 +71,7 @@ def cmd_import(args) -> None:
         raise UserError(ingest.summary(outcome, args.lang))
     print(ingest.summary(outcome, args.lang))
     if len(outcome.warnings):
-        print(t("ingest.summary.warnings", args.lang, count=len(outcome.warnings)))
+        print(tn("ingest.summary.warnings", len(outcome.warnings), args.lang, count=len(outcome.warnings)))
         for message in ingest.warning_table(outcome, args.lang).iloc[:, -1]:
             print("  ! " + message)
     notices = ingest.notice_table(outcome.report, args.lang)

@@ -98,16 +98,16 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Reading the file took more than {limit} seconds, so it was stopped. Copy the figures into the template (paste values only) or save as “CSV UTF-8”, and upload again."},
     "ingest.err.formula_no_value": {
         "vi": "Trang tính «{sheet}» có {count} ô chứa công thức nhưng tệp không lưu kết quả đã tính ({cells}), nên không biết giá trị. Hãy mở tệp trong Excel và lưu lại (Excel sẽ tính và lưu kết quả), rồi tải lên lần nữa.",
-        "en": "Sheet “{sheet}” has {count} cells with a formula but no saved result ({cells}), so their values are unknown. Open the file in Excel and save it again (Excel calculates and saves the results), then upload it."},
+        "en": ("Sheet “{sheet}” has {count} cell with a formula but no saved result ({cells}), so its value is unknown. Open the file in Excel and save it again (Excel calculates and saves the results), then upload it.", "Sheet “{sheet}” has {count} cells with a formula but no saved result ({cells}), so their values are unknown. Open the file in Excel and save it again (Excel calculates and saves the results), then upload it.")},
     "ingest.note.sheet": {
         "vi": "Số liệu được đọc từ trang tính «{sheet}»: trang đầu tiên «{first}» không có dòng tiêu đề nhận ra được.",
         "en": "The data was read from sheet “{sheet}”: the first sheet, “{first}”, has no recognisable header."},
     "ingest.note.title_rows": {
         "vi": "Bỏ qua {count} dòng tiêu đề phía trên dòng tên cột (dòng {rows}).",
-        "en": "{count} title rows above the column names were skipped (rows {rows})."},
+        "en": ("{count} title row above the column names was skipped (rows {rows}).", "{count} title rows above the column names were skipped (rows {rows}).")},
     "ingest.note.footer": {
         "vi": "Bỏ qua {count} dòng ở cuối không có mã và giá trị (phần ký tên; dòng {rows}).",
-        "en": "{count} rows at the end with no code and no value were skipped (a signature block; rows {rows})."},
+        "en": ("{count} row at the end with no code and no value was skipped (a signature block; rows {rows}).", "{count} rows at the end with no code and no value were skipped (a signature block; rows {rows}).")},
     "ingest.err.unknown_column_actuals": {
         "vi": "Cột «{column}» không có trong mẫu số liệu. Các cột được dùng: Mã, Năm, Giá trị, Trạng thái, Nguồn, Ghi chú, Trên tổng số, Nhóm xếp hạng (và Tên chỉ tiêu, Đơn vị để tham khảo). Hãy đổi tên hoặc xóa cột này.",
         "en": "Column “{column}” is not part of the figures template. Columns used: code, year, value, status, source, note, basis, band (and name, unit for reference). Rename or delete this column."},
@@ -232,16 +232,16 @@ TEXT: dict[str, dict[str, str]] = {
     # --- notices -------------------------------------------------------------------------------------------
     "ingest.note.skipped": {
         "vi": "{value} dòng chỉ có mã, chưa điền số liệu (dòng {rows}): bỏ qua.",
-        "en": "{value} rows have a code but no data (rows {rows}): skipped."},
+        "en": ("{value} row has a code but no data (rows {rows}): skipped.", "{value} rows have a code but no data (rows {rows}): skipped.")},
     "ingest.note.mapped": {
         "vi": "Mã {code} là mục tiêu khác của cùng chỉ tiêu {indicator}: số liệu ở dòng {rows} được lưu dưới mã {indicator}.",
         "en": "Code {code} is another target of the same indicator {indicator}: the figures on rows {rows} are stored under code {indicator}."},
     "ingest.note.decimal_vi": {
         "vi": "{value} giá trị dạng «1.234» được đọc theo cách viết Việt Nam: dấu chấm phân cách hàng nghìn (1.234 = 1234), dấu phẩy là dấu thập phân. Hãy kiểm tra trong bản xem trước.",
-        "en": "{value} values like “1.234” were read the Vietnamese way: dot = thousands (1.234 = 1234), comma = decimal mark. Check them in the preview."},
+        "en": ("{value} value like “1.234” was read the Vietnamese way: dot = thousands (1.234 = 1234), comma = decimal mark. Check it in the preview.", "{value} values like “1.234” were read the Vietnamese way: dot = thousands (1.234 = 1234), comma = decimal mark. Check them in the preview.")},
     "ingest.note.decimal_en": {
         "vi": "{value} giá trị dạng «1.234» được đọc theo cách viết tiếng Anh vì tệp phân cách cột bằng dấu phẩy: dấu chấm là dấu thập phân (1.234 = một phẩy hai ba bốn). Hãy kiểm tra trong bản xem trước.",
-        "en": "{value} values like “1.234” were read the English way because the file separates columns with commas: dot = decimal mark (1.234 = one point two three four). Check them in the preview."},
+        "en": ("{value} value like “1.234” was read the English way because the file separates columns with commas: dot = decimal mark (1.234 = one point two three four). Check it in the preview.", "{value} values like “1.234” were read the English way because the file separates columns with commas: dot = decimal mark (1.234 = one point two three four). Check them in the preview.")},
     # --- tables for the page and the CLI -----------------------------------------------------------------
     "ingest.col.row": {"vi": "Dòng", "en": "Row"},
     "ingest.col.column": {"vi": "Cột", "en": "Column"},
@@ -295,13 +295,13 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Preview of “{filename}” ({kind}): {new} new, {changed} changed, {unchanged} unchanged. Nothing written yet."},
     "ingest.summary.invalid": {
         "vi": "«{filename}» có {count} lỗi nên không có gì được ghi. Hãy sửa các lỗi (dòng tính như trong Excel: tiêu đề là dòng 1) rồi tải lại cả tệp.",
-        "en": "“{filename}” has {count} problems, so nothing was written. Fix them (rows as Excel shows them: the header is row 1) and upload the whole file again."},
+        "en": ("“{filename}” has {count} problem, so nothing was written. Fix it (rows as Excel shows them: the header is row 1) and upload the whole file again.", "“{filename}” has {count} problems, so nothing was written. Fix them (rows as Excel shows them: the header is row 1) and upload the whole file again.")},
     "ingest.summary.unconfirmed": {
         "vi": "«{filename}» có {count} giá trị có thể sai thang đo nên chưa có gì được ghi. Hãy kiểm tra các dòng được nêu và sửa tệp; nếu số liệu đúng, chạy lại với --accept-warnings.",
-        "en": "“{filename}” has {count} values probably on the wrong scale, so nothing was written. Check the rows listed and correct the file; if the figures are right, run again with --accept-warnings."},
+        "en": ("“{filename}” has {count} value probably on the wrong scale, so nothing was written. Check the row listed and correct the file; if the figure is right, run again with --accept-warnings.", "“{filename}” has {count} values probably on the wrong scale, so nothing was written. Check the rows listed and correct the file; if the figures are right, run again with --accept-warnings.")},
     "ingest.summary.warnings": {
         "vi": "{count} giá trị có thể sai thang đo (đã được xác nhận):",
-        "en": "{count} values probably on the wrong scale (confirmed):"},
+        "en": ("{count} value probably on the wrong scale (confirmed):", "{count} values probably on the wrong scale (confirmed):")},
     "ingest.summary.more_errors": {
         "vi": "… và {count} lỗi khác cùng loại (số lỗi theo từng loại ở bảng dưới).",
         "en": "… and {count} more of the same kinds (counts per kind in the table below)."},

@@ -40,9 +40,9 @@ TEXT: dict[str, dict[str, str]] = {
     "report.period_line": {
         "vi": "Kỳ báo cáo: {label} ({period}) · hạn gửi {due} · {days}",
         "en": "Reporting period: {label} ({period}) · due {due} · {days}"},
-    "report.days_left": {"vi": "còn {n} ngày", "en": "{n} days left"},
+    "report.days_left": {"vi": "còn {n} ngày", "en": ("{n} day left", "{n} days left")},
     "report.due_today": {"vi": "hạn là hôm nay", "en": "due today"},
-    "report.days_late": {"vi": "đã quá hạn {n} ngày", "en": "{n} days past due"},
+    "report.days_late": {"vi": "đã quá hạn {n} ngày", "en": ("{n} day past due", "{n} days past due")},
     "report.agency_line": {"vi": "Cơ quan: {agency} · tình trạng: {state}", "en": "Agency: {agency} · state: {state}"},
     "report.returned_comment": {
         "vi": "Sở KH&CN trả lại báo cáo ({by}): {comment}", "en": "The Department returned the report ({by}): {comment}"},
@@ -71,7 +71,7 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Đã gửi báo cáo lúc {at} ({on_time}).", "en": "Report submitted at {at} ({on_time})."},
     "report.invalid": {
         "vi": "Biểu mẫu có {n} lỗi, chưa lưu gì. Sửa theo bảng dưới đây (dòng, cột) rồi thử lại.",
-        "en": "The form has {n} problems; nothing was saved. Fix them as listed below (row, column) and try again."},
+        "en": ("The form has {n} problem; nothing was saved. Fix it as listed below (row, column) and try again.", "The form has {n} problems; nothing was saved. Fix them as listed below (row, column) and try again.")},
     "report.offline": {"vi": "Điền ngoại tuyến bằng Excel", "en": "Fill in offline with Excel"},
     "report.download_tasks": {"vi": "Tải biểu tiến độ nhiệm vụ (Excel)", "en": "Download the task form (Excel)"},
     "report.download_indicators": {"vi": "Tải biểu số liệu chỉ tiêu (Excel)",

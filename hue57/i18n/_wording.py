@@ -14,7 +14,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from hue57.calendar import local
-from hue57.i18n._catalogue import t
+from hue57.i18n._catalogue import t, tn
 from hue57.i18n._formats import fmt_date, fmt_number, fmt_percent, fmt_value, normalise_lang, unit_name
 from hue57.i18n._plan import plan_text
 
@@ -75,7 +75,8 @@ def rate_amount(rate: float, kind: str, unit: str, lang: str) -> str:
     if kind == "cagr":
         return fmt_percent(size * 100, lang)
     if unit.startswith("%"):
-        return t("metrics.percentage_points", lang, n=fmt_number(size, lang, 2))
+        shown = fmt_number(size, lang, 2)
+        return tn("metrics.percentage_points", amount_count(shown), lang, n=shown)
     return fmt_value(size, unit, lang)
 
 
@@ -86,11 +87,18 @@ def rate_text(rate: float, kind: str, unit: str, lang: str) -> str:
     if kind == "cagr":
         return f"{fmt_percent(100 * rate, lang)}{t('unit.per_year', lang)}"
     if unit == "rank":  # a smaller rank number is a better place
-        key = "unit.rank_up" if rate < 0 else ("unit.rank_down" if rate > 0 else "unit.rank_same")
-        return t(key, lang, n=fmt_number(abs(rate), lang, 2))
+        if rate == 0:
+            return t("unit.rank_same", lang)
+        shown = fmt_number(abs(rate), lang, 2)
+        return tn("unit.rank_up" if rate < 0 else "unit.rank_down", amount_count(shown), lang, n=shown)
     shown_unit = t("unit.points", lang) if unit.startswith("%") else unit_name(unit, lang)
     sign = "+" if rate > 0 else ""
     return f"{sign}{fmt_number(rate, lang, 2)} {shown_unit}{t('unit.per_year', lang)}"
+
+
+def amount_count(shown: str) -> int:
+    """The count that picks the plural form of a formatted amount: 1 for exactly '1', else 2 ('1,5 places')."""
+    return 1 if shown == "1" else 2
 
 
 def latest_text(row, lang: str) -> str:
@@ -108,7 +116,8 @@ def gap_text(row, lang: str) -> str:
     if pd.isna(row["gap"]):
         return t("none", lang)
     if row["unit"] == "rank":
-        return t("unit.rank_gap", lang, n=fmt_number(row["gap"], lang, 1))
+        shown = fmt_number(row["gap"], lang, 1)
+        return tn("unit.rank_gap", amount_count(shown), lang, n=shown)
     return fmt_value(row["gap"], row["unit"], lang)
 
 

@@ -24,6 +24,7 @@ from hue57.i18n import (
     latest_text,
     status_label,
     t,
+    tn,
 )
 
 CSS = """<style>
@@ -92,7 +93,7 @@ def attention_html(groups: Mapping[str, pd.DataFrame], agencies: pd.DataFrame, p
             for row in rows.to_dict("records"):
                 name = agency_label([row["agency_id"]], agencies, lang)
                 items.append(f'<li><a href="{_url("tasks", params, agency=row["agency_id"], task_status="overdue")}" '
-                             f'target="_self">{_e(t("briefing.overdue_item", lang, agency=name, n=row["count"]))}</a></li>')
+                             f'target="_self">{_e(tn("briefing.overdue_item", int(row["count"]), lang, agency=name))}</a></li>')
             tasks = len({no for nos in rows["tasks"] for no in nos})  # a task led jointly counts once
             title, colour, icon = t("briefing.group.overdue", lang, n=tasks), "#D55E00", "✖"
         else:  # reports: one line per state, the agencies named (a whole round can be owed at once)

@@ -22,7 +22,7 @@ import pandas as pd
 import streamlit as st
 
 from hue57 import briefing, charts
-from hue57.i18n import t
+from hue57.i18n import t, tn
 from hue57.ui import _briefing
 from hue57.ui._context import Context
 from hue57.ui._data import OverviewView
@@ -206,7 +206,7 @@ def _report_html(view: OverviewView, lang: str, params: Mapping[str, str], small
     """Tiles, then what needs attention, each gap on its own scale, the changes since the previous meeting,
     and the scorecard: the order a committee reads a briefing in."""
     missing = briefing.no_data_codes(view.shown)
-    notes = [t("overview.no_data_line", lang, n=len(missing), codes=", ".join(missing))] if missing else []
+    notes = [tn("overview.no_data_line", len(missing), lang, codes=", ".join(missing))] if missing else []
     gaps = view.gaps.head(BRIEFING_ROWS)
     if len(view.gaps) > len(gaps):
         notes.insert(0, t("briefing.gaps_limited", lang, shown=len(gaps), total=len(view.gaps)))
