@@ -424,3 +424,11 @@ def test_builds_are_listed_with_the_period_label_and_a_person_or_the_command_lin
     shown = document.list_documents(reported_db)
     assert shown["Người tạo"].tolist() == ["dòng lệnh"]
     assert shown["Kỳ"].tolist() == ["6 tháng cuối năm 2026"] and shown["Ngôn ngữ"].tolist() == ["Tiếng Việt"]
+
+
+def test_a_build_from_the_command_line_reads_dong_lenh_and_a_named_builder_keeps_the_name(reported_db, tmp_path):
+    from hue57.cli import default_user
+
+    document.build_and_record(reported_db, "2026-H2", by=default_user(), on=ON)
+    document.build_and_record(reported_db, "2026-H2", by="chuyen_vien", on=ON)
+    assert document.list_documents(reported_db)["Người tạo"].tolist() == ["chuyen_vien", "dòng lệnh"]

@@ -44,12 +44,18 @@ class UserError(Exception):
     """Bad input or a refused action: printed to stderr, exit 2."""
 
 
+CLI_PREFIX = "cli:"  # `--by` left to its default: recorded as "cli:<login>", shown as "dòng lệnh" (`who_label`)
+
+
 def default_user() -> str:
-    """Who `--by` means when it is not given: `$HUE57_USER`, else the login name."""
+    """Who `--by` means when it is not given: `$HUE57_USER`, else "cli:" and the login name (kept for the
+    audit trail; a page shows it as "dòng lệnh", never as a person named "root")."""
+    if os.environ.get("HUE57_USER"):
+        return os.environ["HUE57_USER"]
     try:
-        return os.environ.get("HUE57_USER") or getpass.getuser() or "cli"
+        return CLI_PREFIX + (getpass.getuser() or "?")
     except (KeyError, OSError):  # no passwd entry and no USER/LOGNAME in some containers
-        return "cli"
+        return CLI_PREFIX + "?"
 
 
 def parse_date(text: str, lang: str = "vi") -> dt.date:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from hue57.i18n import _auth, _cli, _core, _document, _ingest, _metrics, _pages, _reporting, _share, _tasks
+from hue57.i18n import _auth, _cli, _core, _document, _ingest, _metrics, _pages, _reporting, _screen, _share, _tasks
 
 LANGS = ("vi", "en")
 
 CATALOGUE: dict[str, dict[str, str]] = {}
-for _table in (_core.TEXT, _metrics.TEXT, _tasks.TEXT, _ingest.TEXT, _share.TEXT, _pages.TEXT, _auth.TEXT, _document.TEXT, _reporting.TEXT, _cli.TEXT):
+for _table in (_core.TEXT, _metrics.TEXT, _tasks.TEXT, _ingest.TEXT, _share.TEXT, _pages.TEXT, _auth.TEXT, _document.TEXT, _reporting.TEXT, _cli.TEXT, _screen.TEXT):
     _clash = CATALOGUE.keys() & _table.keys()
     if _clash:
         raise RuntimeError(f"i18n keys defined twice: {sorted(_clash)}")

@@ -265,7 +265,15 @@ def expected_label(row, lang: str) -> str:
 
 
 def who_label(by: object, accounts: set[str], lang: str) -> str:
-    """Who did something, as a person reads it: the account name, or "dòng lệnh" for the command line (whose
-    `--by` defaults to the operating system's login, such as "root", which names no person of the plan)."""
+    """Who did something, as a person reads it: the account or the name given with `--by`; "dòng lệnh" for the
+    command line's own names ("cli:root", the default of `--by`; "init", which loads the plan; a bare system
+    login such as "root" that names no account)."""
     name = str(by or "").strip()
-    return name if name in accounts else t("who.cli", lang)
+    if name in accounts:
+        return name
+    if not name or name.startswith("cli:") or name in _SYSTEM_NAMES:
+        return t("who.cli", lang)
+    return name
+
+
+_SYSTEM_NAMES = frozenset({"init", "root", "cli", "admin", "administrator", "ubuntu", "debian", "hue57", "streamlit"})
