@@ -194,15 +194,17 @@ def screen_words(lang: str) -> None:
     words = {"button": _css_text(t("screen.picker.button", lang)), "drop": _css_text(t("screen.picker.drop", lang)),
              "limit": _css_text(t("screen.picker.limit", lang, size=size)),
              "none": _css_text(t("screen.table.none", lang))}
+    hide = "font-size:0!important;visibility:hidden"  # hidden from sight and from the page's text (innerText)
+    show = "visibility:visible;font-size:{}"
     st.html(f"""<style>
-{zone} button [data-testid=stMarkdownContainer] p{{font-size:0!important}}
-{zone} button [data-testid=stMarkdownContainer] p::after{{content:{words['button']};font-size:1rem}}
-{zone} > div:not([data-testid]) span{{font-size:0!important}}
-{zone} > div:not([data-testid]) span::after{{content:{words['drop']};font-size:1rem}}
-[data-testid=stFileUploaderDropzoneInstructions] span{{font-size:0!important}}
-[data-testid=stFileUploaderDropzoneInstructions] span::after{{content:{words['limit']};font-size:.875rem}}
-[data-testid=stTableStyledEmptyTableCell]{{font-size:0!important}}
-[data-testid=stTableStyledEmptyTableCell]::after{{content:{words['none']};font-size:.875rem}}
+{zone} button [data-testid=stMarkdownContainer] p{{{hide}}}
+{zone} button [data-testid=stMarkdownContainer] p::after{{content:{words['button']};{show.format('1rem')}}}
+{zone} > div:not([data-testid]) span{{{hide}}}
+{zone} > div:not([data-testid]) span::after{{content:{words['drop']};{show.format('1rem')}}}
+[data-testid=stFileUploaderDropzoneInstructions] span{{{hide}}}
+[data-testid=stFileUploaderDropzoneInstructions] span::after{{content:{words['limit']};{show.format('.875rem')}}}
+[data-testid=stTableStyledEmptyTableCell]{{{hide}}}
+[data-testid=stTableStyledEmptyTableCell]::after{{content:{words['none']};{show.format('.875rem')}}}
 [data-testid^=stBaseButton] {{height:auto}}
 [data-testid^=stBaseButton] [data-testid=stMarkdownContainer] p{{white-space:normal;overflow:visible;text-overflow:clip}}
 </style>""")
