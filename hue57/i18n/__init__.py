@@ -1,6 +1,6 @@
 """The only place that knows words on screen and how numbers are written (vi first, en on a switch)."""
 
-from hue57.i18n._catalogue import CATALOGUE, LANGS, t, tn
+from hue57.i18n._catalogue import CATALOGUE, LANGS, catalogue_section, t, tn
 from hue57.i18n._formats import (
     fmt_date,
     fmt_datetime,
@@ -42,6 +42,7 @@ __all__ = [
     "group_label", "roman", "latest_text", "latest_value_text", "plan_targets_text", "rate_text", "status_label",
     "target_name", "target_text", "task_status_label", "trend_text", "upload_labels", "who_label",
     "CATALOGUE",
+    "catalogue_section",
     "LANGS",
     "fmt_date",
     "fmt_datetime",
