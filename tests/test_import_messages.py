@@ -7,7 +7,9 @@ import string
 from hue57 import ingest, store
 from hue57.i18n import CATALOGUE, t
 
-TEXTS = {k: v for k, v in CATALOGUE.items() if k.startswith("ingest.")}  # once hue57/i18n/_ingest.py
+# once hue57/i18n/_ingest.py; a count's entry holds its plural forms (one in Vietnamese, two in English)
+_forms = lambda v: v if isinstance(v, tuple) else (v,)  # noqa: E731
+TEXTS = {k: {lang: _forms(text) for lang, text in v.items()} for k, v in CATALOGUE.items() if k.startswith("ingest.")}
 
 
 def _fields(text: str) -> set[str]:
@@ -17,16 +19,18 @@ def _fields(text: str) -> set[str]:
 def test_every_ingest_key_has_both_languages_and_the_same_placeholders():
     for key, entry in TEXTS.items():
         assert set(entry) == {"vi", "en"}, key
-        for form in entry["en"] if isinstance(entry["en"], tuple) else (entry["en"],):  # a count's plural forms
-            assert entry["vi"].strip() and form.strip(), key
-            assert _fields(entry["vi"]) == _fields(form), key
+        for vi in entry["vi"]:
+            for form in entry["en"]:
+                assert vi.strip() and form.strip(), key
+                assert _fields(vi) == _fields(form), key
 
 
 def test_vietnamese_sentences_are_written_with_diacritics():
     for key, entry in TEXTS.items():
-        words = [w for w in entry["vi"].split() if w.isalpha()]
+        vi = entry["vi"][0]
+        words = [w for w in vi.split() if w.isalpha()]
         if len(words) >= 4:
-            assert any(ord(c) > 127 for c in entry["vi"]), f"{key} looks unaccented: {entry['vi']}"
+            assert any(ord(c) > 127 for c in vi), f"{key} looks unaccented: {vi}"
 
 
 def test_error_table_switches_language_without_revalidating():
