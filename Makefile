@@ -28,11 +28,11 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
 	else echo "Chromium missing: run 'sudo apt-get install chromium' (browser tests need /usr/bin/chromium)"; exit 1; fi
 
 hue57/locale/%/LC_MESSAGES/hue57.mo: hue57/locale/%/LC_MESSAGES/hue57.po | $(VENV)/.runtime
-	$(BIN)/pybabel compile -q -d hue57/locale -D hue57 -l $*
+	$(BIN)/pybabel compile --statistics -d hue57/locale -D hue57 -l $*
 
 # Which keys the code uses (key-style catalogue: the msgid is the first argument of t and tn; see babel.cfg).
 messages: $(VENV)/.runtime
-	$(BIN)/pybabel extract -q -F babel.cfg -k t:1 -k tn:1 --no-default-keywords -o hue57/locale/hue57.pot .
+	$(BIN)/pybabel extract -F babel.cfg -k t:1 -k tn:1 --no-default-keywords -o hue57/locale/hue57.pot .
 
 init: $(VENV)/.runtime $(MO)
 	$(BIN)/python -m hue57 init

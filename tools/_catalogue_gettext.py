@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import os
 from pathlib import Path
 
 LANGS = ("vi", "en")
@@ -38,7 +39,7 @@ def compile_mo(lang: str) -> bytes:
     write_mo(buf, catalog, use_fuzzy=False)
     data = buf.getvalue()
     try:
-        tmp = mo_path(lang).with_suffix(".mo.tmp")
+        tmp = mo_path(lang).with_suffix(f".mo.{os.getpid()}.tmp")  # one per process: two first loads never mix
         tmp.write_bytes(data)
         tmp.replace(mo_path(lang))
     except OSError:  # a read-only install: use the compiled bytes from memory

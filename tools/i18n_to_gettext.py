@@ -5,8 +5,11 @@ Re-runnable: it works on a tree that has only dict modules (the first run), only
 both (dict modules merged back from other branches beside existing .po files). Each run:
 1. reads every dict module in hue57/i18n/ that defines `TEXT` (found by scanning the folder, not by the old
    `_catalogue.py` import list, so a module another branch added is found too); a key in two modules is an error;
+   keeps only the entries a branch added or changed: an entry whose text equals the module's text at `--base`
+   (main when the branches started, `BASE`) is a stale copy that came back with the merge and is skipped, so a
+   text changed or a key renamed in the .po since then is not undone;
 2. merges them into hue57/locale/{vi,en}/LC_MESSAGES/hue57.po: existing entries are kept, a dict entry adds a
-   new key or replaces the text of an existing one (the dict modules are the newer edits); msgid = the key,
+   new key or replaces the text of an existing one (listed: check them); msgid = the key,
    msgstr = the text; an entry with plural forms (a tuple, as `tn` reads it) becomes msgid_plural + msgstr[i]
    (Plural-Forms: vi nplurals=1, en nplurals=2); a missing English text takes the Vietnamese one (as `t` did);
 3. compiles the .mo files, installs tools/_catalogue_gettext.py as hue57/i18n/_catalogue.py, checks that every
@@ -36,6 +39,7 @@ INSTALLED = I18N / "_catalogue.py"
 LANGS = ("vi", "en")
 NPLURALS = {"vi": 1, "en": 2}
 DOMAIN = "hue57"
+BASE = "8e6705c8a38dcb16df2903b765ffd952898112af"  # main when the seven branches of this round started
 FIXED_DATE = dt.datetime(2026, 12, 4, tzinfo=dt.UTC)  # no run-dependent dates in the header: no merge noise
 
 sys.path.insert(0, str(ROOT))
@@ -66,6 +70,30 @@ def read_dicts(paths: list[Path]) -> dict[str, dict]:
                 raise SystemExit(f"{key} is defined differently in {owner[key]} and {path.name}: keep one")
             merged[key], owner[key] = entry, path.name
     return merged
+
+
+def base_entries(path: Path, base: str | None) -> dict[str, dict]:
+    """The module's TEXT at commit `base` ({} when it did not exist there, or without git or a base)."""
+    if not base:
+        return {}
+    rel = path.relative_to(ROOT).as_posix()
+    try:
+        run = subprocess.run(["git", "show", f"{base}:{rel}"], cwd=ROOT, capture_output=True, check=False)
+    except OSError:
+        return {}
+    if run.returncode:
+        return {}
+    namespace: dict = {}
+    exec(compile(run.stdout.decode("utf-8"), rel, "exec"), namespace)  # noqa: S102 — our own file at `base`
+    return namespace.get("TEXT", {})
+
+
+def changed_since(paths: list[Path], entries: dict[str, dict], base: str | None) -> dict[str, dict]:
+    """The entries that differ from their module's text at `base` (added or changed by a branch)."""
+    at_base: dict[str, dict] = {}
+    for path in paths:
+        at_base.update(base_entries(path, base))
+    return {key: entry for key, entry in entries.items() if at_base.get(key) != entry}
 
 
 def forms_of(value, lang: str) -> tuple[str, ...]:
@@ -180,17 +208,24 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dry-run", action="store_true", help="say what would change; write nothing")
     parser.add_argument("--keep-modules", action="store_true", help="write the catalogues but keep the dict modules")
+    parser.add_argument("--base", default=BASE, help="commit whose dict texts are stale copies ('' to take all)")
     args = parser.parse_args()
 
     modules = dict_modules()
-    entries = read_dicts(modules)
-    print(f"dict modules: {', '.join(p.name for p in modules) or 'none'} ({len(entries)} entries)")
+    every = read_dicts(modules)
+    entries = changed_since(modules, every, args.base)
+    print(f"dict modules: {', '.join(p.name for p in modules) or 'none'} ({len(every)} entries, "
+          f"{len(entries)} added or changed since {args.base[:10] or 'nothing'})")
     catalogs = {lang: load_po(lang) for lang in LANGS}
     for lang in LANGS:
         before = len([m for m in catalogs[lang] if m.id])
+        known = {m.id if isinstance(m.id, str) else m.id[0] for m in catalogs[lang] if m.id}
         changed = merge(catalogs[lang], entries, lang)
         print(f"{lang}: {before} entries in the .po, {len(changed)} added or changed, "
               f"{len([m for m in catalogs[lang] if m.id])} after")
+        replaced = [k for k in changed if k in known]
+        if replaced:
+            print(f"  {lang}: texts replaced by a branch's dict entry (check them): {', '.join(replaced)}")
     if args.dry_run:
         return 0
     for lang in LANGS:

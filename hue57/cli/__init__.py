@@ -287,6 +287,19 @@ def translated_help(parser: argparse.ArgumentParser, lang: str, path: tuple[str,
             action.help = text(" ".join((*path, name)), action.help)
 
 
+# argparse's own messages (its gettext ids) → our catalogue's keys
+ARGPARSE_WORDS = {
+    "usage: ": "cli.argparse.usage", "positional arguments": "cli.argparse.positional",
+    "options": "cli.argparse.options", "show this help message and exit": "cli.argparse.help",
+    "%(prog)s: error: %(message)s\n": "cli.argparse.error",
+    "the following arguments are required: %s": "cli.argparse.required",
+    "unrecognized arguments: %s": "cli.argparse.unrecognized", "expected one argument": "cli.argparse.expected_one",
+    "argument %(argument_name)s: %(message)s": "cli.argparse.argument",
+    "invalid choice: %(value)r (choose from %(choices)s)": "cli.argparse.invalid_choice",
+    "invalid %(type)s value: %(value)r": "cli.argparse.invalid_value",
+}
+
+
 @contextlib.contextmanager
 def _argparse_words(lang: str):
     """argparse's own words ("usage:", "options", its errors) in `lang` while parsing and printing help."""
@@ -295,7 +308,8 @@ def _argparse_words(lang: str):
     original = argparse._  # noqa: SLF001
 
     def words(message: str) -> str:
-        return t(f"cli.argparse.{message}", lang) if f"cli.argparse.{message}" in CATALOGUE else original(message)
+        key = ARGPARSE_WORDS.get(message)
+        return t(key, lang) if key in CATALOGUE else original(message)
 
     argparse._ = words  # noqa: SLF001
     try:
