@@ -92,11 +92,11 @@ def build(db: str | os.PathLike | None, period: str, *, as_of_upload: int | None
     states = reporting.report_states(db, period, on, snap=snap)
     content = gather(snap, DocumentInputs(period, on, lang, proposals), states)
     png = None
-    if content.chart is not None:
-        from hue57.document._chart import chart_png  # noqa: PLC0415 — vl-convert only when a chart is drawn
+    if content.chart_rows is not None:
+        from hue57.document._chart import chart_png, rows_key  # noqa: PLC0415 — vl-convert only when drawn
         from hue57.document._docx import CHART_PX  # noqa: PLC0415
 
-        png = chart_png(content.chart, width=CHART_PX)
+        png = chart_png(lambda: content.chart, CHART_PX, key=rows_key(content.chart_rows, lang, CHART_PX))
     try:
         data = render(content.fields, png, path, opened=opened)
     except TemplateProblem as problem:

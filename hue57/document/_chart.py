@@ -43,13 +43,25 @@ def _spec(chart, width: int) -> dict:
     return spec
 
 
-def chart_png(chart, width: int, scale: float = 2.0) -> bytes:
-    """The PNG of `chart` for the report (see the module docstring), from the cache when drawn before."""
+_VERSION = "1"  # of the drawing below and of charts.gap_bars' look: change it when either changes
+
+
+def rows_key(rows, lang: str, width: int, scale: float = 2.0) -> str:
+    """The cache key of the chart of `rows` (the data version): the rows' content, the language and the size."""
+    content = rows.to_json(orient="split", double_precision=10, force_ascii=False)
+    return hashlib.sha256(json.dumps([_VERSION, content, lang, width, scale]).encode()).hexdigest()
+
+
+def chart_png(chart, width: int, scale: float = 2.0, *, key: str | None = None) -> bytes:
+    """The PNG of `chart` for the report (see the module docstring), from the cache when drawn before. `chart`
+    may be a function giving the chart, called only when the image is not cached under `key`."""
     import vl_convert as vlc  # noqa: PLC0415 — Vega loads only when a chart is drawn
 
     global _registered
-    spec = _spec(chart, width)
-    key = hashlib.sha256(json.dumps([spec, scale], sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    spec = None
+    if key is None:
+        spec = _spec(chart() if callable(chart) else chart, width)
+        key = hashlib.sha256(json.dumps([spec, scale], sort_keys=True, ensure_ascii=False).encode()).hexdigest()
     if key in _MEMORY:
         _MEMORY.move_to_end(key)
         return _MEMORY[key]
@@ -60,6 +72,8 @@ def chart_png(chart, width: int, scale: float = 2.0) -> bytes:
         if not _registered and FONT_DIR.is_dir():
             vlc.register_font_directory(str(FONT_DIR))
             _registered = True
+        if spec is None:
+            spec = _spec(chart() if callable(chart) else chart, width)
         png = vlc.vegalite_to_png(spec, scale=scale)
         try:
             _DISK.mkdir(mode=0o700, exist_ok=True)

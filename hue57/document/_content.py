@@ -44,7 +44,13 @@ class DocumentContent:
     board: pd.DataFrame = field(repr=False)
     task_table: pd.DataFrame = field(repr=False)
     agency_states: pd.DataFrame = field(repr=False)
-    chart: object = field(default=None, repr=False)  # the overview's gap chart (Altair), drawn as a PNG by the renderer
+    chart_rows: pd.DataFrame | None = field(default=None, repr=False)  # what the gap chart draws (None: nothing)
+
+    @property
+    def chart(self):
+        """The overview's gap chart (Altair) of `chart_rows`, drawn as a PNG by the renderer; built on use (a
+        build whose image is cached for these rows never builds it)."""
+        return None if self.chart_rows is None else charts.gap_bars(self.chart_rows, self.inputs.lang)
 
 
 def check_period(period: str, lang: str = "vi") -> str:
@@ -113,9 +119,9 @@ def gather(snap, inputs: DocumentInputs, report_states: pd.DataFrame, plan: Plan
         "chuc_vu_ky": plan.signer_title_en if lang == "en" else plan.signer_title_vi,
         "nguoi_ky": plan.signer_name,
     }
-    chart = charts.gap_bars(gap_rows, lang) if len(gap_rows) else None
     return DocumentContent(inputs=DocumentInputs(period, on, lang, inputs.proposals), upload_id=snap.upload_id, year=year,
-                         fields=fields, board=board, task_table=table, agency_states=states, chart=chart)
+                         fields=fields, board=board, task_table=table, agency_states=states,
+                           chart_rows=gap_rows if len(gap_rows) else None)
 
 
 def _plan_reference(plan: PlanFacts, lang: str) -> str:
