@@ -158,7 +158,7 @@ def target_name(targets: pd.DataFrame, lang: str) -> pd.Series:
 
 def agency_labels(id_lists, agencies: pd.DataFrame, lang: str) -> list[str]:
     """Lists of agency ids as the reader knows them: short Vietnamese names, or English names, separated by
-    semicolons (a name may hold a comma: "University of Medicine and Pharmacy, Hue University" is one body)."""
+    semicolons (a name may hold a comma: "University of Medicine and Pharmacy, X University" is one body)."""
     names = dict(zip(agencies["agency_id"], agencies["name_en" if lang == "en" else "short_vi"], strict=True))
     return ["; ".join(names.get(a) or a for a in ids) for ids in id_lists]
 
