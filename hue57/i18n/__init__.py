@@ -33,6 +33,7 @@ from hue57.i18n._wording import (
     target_text,
     task_status_label,
     trend_text,
+    upload_file_label,
     upload_labels,
     who_label,
 )
@@ -40,7 +41,7 @@ from hue57.i18n._wording import (
 __all__ = [
     "COMPARATOR_SYMBOLS", "STATUS_ICONS", "TASK_STATUS_ICONS", "agency_label", "agency_labels", "expected_label", "gap_label", "gap_text",
     "group_label", "roman", "latest_text", "latest_value_text", "plan_targets_text", "rate_text", "status_label",
-    "target_name", "target_text", "task_status_label", "trend_text", "upload_labels", "who_label",
+    "target_name", "target_text", "task_status_label", "trend_text", "upload_file_label", "upload_labels", "who_label",
     "CATALOGUE",
     "catalogue_section",
     "LANGS",

@@ -9,6 +9,7 @@ Rows are mappings or pandas Series with the columns of `metrics.assess` (and, fr
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 
 import pandas as pd
@@ -277,3 +278,23 @@ def who_label(by: object, accounts: set[str], lang: str) -> str:
 
 
 _SYSTEM_NAMES = frozenset({"init", "root", "cli", "admin", "administrator", "ubuntu", "debian", "hue57", "streamlit"})
+
+
+_REPORT_FILE = re.compile(r"report (\S+) (\S+) #(\d+)")  # store._submissions names an accepted report's upload so
+
+
+def upload_file_label(filename: object, kind: object, lang: str, agency_names: dict[str, str] | None = None) -> str:
+    """An upload's file as a person names it: the file's name, or for the uploads the system makes ("init",
+    "undo #2", "report so_nv 2026-H2 #2") what they are ('Hoàn tác lần cập nhật #2', 'Báo cáo 6 tháng cuối năm
+    2026 của Sở Nội vụ (báo cáo số 2)')."""
+    from hue57.tasks.periods import PERIOD_PATTERN, period_label  # noqa: PLC0415 — tasks use this package
+
+    name = "" if filename is None or pd.isna(filename) else str(filename)
+    if kind == "seed":
+        return t("upload.file.seed", lang, name=name.rsplit("/", 1)[-1] or "actuals.csv")
+    if kind == "revert" and (m := re.fullmatch(r"undo #(\d+)", name)):
+        return t("upload.file.undo", lang, id=m.group(1))
+    if (m := _REPORT_FILE.fullmatch(name)) and PERIOD_PATTERN.fullmatch(m.group(2)):
+        agency = (agency_names or {}).get(m.group(1)) or m.group(1)
+        return t("upload.file.report", lang, period=period_label(m.group(2), lang), agency=agency, id=m.group(3))
+    return name

@@ -2,31 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from hue57 import calendar
-from hue57.i18n import fmt_datetime, fmt_value, status_label, t, who_label
-from hue57.tasks.periods import PERIOD_PATTERN, period_label
+from hue57.i18n import fmt_datetime, fmt_value, status_label, t, upload_file_label, who_label
 from hue57.ui.views.indicator import values_table
-
-_REPORT_FILE = re.compile(r"report (\S+) (\S+) #(\d+)")  # store._submissions names an accepted report's upload so
-
-
-def file_label(filename: object, kind: object, lang: str, agency_names: dict[str, str] | None = None) -> str:
-    """An upload's file as a person names it: the file's name, or for the uploads the system makes ("init",
-    "undo #2", "report so_nv 2026-H2 #2") what they are ('Hoàn tác lần cập nhật #2', 'Báo cáo 6 tháng cuối năm
-    2026 của Sở Nội vụ (báo cáo số 2)')."""
-    name = "" if filename is None or pd.isna(filename) else str(filename)
-    if kind == "seed":
-        return t("upload.file.seed", lang, name=name.rsplit("/", 1)[-1] or "actuals.csv")
-    if kind == "revert" and (m := re.fullmatch(r"undo #(\d+)", name)):
-        return t("upload.file.undo", lang, id=m.group(1))
-    if (m := _REPORT_FILE.fullmatch(name)) and PERIOD_PATTERN.fullmatch(m.group(2)):
-        agency = (agency_names or {}).get(m.group(1)) or m.group(1)
-        return t("upload.file.report", lang, period=period_label(m.group(2), lang), agency=agency, id=m.group(3))
-    return name
 
 
 def upload_history(history: pd.DataFrame, lang: str, *, accounts: set[str] | None = None,
@@ -39,7 +19,7 @@ def upload_history(history: pd.DataFrame, lang: str, *, accounts: set[str] | Non
         t("upload.col.at", lang): [fmt_datetime(calendar.local(a), lang) for a in newest["at"]],
         t("upload.col.by", lang): newest["by"] if accounts is None else [who_label(b, accounts, lang)
                                                                          for b in newest["by"]],
-        t("upload.col.file", lang): [file_label(f, k, lang, agency_names)
+        t("upload.col.file", lang): [upload_file_label(f, k, lang, agency_names)
                                      for f, k in zip(newest["filename"], newest["kind"], strict=True)],
         t("upload.col.kind", lang): [t(f"upload.kind.{k}", lang) for k in newest["kind"]],
         t("upload.col.new", lang): newest["rows_new"],
@@ -56,3 +36,6 @@ def cell_history(history: pd.DataFrame, unit: str, lang: str) -> pd.DataFrame:
              (fmt_value(v, unit, lang) if pd.notna(v) else (status_label(s, lang) if isinstance(s, str) else "—"))
              for v, s, deleted in zip(history["value"], history["status"], history["deleted"], strict=True)]
     return values_table(history, value, lang)
+
+
+file_label = upload_file_label  # the command line names the uploads the same way (hue57.i18n)
