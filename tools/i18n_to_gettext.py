@@ -15,6 +15,11 @@ both (dict modules merged back from other branches beside existing .po files). E
 3. compiles the .mo files, installs tools/_catalogue_gettext.py as hue57/i18n/_catalogue.py, checks that every
    dict entry reads back the same through `t`/`tn` in a fresh interpreter, and only then deletes the dict modules;
 4. lists any file that still imports a deleted module (fix those by hand: `catalogue_section("prefix")`).
+
+After merging a branch that still edits dict modules: git reports "deleted by us, modified by them" for each; keep
+THEIR file (`git checkout --theirs hue57/i18n/_pages.py …`, or `git checkout <branch> -- <file>`), keep OUR
+hue57/i18n/_catalogue.py (the gettext loader; the script reinstalls it anyway), commit the merge, then run this
+script, read the "texts replaced" lines, run the tests, and commit the .po files and the deletions.
 """
 
 from __future__ import annotations
