@@ -5,7 +5,10 @@ BIN     := $(VENV)/bin
 PORT    ?= 8501
 # The database, plan folder, secret…: hue57.toml (HUE57_CONFIG) or HUE57_* variables, read by hue57.config.settings()
 
-.PHONY: run test init lint bench clean
+.PHONY: run test init lint bench clean messages
+
+# The text catalogues: .po files a translator edits (Poedit), compiled to .mo by the install step.
+MO := hue57/locale/vi/LC_MESSAGES/hue57.mo hue57/locale/en/LC_MESSAGES/hue57.mo
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -24,14 +27,21 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core nginx openssl >/dev/null; \
 	else echo "Missing: run 'sudo apt-get install chromium nginx openssl' (browser tests need /usr/bin/chromium, the proxy test Debian's nginx)"; exit 1; fi
 
-init: $(VENV)/.runtime
+hue57/locale/%/LC_MESSAGES/hue57.mo: hue57/locale/%/LC_MESSAGES/hue57.po | $(VENV)/.runtime
+	$(BIN)/pybabel compile --statistics -d hue57/locale -D hue57 -l $*
+
+# Which keys the code uses (key-style catalogue: the msgid is the first argument of t and tn; see babel.cfg).
+messages: $(VENV)/.runtime
+	$(BIN)/pybabel extract -F babel.cfg -k t:1 -k tn:1 --no-default-keywords -o hue57/locale/hue57.pot .
+
+init: $(VENV)/.runtime $(MO)
 	$(BIN)/python -m hue57 init
 
 run: init
 	$(BIN)/streamlit run serve.py --server.port $(PORT) --server.headless true \
 	  --browser.gatherUsageStats false
 
-test: $(VENV)/.dev /usr/bin/chromium /usr/sbin/nginx
+test: $(VENV)/.dev /usr/bin/chromium /usr/sbin/nginx $(MO)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 

@@ -12,6 +12,7 @@ if ctx.role == "refused":
     ui.refuse_link(ctx)  # a tampered, expired or revoked link: the reason, and no data at all
     st.stop()
 page = ui.navigation(ctx)
+ui.screen_words(ctx.lang)  # Streamlit's own words (file picker, empty table) in the reader's language
 ui.read_only_banner(ctx)
 with ui.friendly_errors(ctx):
     page.run()

@@ -29,6 +29,6 @@ for card in cards.itertuples(index=False):
         right.markdown(tasks_text)
         if card.agency_id in states.index:
             report = states.loc[card.agency_id]
-            st.caption(t("agencies.report_state", ctx.lang, period=report["period"],
+            st.caption(t("agencies.report_state", ctx.lang, period=tasks.period_label(report["period"], ctx.lang),
                          state=t(f"report.state.{report['state']}", ctx.lang),
                          on_time=reporting.on_time_text(report["on_time"], ctx.lang)))

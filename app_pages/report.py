@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from hue57 import calendar, ingest, reporting, store, ui
-from hue57.i18n import fmt_date, fmt_datetime, t
+from hue57.i18n import fmt_date, fmt_datetime, t, tn
 from hue57.ingest import PROGRESS_STATUSES, QUALITATIVE_STATUSES
 from hue57.tasks import current_period, period_label, report_due
 from hue57.ui._login import client_address  # the audit line's "from"
@@ -24,8 +24,8 @@ lang = ctx.lang
 def period_line(period: str) -> None:
     due = report_due(period)
     left = (due - today).days
-    days = (t("report.days_left", lang, n=left) if left > 0 else t("report.due_today", lang) if left == 0
-            else t("report.days_late", lang, n=-left))
+    days = (tn("report.days_left", left, lang) if left > 0 else t("report.due_today", lang) if left == 0
+            else tn("report.days_late", -left, lang))
     st.markdown(t("report.period_line", lang, label=period_label(period, lang), period=period,
                   due=fmt_date(due, lang), days=days))
 
@@ -42,7 +42,7 @@ def saved(save) -> dict | None:
         st.error(exc.message(lang))
         return None
     if stored is None:
-        st.error(t("report.invalid", lang, n=len(check.errors)))
+        st.error(tn("report.invalid", len(check.errors), lang))
         ui.text_table(check.errors)
     return stored
 

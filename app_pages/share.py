@@ -56,7 +56,8 @@ links = share.list_links(db)
 if links.empty:
     st.caption(t("sharepage.none", ctx.lang))
 else:
-    st.dataframe(share_view.link_listing(links, ctx.lang), hide_index=True, width="stretch", placeholder="")
+    st.dataframe(share_view.link_listing(links, ctx.lang, ui.agency_names(snap.agencies, ctx.lang)), hide_index=True,
+                 width="stretch", placeholder="")
     active = links.loc[links["state"] == "active", "id"].tolist()
     if active:
         with st.form("revoke"):

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from hue57 import auth, calendar, ingest, store, tasks, ui
-from hue57.i18n import t, target_name
+from hue57.i18n import t, target_name, tn
 from hue57.ui.views import upload as upload_view
 
 ctx = ui.current()
@@ -42,10 +42,10 @@ if file is not None:
             ui.text_table(notices)
         accepted = True
         if len(preview.warnings):
-            st.warning(t("upload.warnings", ctx.lang, count=len(preview.warnings)))
+            st.warning(tn("upload.warnings", len(preview.warnings), ctx.lang, count=len(preview.warnings)))
             ui.text_table(ingest.warning_table(preview, ctx.lang))
             accepted = st.checkbox(t("upload.accept_warnings", ctx.lang), key=f"accept_{generation}")
-        st.dataframe(ingest.diff_table(preview, ctx.lang), hide_index=True, width="stretch", placeholder="")
+        ui.grid(ingest.diff_table(preview, ctx.lang), ctx.lang)
         if st.button(t("upload.confirm", ctx.lang), type="primary",
                      disabled=preview.new + preview.changed == 0 or not accepted):
             outcome = ingest.import_file(db, data, file.name, ctx.user, lang=ctx.lang, accept_warnings=accepted)
@@ -57,7 +57,8 @@ if message := st.session_state.pop("upload_message", None):
 
 st.subheader(t("upload.history", ctx.lang))
 history = store.uploads(db)
-st.dataframe(upload_view.upload_history(history, ctx.lang), hide_index=True, width="stretch", placeholder="")
+ui.grid(upload_view.upload_history(history, ctx.lang, accounts=ui.account_names(db),
+                                   agency_names=ui.agency_names(snap.agencies, ctx.lang)), ctx.lang)
 ui.undo_form(db, history, ctx)
 
 with st.expander(t("upload.cell_history", ctx.lang), icon=":material/history:"):

@@ -136,6 +136,7 @@ def test_verify_refuses_a_damaged_file(db, tmp_path, capsys):
 def test_verify_without_a_directory_checks_the_newest_backup(db, tmp_path, capsys, monkeypatch):
     _three(db, tmp_path / "bk")
     monkeypatch.setenv("HUE57_BACKUP_DIR", str(tmp_path / "bk"))
+    monkeypatch.setenv("HUE57_AUDIT", "on")
     assert cli.main(["backup", "verify"]) == 0
     lines = [json.loads(x) for x in capsys.readouterr().err.splitlines() if x.startswith("{")]
     verified = [x for x in lines if x["audit"] == "backup.verify"]

@@ -35,6 +35,8 @@ def test_gaps_as_of_and_horizon_cut_the_table(db, capsys):
 def test_gaps_rejects_a_bad_horizon(db, capsys):
     assert main(["gaps", "--horizon", "2040"]) == 2
     assert "Các mốc: 2030, 2045" in capsys.readouterr().err  # the plan's own horizons, not a fixed list
+    assert main(["gaps", "--format", "xml"]) == 2
+    assert "lựa chọn không hợp lệ" in capsys.readouterr().err  # argparse speaks the chosen language
 
 
 def test_tasks_adds_dates_recurrence_and_status(db, capsys):

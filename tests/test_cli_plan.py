@@ -65,7 +65,8 @@ def test_actuals_list_codes_in_plan_order_with_basis_and_band(db, capsys):
 def test_table_format_is_readable(db, capsys):
     assert main(["actuals", "--code", "3"]) == 0
     out = capsys.readouterr().out
-    assert "huengaynay.vn" in out and out.count("\n") == 3
+    assert "huengaynay.vn" in out  # a link is one word: never broken, wrapped or not
+    assert max(len(line) for line in out.splitlines()) <= 100
 
 
 @pytest.mark.parametrize("argv", [["bogus"], ["targets", "--format", "xml"], ["tasks", "--as-of", "28/11/2026"]])

@@ -93,6 +93,17 @@ def _tables_after(document, heading_prefix: str) -> list:
     return tables
 
 
+def _group_text(document, horizon: int) -> str:
+    """The paragraphs' text from a targets group's heading to the next heading (the no-data line is there)."""
+    texts, inside = [], False
+    for p in document.paragraphs:
+        if p.text.startswith(("1. Các chỉ tiêu đến năm", "2. Các chỉ tiêu đến năm", "II. ")):
+            inside = p.text.endswith(str(horizon))
+        elif inside:
+            texts.append(p.text)
+    return "\n".join(texts)
+
+
 def _counts_table(table) -> dict[str, int]:
     return {name: int(_number(n)) for name, n in _rows(table)[1:]}
 
@@ -126,6 +137,13 @@ def test_every_target_number_matches_gaps_for_the_same_snapshot(reported_db, tmp
                 if pd.notna(row["latest_basis"]):
                     assert f"/{int(row['latest_basis'])}" in latest  # a rank says what it ranks among
             assert explanation.strip()
+            assert row["status"] != "no_data"  # those are on one line after the table
+        line = next(p.text for p in document.paragraphs if p.text.startswith("Chưa có số liệu:")
+                    and p.text in _group_text(document, horizon))
+        codes = re.search(r"\((.*)\)\.$", line).group(1).split(", ")
+        assert line.startswith(f"Chưa có số liệu: {len(codes)} chỉ tiêu (")
+        assert set(codes) == set(gaps[(gaps["status"] == "no_data") & (gaps["horizon"] == horizon)].index)
+        seen |= set(codes)
     assert seen == set(gaps.index)
     assert (gaps.loc["7", "status"], gaps.loc["7", "latest_value"]) == ("insufficient", 12.5)  # the uploaded figure
 
@@ -149,9 +167,11 @@ def test_every_task_number_matches_tasks_as_of_the_report_date(reported_db, tmp_
         assert dt.date.fromisoformat(row["due_date"]).strftime("%d/%m/%Y") in deadline
     assert sorted(int(r[0]) for r in _rows(table)[1:]) == sorted(overdue.index)
 
-    done = listed[(listed["status"] == "done") & (listed["last_period"] == "2026-H2")]
-    (table,) = _tables_after(document, f"3. Nhiệm vụ hoàn thành trong kỳ ({len(done)})")
-    assert sorted(int(r[0]) for r in _rows(table)[1:]) == sorted(done.index) == [5, 41]  # 50 is recurring: reported, never done
+    done = listed[(listed["status"].isin(["done", "reported"])) & (listed["last_period"] == "2026-H2")]
+    (table,) = _tables_after(document, "3. Nhiệm vụ hoàn thành trong kỳ (3)")
+    # every task reported completed in the period, the recurring 50 too (its status stays "reported": it recurs)
+    assert sorted(int(r[0]) for r in _rows(table)[1:]) == [5, 41, 50]
+    assert {5, 41, 50} <= set(done.index)
 
 
 def test_agencies_are_listed_on_time_late_or_missing_by_their_six_monthly_reports(reported_db, tmp_path):
@@ -191,8 +211,8 @@ def test_vietnamese_diacritics_survive(reported_db, tmp_path):
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in document.tables[0].cell(0, 1).text
     assert "IV. ĐỀ XUẤT, KIẾN NGHỊ" in text and "III. TÌNH HÌNH BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ" in text
     names = {r[1] for table in document.tables for r in _rows(table)[1:] if len(r) == 6}
-    targets = store.load(reported_db).targets
-    assert set(targets["name_vi"]) == names  # every indicator's name exactly as the plan writes it
+    with_data = set(briefing.board_for(store.load(reported_db), 2026).query("status != 'no_data'")["name_vi"])
+    assert with_data == names  # every indicator's name exactly as the plan writes it
 
 
 def _all_text(document) -> str:
@@ -216,8 +236,11 @@ def test_an_earlier_snapshot_gives_that_snapshots_numbers(reported_db):
     snap = store.load(reported_db, 1)
     board = briefing.board_for(snap, 2026).set_index("code")
     rows = [r for table in docx.Document(io.BytesIO(built.data)).tables for r in _rows(table)[1:] if len(r) == 6]
-    assert {r[0]: r[4] for r in rows} == {c: t(f"status.{s}") for c, s in board["status"].items()}
-    assert next(r for r in rows if r[0] == "7")[3] == "—"  # the actuals of upload 2 are not in snapshot 1
+    assert {r[0]: r[4] for r in rows} == {c: t(f"status.{s}") for c, s in board["status"].items() if s != "no_data"}
+    # the actuals of upload 2 are not in snapshot 1: indicator 7 is on the no-data line, not in a table
+    assert "7" not in {r[0] for r in rows}
+    assert any("7" in g["chua_co_so_lieu"].split("(", 1)[1].rstrip(").").split(", ")
+               for g in built.content.fields["chi_tieu"]["nhom"] if g["chua_co_so_lieu"])
     assert built.content.upload_id == 1 and "lần cập nhật số 1," in built.content.fields["mo_dau"]
 
 
@@ -244,7 +267,7 @@ def test_template_with_a_field_removed_is_refused_with_exit_2_and_nothing_writte
     assert f"thiếu trường {field}" in err and "Traceback" not in err
     assert not out.exists()
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
-    assert store.built_reports(db).empty
+    assert store.built_documents(db).empty
 
 
 def test_template_with_a_field_the_report_does_not_supply_is_refused(db, tmp_path):
@@ -258,7 +281,7 @@ def test_template_with_a_field_the_report_does_not_supply_is_refused(db, tmp_pat
     code, _out, err = _cli("--lang", "en", "report", "build", "--period", "2026-H2", "--template", str(fixed),
                            "-o", str(tmp_path / "x.docx"))
     assert code == 2 and "uses field(s) the report does not supply: so_cong_van" in err
-    assert store.built_reports(db).empty
+    assert store.built_documents(db).empty
 
 
 @pytest.mark.parametrize(("args", "fragment"), [
@@ -288,7 +311,7 @@ def test_header_is_two_borderless_cells_and_the_title_is_centred_and_bold(report
         para = next(p for p in document.paragraphs if p.text.startswith(title))
         assert para.alignment == WD_ALIGN_PARAGRAPH.CENTER
         assert all(run.bold for run in para.runs if run.text.strip())
-    assert next(p for p in document.paragraphs if p.text.startswith("Kết quả")).text.endswith("năm 2026")
+    assert next(p for p in document.paragraphs if p.text.startswith("Kết quả")).text.endswith("6 tháng cuối năm 2026")
     assert document.styles["Normal"].font.name == "Times New Roman"
     assert document.styles["Normal"].font.size.pt in (13, 14)
 
@@ -306,23 +329,106 @@ def test_first_half_title_and_english_build_use_the_same_template(reported_db):
 
 def test_each_build_is_recorded_and_can_be_downloaded_again(reported_db):
     built = document.build_and_record(reported_db, "2026-H2", by="chuyen_vien", on=ON, proposals="Kiến nghị A.")
-    listed = store.built_reports(reported_db)
+    listed = store.built_documents(reported_db)
     row = listed.iloc[0]
     assert (row["id"], row["by"], row["period"], row["upload_id"], row["sha256"]) == (
         built.report_id, "chuyen_vien", "2026-H2", 4, built.sha256)
     assert pd.Timestamp(row["as_of"]).date() == ON and row["proposals"] == "Kiến nghị A."
-    name, data = document.report_bytes(reported_db, built.report_id)
+    name, data = document.document_bytes(reported_db, built.report_id)
     assert (name, hashlib.sha256(data).hexdigest()) == (built.filename, built.sha256)
     assert name == "bao-cao_2026-H2_2026-11-30_cap-nhat-4.docx"
-    shown = document.list_reports(reported_db)
+    shown = document.list_documents(reported_db)
     assert shown["id"].tolist() == [built.report_id]
-    with pytest.raises(document.ReportRefused, match="Không có báo cáo số 99"):
-        document.report_bytes(reported_db, 99)
+    with pytest.raises(document.DocumentRefused, match="Không có báo cáo số 99"):
+        document.document_bytes(reported_db, 99)
 
 
 def test_a_database_from_before_the_reports_table_lists_none_and_gets_it_on_the_first_build(db):
     with store.connect(db, read_only=False) as con:
         con.execute("DROP TABLE reports_built")
-    assert store.built_reports(db).empty and store.report_file(db, 1) is None
+    assert store.built_documents(db).empty and store.document_file(db, 1) is None
     built = document.build_and_record(db, "2026-H2", by="a", on=ON)
-    assert store.built_reports(db)["id"].tolist() == [built.report_id]
+    assert store.built_documents(db)["id"].tolist() == [built.report_id]
+
+
+# --- ready to sign (issue 23) -------------------------------------------------------------------------------
+
+def test_page_number_is_a_page_field_centred_in_the_top_margin_from_page_two(reported_db, tmp_path):
+    """Decree 30/2020/NĐ-CP: the number centred in the top margin, not on the first page."""
+    document = _build_cli(tmp_path)
+    section = document.sections[0]
+    assert section.different_first_page_header_footer
+    header = section.header.paragraphs[0]
+    assert header.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    instructions = [e.text for e in header._p.iter(docx.oxml.ns.qn("w:instrText"))]
+    assert [i.strip() for i in instructions] == ["PAGE"]
+    assert not "".join(p.text for p in section.first_page_header.paragraphs).strip()
+
+
+def test_title_names_the_period(reported_db):
+    h2 = document.build(reported_db, "2026-H2", on=ON)
+    assert h2.content.fields["trich_yeu"].endswith("6 tháng cuối năm 2026")
+    assert "6 tháng cuối năm 2026" in h2.content.fields["mo_dau"]
+    en = document.build(reported_db, "2026-H2", on=ON, lang="en")
+    assert en.content.fields["trich_yeu"].endswith("second half of 2026")
+
+
+def test_no_two_identical_explanation_rows_for_indicators_without_data(reported_db, tmp_path):
+    document_ = _build_cli(tmp_path)
+    explanations = [r[5] for table in document_.tables for r in _rows(table)[1:] if len(r) == 6]
+    assert explanations
+    assert not any("Chưa có số liệu" in e for e in explanations)  # 30 identical "no data" rows became one line
+    lines = [p.text for p in document_.paragraphs if p.text.startswith("Chưa có số liệu:")]
+    assert len(lines) == 2  # one per horizon
+    en = document.build(reported_db, "2026-H2", on=ON, lang="en").content.fields["chi_tieu"]["nhom"]
+    for group in en:  # the English plural form follows the count (ngettext): "1 target", "28 targets"
+        n = int(re.match(r"No data yet: (\d+) target", group["chua_co_so_lieu"]).group(1))
+        assert (" targets (" in group["chua_co_so_lieu"]) == (n != 1), group["chua_co_so_lieu"]
+
+
+def test_output_must_end_in_docx_or_pdf_and_nothing_is_built_otherwise(reported_db, tmp_path):
+    before = len(store.built_documents(reported_db))
+    code, out, err = _cli("report", "build", "--period", "2026-H2", "-o", str(tmp_path / "x.txt"))
+    assert code == 2 and ".docx" in err and not (tmp_path / "x.txt").exists()
+    assert len(store.built_documents(reported_db)) == before
+
+
+def test_pdf_is_refused_without_libreoffice_or_converted_with_it(reported_db, tmp_path):
+    out = tmp_path / "bao-cao.pdf"
+    code, stdout, err = _cli("report", "build", "--period", "2026-H2", "--date", ON.isoformat(), "-o", str(out))
+    if document.office_binary() is None:
+        assert code == 2 and "LibreOffice" in err and not out.exists()
+    else:
+        assert code == 0, err
+        assert out.read_bytes().startswith(b"%PDF-")
+
+
+def test_the_chart_image_is_drawn_once_per_data_version(reported_db, monkeypatch):
+    from hue57.document import _chart
+
+    first = document.build(reported_db, "2026-H2", on=ON)
+    drawn = []
+    import vl_convert
+
+    real = vl_convert.vegalite_to_png
+    monkeypatch.setattr(vl_convert, "vegalite_to_png", lambda *a, **k: drawn.append(1) or real(*a, **k))
+    _chart._MEMORY.clear()  # the temporary folder still holds it
+    again = document.build(reported_db, "2026-H2", on=ON)
+    assert again.data == first.data and not drawn
+    labels = [r["label"] for r in first.content.chart.to_dict()["datasets"].popitem()[1]]
+    assert labels and not any("…" in label.split(" ", 1)[1] for label in labels)  # whole names (the icon may be …)
+
+
+def test_builds_are_listed_with_the_period_label_and_a_person_or_the_command_line(reported_db):
+    document.build_and_record(reported_db, "2026-H2", by="root", on=ON)
+    shown = document.list_documents(reported_db)
+    assert shown["Người tạo"].tolist() == ["dòng lệnh"]
+    assert shown["Kỳ"].tolist() == ["6 tháng cuối năm 2026"] and shown["Ngôn ngữ"].tolist() == ["Tiếng Việt"]
+
+
+def test_a_build_from_the_command_line_reads_dong_lenh_and_a_named_builder_keeps_the_name(reported_db, tmp_path):
+    from hue57.cli import default_user
+
+    document.build_and_record(reported_db, "2026-H2", by=default_user(), on=ON)
+    document.build_and_record(reported_db, "2026-H2", by="chuyen_vien", on=ON)
+    assert document.list_documents(reported_db)["Người tạo"].tolist() == ["chuyen_vien", "dòng lệnh"]

@@ -25,7 +25,7 @@ def test_analyst_builds_previews_and_downloads_and_the_build_is_listed(db):
     build.click()
     at.run()
     assert not at.exception and not at.error
-    built = store.built_reports(db)
+    built = store.built_documents(db)
     assert len(built) == 1
     assert (built.iloc[0]["by"], built.iloc[0]["proposals"]) == ("chuyen_vien",
                                                                  "Đề nghị UBND thành phố bố trí kinh phí năm 2027.")
@@ -50,4 +50,4 @@ def test_viewers_and_meeting_links_never_see_the_action(role, db):
     at = _section_app(role)
     assert not at.exception
     assert not at.button and not at.text_area and not at.subheader
-    assert store.built_reports(db).empty
+    assert store.built_documents(db).empty

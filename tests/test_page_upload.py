@@ -82,7 +82,7 @@ def test_undo_from_the_page_restores_the_earlier_value(db):
     assert store.load(db).actuals.set_index(["code", "year"]).loc[("8.1", 2025), "value"] == 91.0
     assert any("Đã hoàn tác lần cập nhật #2" in s.value for s in at.success)
     undo = next(s for s in at.selectbox if s.label == "Hoàn tác lần cập nhật")
-    assert undo.options == ["#3 — undo #2, chuyen_vien, " + undo.options[0].split(", ")[-1]]  # #2 is undone
+    assert undo.options == ["#3 — Hoàn tác lần cập nhật #2, chuyen_vien, " + undo.options[0].split(", ")[-1]]  # #2 is undone
 
 
 def test_cancelling_an_undo_changes_nothing(db):

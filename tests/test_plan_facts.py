@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from hue57 import calendar, document, plan_facts, reporting, store
-from hue57.document._content import ReportInputs, gather
+from hue57.document._content import DocumentInputs, gather
 from hue57.i18n import t
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,7 +63,7 @@ def test_the_report_takes_place_plan_and_signer_from_the_plan_file(db, tmp_path)
     other = _other(tmp_path)
     snap = store.load(db)
     states = reporting.report_states(db, "2026-H1", dt.date(2026, 6, 12), snap=snap)
-    fields = gather(snap, ReportInputs("2026-H1", dt.date(2026, 6, 12)), states, plan=other).fields
+    fields = gather(snap, DocumentInputs("2026-H1", dt.date(2026, 6, 12)), states, plan=other).fields
     assert fields["dia_danh"] == "Đà Nẵng" and fields["co_quan_chu_quan"] == "UBND THÀNH PHỐ ĐÀ NẴNG"
     assert fields["trich_yeu"].startswith("Kết quả thực hiện Kế hoạch số 12/KH-UBND ngày 04/03/2025 của Ủy ban "
                                           "nhân dân thành phố Đà Nẵng")

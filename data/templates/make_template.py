@@ -6,7 +6,7 @@ Roman; a borderless two-cell header table (issuing body and number on the left; 
 place and date on the right), the centred bold kind "BÁO CÁO" and summary, the body at 14 pt, "Nơi nhận" and
 the signature block side by side at the end. Every word that varies (letterhead, number, place, date,
 titles, headings, tables) is a docxtpl field, so a province edits layout in Word and words in data/plan.toml
-or the text catalogue. The fields a report needs are listed in hue57/report/_docx.py (REQUIRED_FIELDS).
+or the text catalogue. The fields a report needs are listed in hue57/document/_docx.py (REQUIRED_FIELDS).
 """
 
 from __future__ import annotations
@@ -104,6 +104,31 @@ def _data_table(doc, headers: list[str], cells: list[str], loop: str, widths: li
     _para(doc, after=3)
 
 
+def _page_numbers(section) -> None:
+    """The page number centred in the top margin, from page 2 (Decree 30/2020/NĐ-CP, Appendix I: "canh giữa
+    theo chiều ngang trong phần lề trên … không hiển thị số trang thứ nhất"): a PAGE field in the header, and a
+    different, empty first-page header."""
+    section.different_first_page_header_footer = True
+    section.header_distance = Mm(10)
+    p = section.header.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"), ("end", None)):
+        run = p.add_run()
+        run.font.size = Pt(13)
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        elif text.strip() == "PAGE":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            run.text = text  # the cached value shown until the field is updated
+    section.first_page_header.paragraphs[0].text = ""
+
+
 def build(out: Path = OUT) -> Path:
     doc = Document()
     section = doc.sections[0]
@@ -112,6 +137,7 @@ def build(out: Path = OUT) -> Path:
     section.left_margin, section.right_margin = Mm(30), Mm(15)
     _font(doc.styles["Normal"], 14)
     _font(doc.styles["Table Grid"], 11)
+    _page_numbers(section)
     props = doc.core_properties
     props.author = props.last_modified_by = "hue57"
     props.title = "Báo cáo 6 tháng (mẫu)"
@@ -144,14 +170,16 @@ def build(out: Path = OUT) -> Path:
                 "chi_tieu.dem", [110, 40])
     _tag(doc, "{%p for nhom in chi_tieu.nhom %}")
     _para(doc, "{{ nhom.ten }}", bold=True, italic=True, before=6)
+    _tag(doc, "{%p if nhom.dong %}")
     _data_table(doc, ["{{ nhan.ma }}", "{{ nhan.chi_tieu }}", "{{ nhom.cot_muc_tieu }}", "{{ nhan.thuc_hien }}",
                       "{{ nhan.trang_thai }}", "{{ nhan.giai_thich }}"],
                 ["{{ r.ma }}", "{{ r.ten }}", "{{ r.muc_tieu }}", "{{ r.thuc_hien }}", "{{ r.trang_thai }}",
                  "{{ r.giai_thich }}"], "nhom.dong", [11, 33, 22, 31, 19, 49])
+    _tag(doc, "{%p endif %}")
+    _para(doc, "{{ nhom.chua_co_so_lieu }}", align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent_first=True)
     _tag(doc, "{%p endfor %}")
     _para(doc, "{{ chi_tieu.bieu_do }}", align=WD_ALIGN_PARAGRAPH.CENTER, before=6, after=0)
-    _para(doc, "{{ nhan.bieu_do }}", italic=True, size=12, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
-    _para(doc, "{{ chi_tieu.chua_co_so_lieu }}", italic=True, size=12, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(doc, "{{ nhan.bieu_do }}", italic=True, size=12, align=WD_ALIGN_PARAGRAPH.CENTER)
 
     # II. Tasks
     _para(doc, "{{ nhan.muc_ii }}", bold=True, before=6)

@@ -132,7 +132,7 @@ def cmd_user_add_agencies(args) -> None:
 def account_list(db) -> pd.DataFrame:
     """`user list`: name, role, agency, state, last_sign_in (local time, empty when never)."""
     frame = auth.accounts(db)
-    frame["last_sign_in"] = [calendar.local(pd.Timestamp(m).to_pydatetime()).strftime("%Y-%m-%d %H:%M:%S")
+    frame["last_sign_in"] = [calendar.local(pd.Timestamp(m).to_pydatetime()).strftime("%Y-%m-%d %H:%M")
                              if pd.notna(m) else "" for m in frame["last_sign_in"]]
     return frame[LIST_COLUMNS]
 

@@ -79,7 +79,7 @@ def cmd_verify(args) -> None:
         raise UserError(tn("backup.verify.failed", len(failed), args.lang, path=result.path,
                            tables=", ".join(failed)))
     key = "backup.verify.ok" if result.checksums_compared else "backup.verify.ok_counts"
-    print(t(key, args.lang, path=result.path, created=result.created_at, n=len(result.tables)), file=sys.stderr)
+    print(tn(key, len(result.tables), args.lang, path=result.path, created=result.created_at), file=sys.stderr)
 
 
 def cmd_restore(args) -> None:

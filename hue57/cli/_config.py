@@ -7,6 +7,7 @@ or database folder does not exist, or `keep` is below 1. Notes (no SMTP, no back
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import sys
@@ -16,8 +17,15 @@ from hue57.cli import UserError
 from hue57.i18n import t, tn
 
 
+def _finding(f, lang: str) -> str:
+    """A finding's words: a count (`n`) through its plural forms."""
+    if "n" in f.params:
+        return tn(f.key, f.params["n"], lang, **{k: v for k, v in f.params.items() if k != "n"})
+    return t(f.key, lang, **f.params)
+
+
 def _masked(secret: str, source: str, lang: str) -> str:
-    return t("config.masked", lang, n=len(secret), source=source) if secret else t("config.unset", lang)
+    return tn("config.masked", len(secret), lang, source=source) if secret else t("config.unset", lang)
 
 
 def effective(s: config.Settings, lang: str) -> list[tuple[str, str]]:
@@ -60,8 +68,8 @@ def cmd_config_check(args) -> None:
     errors = [f for f in findings if f.fatal]
     if args.format == "json":
         print(json.dumps({"settings": dict(rows),
-                          "errors": [t(f.key, args.lang, **f.params) for f in errors],
-                          "notes": [t(f.key, args.lang, **f.params) for f in findings if not f.fatal]},
+                          "errors": [_finding(f, args.lang) for f in errors],
+                          "notes": [_finding(f, args.lang) for f in findings if not f.fatal]},
                          ensure_ascii=False, indent=2))
     else:
         width = max(len(name) for name, _ in rows)
@@ -69,10 +77,10 @@ def cmd_config_check(args) -> None:
             print(f"{name.ljust(width)}  {value}")
     for f in findings:
         if not f.fatal:
-            print(t("config.note", args.lang, text=t(f.key, args.lang, **f.params)), file=sys.stderr)
+            print(t("config.note", args.lang, text=_finding(f, args.lang)), file=sys.stderr)
     if errors:
         for f in errors:
-            print(t("config.error", args.lang, text=t(f.key, args.lang, **f.params)), file=sys.stderr)
+            print(t("config.error", args.lang, text=_finding(f, args.lang)), file=sys.stderr)
         raise UserError(tn("config.refused", len(errors), args.lang))
     print(t("config.ok", args.lang), file=sys.stderr)
 
@@ -81,5 +89,5 @@ def register(sub) -> None:
     p = sub.add_parser("config", help="the configuration (hue57.toml via HUE57_CONFIG, environment over it)")
     verbs = p.add_subparsers(dest="config_command", required=True)
     c = verbs.add_parser("check", help="print the effective settings (secrets masked); exit 2 when one is unsafe")
-    c.add_argument("--format", choices=("table", "json"), default="table")
+    c.add_argument("--format", choices=("table", "json"), default=argparse.SUPPRESS, help="table | json")
     c.set_defaults(func=cmd_config_check)

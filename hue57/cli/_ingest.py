@@ -9,7 +9,7 @@ import pandas as pd
 
 from hue57 import calendar, store
 from hue57.cli import UserError, add_format, default_user, emit
-from hue57.i18n import t
+from hue57.i18n import t, tn
 
 # `hue57.ingest` (pandera, openpyxl) is imported inside the commands that parse or write files, not here:
 # `history` and `revert` must not pay for it. Its ROLES, repeated for the parser (a test keeps them equal).
@@ -71,7 +71,7 @@ def cmd_import(args) -> None:
         raise UserError(ingest.summary(outcome, args.lang))
     print(ingest.summary(outcome, args.lang))
     if len(outcome.warnings):
-        print(t("ingest.summary.warnings", args.lang, count=len(outcome.warnings)))
+        print(tn("ingest.summary.warnings", len(outcome.warnings), args.lang, count=len(outcome.warnings)))
         for message in ingest.warning_table(outcome, args.lang).iloc[:, -1]:
             print("  ! " + message)
     notices = ingest.notice_table(outcome.report, args.lang)
@@ -86,7 +86,25 @@ def cmd_history(args) -> None:
     """Uploads with times in local time, as the page shows them (ISO 8601 with +07:00)."""
     frame = store.uploads(args.db)
     frame["at"] = [_hue_time(a) for a in frame["at"]]
-    emit(frame[[c for c in HISTORY_COLUMNS if c in frame.columns]], args.format)
+    frame = frame[[c for c in HISTORY_COLUMNS if c in frame.columns]]
+    if args.format == "table":  # the brief table: local time to the minute, who, what each upload was, in words
+        from hue57.i18n import CATALOGUE, upload_file_label, who_label  # noqa: PLC0415
+
+        accounts = set(store.list_users(args.db)["name"])
+        names = dict(zip(store.load(args.db).agencies["agency_id"], store.load(args.db).agencies["short_vi"],
+                         strict=True)) if frame["filename"].astype(str).str.startswith("report ").any() else {}
+        word = lambda key: t(key, args.lang) if key in CATALOGUE else key.rsplit(".", 1)[-1]  # noqa: E731
+        frame = frame.assign(
+            at=[a[:16].replace("T", "\u00a0") for a in frame["at"]],
+            by=[who_label(b, accounts, args.lang) for b in frame["by"]],
+            filename=[upload_file_label(f, k, args.lang, names) for f, k in zip(frame["filename"], frame["kind"],
+                                                                                 strict=True)],
+            kind=[word(f"upload.kind.{k}") for k in frame["kind"]],
+            status=[word(f"upload.status.{s}") for s in frame["status"]])
+    emit(frame, args.format, brief=["id", "at", "by", "filename", "kind", "rows_new", "rows_changed", "status"],
+         headers={c: t(f"upload.col.{k}", args.lang) for c, k in
+                  (("id", "id"), ("at", "at"), ("by", "by"), ("filename", "file"), ("kind", "kind"),
+                   ("rows_new", "new"), ("rows_changed", "changed"), ("status", "status"))})
 
 
 def _hue_time(at) -> str:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pandas as pd
+
 from hue57 import audit, calendar, store, tasks
 from hue57.cli import UserError, add_format, emit, parse_date
-from hue57.i18n import t, tn
+from hue57.i18n import agency_label, fmt_date, fmt_percent, plan_text, t, task_status_label, tn
 
 
 def cmd_init(args) -> None:
@@ -72,8 +74,22 @@ def cmd_tasks(args) -> None:
     table = tasks.task_table(snap.tasks, snap.progress, snap.agencies, on)
     table["start_date"] = _iso(table["start_date"])
     table["due_date"] = _iso(table["due_date"])  # empty for recurring tasks
-    table["lead_current"] = table["lead_current"].map("|".join)
-    emit(table[TASK_COLUMNS], args.format)
+    if args.format == "table":  # the brief table an analyst reads: the lead agencies by name, statuses by label
+        table["title_vi"] = [plan_text(r, "title_vi", args.lang) for r in table.to_dict("records")]
+        table["lead_current"] = [agency_label(ids, snap.agencies, args.lang) for ids in table["lead_current"]]
+    else:
+        table["lead_current"] = table["lead_current"].map("|".join)
+    emit(table[TASK_COLUMNS], args.format, brief=TASKS_BRIEF,
+         labels={"status": lambda s: task_status_label(s, args.lang),
+                 "due_date": lambda d: fmt_date(pd.Timestamp(d), args.lang, empty="") if d else "",
+                 "progress_pct": lambda p: "" if p is None or p != p else fmt_percent(p, args.lang, 0)},
+         headers={"no": t("tasks.col.no", args.lang), "title_vi": t("tasks.col.title", args.lang),
+                  "status": t("tasks.col.status", args.lang), "due_date": t("tasks.col.due", args.lang),
+                  "lead_current": t("tasks.col.lead_current", args.lang),
+                  "progress_pct": t("tasks.col.progress", args.lang)})
+
+
+TASKS_BRIEF = ["no", "title_vi", "status", "due_date", "lead_current", "progress_pct"]
 
 
 TASK_COLUMNS = ["no", "group", "title_vi", "lead_agency", "coordinating", "output", "deadline_text", "start_date",

@@ -10,7 +10,7 @@ import pandas as pd
 
 from hue57 import calendar, reporting
 from hue57.cli import UserError, add_format, default_user, emit, parse_date
-from hue57.i18n import normalise_lang, t
+from hue57.i18n import normalise_lang, t, tn
 from hue57.ingest import PROGRESS_STATUSES
 from hue57.tasks.periods import PERIOD_PATTERN
 
@@ -94,15 +94,26 @@ def cmd_report_build(args) -> None:
 
     lang = normalise_lang(args.report_lang or args.lang)
     args.lang = lang  # a report asked for in English explains its refusals in English too
+    out = Path(args.output)
+    suffix = out.suffix.lower()
+    if suffix not in (".docx", ".pdf"):  # refused before anything is built or recorded
+        raise UserError(t("report.error.output", lang, path=out))
+    if suffix == ".pdf" and document.office_binary() is None:
+        raise UserError(t("report.error.pdf_tool", lang))
     on = parse_date(args.date, args.lang) if args.date else None
     proposals = Path(args.proposals).read_text(encoding="utf-8") if args.proposals else ""
     try:
         built = document.build_and_record(args.db, args.period, by=args.by, as_of_upload=args.as_of_upload, on=on,
                                         lang=lang, proposals=proposals, template=args.template)
-    except document.ReportRefused as exc:
+    except document.DocumentRefused as exc:
         raise UserError(str(exc)) from exc
-    out = Path(args.output)
-    out.write_bytes(built.data)
+    if suffix == ".pdf":
+        try:
+            out.write_bytes(document.to_pdf(built.data))
+        except document.DocumentRefused as exc:
+            raise UserError(str(exc)) from exc
+    else:
+        out.write_bytes(built.data)
     print(t("report.cli.built", args.lang, id=built.report_id, period=built.content.inputs.period,
             upload=built.content.upload_id), file=sys.stderr)
     print(out)
@@ -118,7 +129,8 @@ def _build(p) -> None:
     p.add_argument("--proposals", default=None, metavar="FILE", help="UTF-8 text of section IV (proposals)")
     p.add_argument("--template", default=None, metavar="DOCX", help="another template (default: data/templates/)")
     p.add_argument("--by", default=default_user(), help="who builds it (recorded)")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.docx")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.docx",
+                   help="FILE.docx, or FILE.pdf where LibreOffice is installed (converted by it)")
     p.set_defaults(func=cmd_report_build)
 
 
@@ -178,7 +190,6 @@ def _read_upload(path: str, lang: str) -> bytes:
 def cmd_upload(args) -> None:
     """An agency's filled-in form saved as its draft, as the account `--by` (an agency account) would upload it."""
     from hue57 import store  # noqa: PLC0415
-    from hue57.i18n import tn  # noqa: PLC0415
     from hue57.tasks import current_period  # noqa: PLC0415
 
     user = store.get_user(args.db, args.by)
@@ -194,9 +205,9 @@ def cmd_upload(args) -> None:
     except KeyError as exc:  # the account's body owes nothing this period
         raise UserError(t("report.no_agency", args.lang)) from exc
     if stored is None:
-        print(t("report.cli.upload_invalid", args.lang, n=len(check.errors)), file=sys.stderr)
+        print(tn("report.cli.upload_invalid", len(check.errors), args.lang), file=sys.stderr)
         emit(check.errors, "table", out=sys.stderr)
-        raise UserError(t("report.invalid", args.lang, n=len(check.errors)))
+        raise UserError(tn("report.invalid", len(check.errors), args.lang))
     tasks, figures = reporting.report_rows(stored)
     print(t("report.cli.uploaded", args.lang, id=stored["id"], agency=stored["agency_id"], period=period,
             tasks=tn("report.cli.task_rows", len(tasks), args.lang),
@@ -222,7 +233,7 @@ def _remind_table(reminders) -> pd.DataFrame:
 
 def cmd_remind(args) -> None:
     """E-mail the agencies whose report is missing or returned: before the due date and after it, each once."""
-    from hue57.i18n import fmt_date, tn  # noqa: PLC0415
+    from hue57.i18n import fmt_date  # noqa: PLC0415
     from hue57.tasks import current_period, report_due  # noqa: PLC0415
 
     days = _days(args.days, args.lang)

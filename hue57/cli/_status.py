@@ -5,6 +5,7 @@ Exit 2 when the database cannot be opened (a monitor's check); a missing or old 
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
 import sys
@@ -76,5 +77,5 @@ def cmd_status(args) -> None:
 def register(sub) -> None:
     p = sub.add_parser("status", help="database reachable, schema version, last upload, last backup and its age, "
                                       "secret set (exit 2 when the database cannot be opened)")
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--format", choices=("table", "json"), default=argparse.SUPPRESS, help="table | json")
     p.set_defaults(func=cmd_status)

@@ -11,7 +11,8 @@ import pandas as pd
 
 from hue57 import briefing, calendar, charts, metrics, tasks
 from hue57.document._agencies import agency_lines, agency_states
-from hue57.i18n import fmt_date, fmt_document_date, fmt_int, latest_text, plan_text, t, target_text
+from hue57.document._chart import whole_label
+from hue57.i18n import STATUS_ICONS, fmt_date, fmt_document_date, fmt_int, latest_text, plan_text, t, target_text, tn
 from hue57.plan_facts import PlanFacts, facts
 from hue57.tasks.periods import PERIOD_PATTERN, period_end, period_start, report_due
 
@@ -23,12 +24,12 @@ def plan_years(plan: PlanFacts | None = None, horizons=()) -> tuple[int, int]:
     return plan.start.year, last
 
 
-class ReportRefused(Exception):
+class DocumentRefused(Exception):
     """A report that cannot be built as asked (the message says why and what to do)."""
 
 
 @dataclass(frozen=True)
-class ReportInputs:
+class DocumentInputs:
     """Everything that decides a report's text: the same inputs give the same document."""
 
     period: str
@@ -38,17 +39,23 @@ class ReportInputs:
 
 
 @dataclass
-class ReportContent:
+class DocumentContent:
     """The template's context (`fields`) and the frames the page previews and the tests check."""
 
-    inputs: ReportInputs
+    inputs: DocumentInputs
     upload_id: int
     year: int
     fields: dict
     board: pd.DataFrame = field(repr=False)
     task_table: pd.DataFrame = field(repr=False)
     agency_states: pd.DataFrame = field(repr=False)
-    chart: object = field(default=None, repr=False)  # the overview's gap chart (Altair), drawn as a PNG by the renderer
+    chart_rows: pd.DataFrame | None = field(default=None, repr=False)  # what the gap chart draws (None: nothing)
+
+    @property
+    def chart(self):
+        """The overview's gap chart (Altair) of `chart_rows`, drawn as a PNG by the renderer; built on use (a
+        build whose image is cached for these rows never builds it)."""
+        return None if self.chart_rows is None else charts.gap_bars(self.chart_rows, self.inputs.lang)
 
 
 def check_period(period: str, lang: str = "vi") -> str:
@@ -59,7 +66,7 @@ def check_period(period: str, lang: str = "vi") -> str:
     text = str(period or "").strip().upper()
     m = PERIOD_PATTERN.fullmatch(text)
     if m is None or not first <= int(m.group(1)) <= last:
-        raise ReportRefused(t("report.error.period", lang, period=period, first=first, last=last))
+        raise DocumentRefused(t("report.error.period", lang, period=period, first=first, last=last))
     return text
 
 
@@ -70,13 +77,13 @@ def default_date(period: str, today: dt.date | None = None) -> dt.date:
     return min(max(today, period_start(period)), period_end(period))
 
 
-def gather(snap, inputs: ReportInputs, report_states: pd.DataFrame, plan: PlanFacts | None = None) -> ReportContent:
+def gather(snap, inputs: DocumentInputs, report_states: pd.DataFrame, plan: PlanFacts | None = None) -> DocumentContent:
     """The report's fields for snapshot `snap` (a `store.Snapshot`). `report_states` are the agencies' six-monthly
     reports for the period (`hue57.reporting.report_states`)."""
     plan = plan or facts()
     lang, period, on = inputs.lang, check_period(inputs.period, inputs.lang), inputs.on
     if on < period_start(period):
-        raise ReportRefused(t("report.error.date", lang, on=fmt_date(on, lang), period=period,
+        raise DocumentRefused(t("report.error.date", lang, on=fmt_date(on, lang), period=period,
                               start=fmt_date(period_start(period), lang)))
     year = int(period[:4])
     board = briefing.board_for(snap, year)
@@ -86,7 +93,11 @@ def gather(snap, inputs: ReportInputs, report_states: pd.DataFrame, plan: PlanFa
     plan_ref = _plan_reference(plan, lang)
     period_words = t(f"report.period.h{half}", lang, year=year)
     uploaded = fmt_date(calendar.local(snap.uploaded_at.to_pydatetime()), lang) if snap.uploaded_at is not None else "—"
-    gap_rows = charts.gap_chart_frame(briefing.gap_rows(board), lang)
+    gap_source = briefing.gap_rows(board)
+    gap_rows = charts.gap_chart_frame(gap_source, lang)
+    gap_rows["label"] = [whole_label(STATUS_ICONS[s], c, n) for s, c, n in  # whole names, not cut with "…"
+                         zip(gap_source["status"], gap_source["code"],
+                             gap_source["name_en" if lang == "en" else "name_vi"], strict=False)][:len(gap_rows)]
     fields = {
         # letterhead, number, place, signer and recipients: the plan folder's plan.toml
         "co_quan_chu_quan": plan.parent_body(lang) or t("report.parent_body", lang, city_upper=plan.city(lang).upper()),
@@ -103,9 +114,7 @@ def gather(snap, inputs: ReportInputs, report_states: pd.DataFrame, plan: PlanFa
                     upload=snap.upload_id, uploaded=uploaded, year=year, on=fmt_date(on, lang)),
         "nhan": _labels(lang),
         "chi_tieu": _targets_section(board, year, lang) | {
-            "bieu_do": None,  # the renderer puts the chart image here
-            "chua_co_so_lieu": t("report.targets.chart_missing", lang, codes=", ".join(briefing.no_data_codes(board)))
-            if briefing.no_data_codes(board) else "",
+            "bieu_do": None,  # the renderer puts the chart image here (indicators without data: each group's line)
         },
         "nhiem_vu": _tasks_section(table, snap.agencies, period, on, lang),
         "co_quan": {
@@ -118,9 +127,9 @@ def gather(snap, inputs: ReportInputs, report_states: pd.DataFrame, plan: PlanFa
         "chuc_vu_ky": plan.signer_title_en if lang == "en" else plan.signer_title_vi,
         "nguoi_ky": plan.signer_name,
     }
-    chart = charts.gap_bars(gap_rows, lang) if len(gap_rows) else None
-    return ReportContent(inputs=ReportInputs(period, on, lang, inputs.proposals), upload_id=snap.upload_id, year=year,
-                         fields=fields, board=board, task_table=table, agency_states=states, chart=chart)
+    return DocumentContent(inputs=DocumentInputs(period, on, lang, inputs.proposals), upload_id=snap.upload_id, year=year,
+                         fields=fields, board=board, task_table=table, agency_states=states,
+                           chart_rows=gap_rows if len(gap_rows) else None)
 
 
 def _plan_reference(plan: PlanFacts, lang: str) -> str:
@@ -156,10 +165,13 @@ def _counts(statuses: pd.Series, order, label, lang: str) -> list[dict[str, str]
 def _targets_section(board: pd.DataFrame, year: int, lang: str) -> dict:
     groups = []
     for n, (horizon, rows) in enumerate(board.groupby("horizon", sort=True), start=1):
+        no_data = rows["status"] == "no_data"  # one line for them all, not one identical row each
+        codes = [str(c) for c in rows.loc[no_data, "code"]]
         groups.append({
             "ten": t("report.targets.group", lang, n=n, horizon=int(horizon)),
             "cot_muc_tieu": t("report.col.target", lang, horizon=int(horizon)),
-            "dong": [_target_row(r, lang) for r in rows.to_dict("records")],
+            "dong": [_target_row(r, lang) for r in rows[~no_data].to_dict("records")],
+            "chua_co_so_lieu": tn("report.targets.no_data", len(codes), lang, codes=", ".join(codes)) if codes else "",
         })
     return {
         "tom_tat": t("report.targets.summary", lang, total=fmt_int(len(board), lang), year=year,
@@ -206,7 +218,7 @@ def _task_rows(rows: pd.DataFrame, agencies: pd.DataFrame, lang: str) -> list[di
 
 def _tasks_section(table: pd.DataFrame, agencies: pd.DataFrame, period: str, on: dt.date, lang: str) -> dict:
     overdue = table[table["status"] == "overdue"]
-    done = table[(table["status"] == "done") & (table["done_period"] == period)]
+    done = table[completed_in(table, period)]
     return {
         "tom_tat": t("report.tasks.summary", lang, total=fmt_int(len(table), lang), on=fmt_date(on, lang)),
         "dem": _counts(table["status"], tasks.STATUS_ORDER, lambda s: t(f"tasks.status.{s}", lang), lang),
@@ -215,6 +227,14 @@ def _tasks_section(table: pd.DataFrame, agencies: pd.DataFrame, period: str, on:
         "hoan_thanh_tieu_de": t("report.tasks.done", lang, n=fmt_int(len(done), lang)),
         "hoan_thanh": _task_rows(done, agencies, lang),
     }
+
+
+def completed_in(table: pd.DataFrame, period: str) -> pd.Series:
+    """The tasks completed in `period`: a one-off task whose final run of "done" reports began in it, and a
+    recurring task whose report for the period says done (its status stays "reported": it recurs)."""
+    one_off = (table["status"] == "done") & (table["done_period"] == period)
+    recurring = table["recurring"].astype(bool) & (table["last_period"] == period) & (table["last_status"] == "done")
+    return one_off | recurring
 
 
 def _paragraphs(text: str) -> list[str]:

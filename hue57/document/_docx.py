@@ -62,10 +62,27 @@ def open_template(path: Path | str | None = None):
     return tpl
 
 
+_USED: dict[tuple, frozenset[str]] = {}  # (path, size, mtime) → the template's fields: parsed once per file version
+
+
+def _used_fields(tpl, path: Path | str) -> frozenset[str]:
+    try:
+        stat = Path(path).stat()
+        key = (str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns)
+    except OSError:
+        key = None
+    if key is not None and key in _USED:
+        return _USED[key]
+    used = frozenset(tpl.get_undeclared_template_variables())
+    if key is not None:
+        _USED[key] = used
+    return used
+
+
 def check_fields(tpl, path: Path | str, supplied: dict) -> None:
     """Refuse a template that lacks a required field or uses one the report does not supply (before rendering)."""
     try:
-        used = set(tpl.get_undeclared_template_variables())
+        used = set(_used_fields(tpl, path))
     except Exception as exc:  # a tag broken in Word (e.g. `{{ x }` ): the template does not parse
         raise TemplateProblem("file", Path(path), reason=f"{type(exc).__name__}: {exc}") from exc
     missing = sorted(REQUIRED_FIELDS - used)
@@ -76,13 +93,13 @@ def check_fields(tpl, path: Path | str, supplied: dict) -> None:
         raise TemplateProblem("unknown", Path(path), unknown)
 
 
-def render(fields: dict, chart_png: bytes | None, template: Path | str | None = None) -> bytes:
+def render(fields: dict, chart_png: bytes | None, template: Path | str | None = None, *, opened=None) -> bytes:
     """The report's .docx bytes: `fields` rendered into the template, the chart image in `chi_tieu.bieu_do`."""
     from docx.shared import Mm  # noqa: PLC0415
     from docxtpl import InlineImage  # noqa: PLC0415
 
     path = Path(template or plan_template())
-    tpl = open_template(path)
+    tpl = opened if opened is not None else open_template(path)  # `opened`: checked by the caller, not rendered yet
     check_fields(tpl, path, fields)
     context = dict(fields)
     image = InlineImage(tpl, io.BytesIO(chart_png), width=Mm(CHART_WIDTH_MM)) if chart_png else ""

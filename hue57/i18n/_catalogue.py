@@ -1,30 +1,81 @@
-"""Merges the per-concern text tables into one catalogue and looks keys up by language."""
+"""Looks words up by key and language in the gettext catalogues (hue57/locale/{vi,en}/LC_MESSAGES/hue57.po → .mo).
+
+The catalogues are key-style: a msgid is a key ("tasks.status.overdue"), its msgstr the text a reader sees. A
+count's entry has plural forms (msgid_plural = the key, msgstr[0..n]): one in Vietnamese (nplurals=1), two in
+English (nplurals=2); the form is chosen by the catalogue's own Plural-Forms rule, as `ngettext` does.
+A translator edits the .po files (Poedit, or any text editor); `make init` compiles them, and a .mo that is
+missing or older than its .po is compiled here from the .po at first use, so a fresh checkout always works.
+Messages in the code are found by `pybabel extract -F babel.cfg -k t:1 -k tn:1` (see babel.cfg).
+"""
 
 from __future__ import annotations
 
-from hue57.i18n import (
-    _auth,
-    _core,
-    _deploy,
-    _document,
-    _ingest,
-    _metrics,
-    _pages,
-    _plan_folder,
-    _reporting,
-    _share,
-    _tasks,
-)
+import gettext
+import io
+import os
+from pathlib import Path
 
 LANGS = ("vi", "en")
+DOMAIN = "hue57"
+LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
 
-CATALOGUE: dict[str, dict[str, str]] = {}
-for _table in (_core.TEXT, _metrics.TEXT, _tasks.TEXT, _ingest.TEXT, _share.TEXT, _pages.TEXT, _auth.TEXT, _document.TEXT, _reporting.TEXT,
-               _deploy.TEXT, _plan_folder.TEXT):
-    _clash = CATALOGUE.keys() & _table.keys()
-    if _clash:
-        raise RuntimeError(f"i18n keys defined twice: {sorted(_clash)}")
-    CATALOGUE.update(_table)
+
+def po_path(lang: str) -> Path:
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def mo_path(lang: str) -> Path:
+    return po_path(lang).with_suffix(".mo")
+
+
+def compile_mo(lang: str) -> bytes:
+    """The .mo bytes of `lang`'s .po (written beside it when the folder is writable)."""
+    from babel.messages.mofile import write_mo  # noqa: PLC0415 — only when a .mo must be built
+    from babel.messages.pofile import read_po  # noqa: PLC0415
+
+    with po_path(lang).open("rb") as f:
+        catalog = read_po(f, locale=lang, domain=DOMAIN)
+    buf = io.BytesIO()
+    write_mo(buf, catalog, use_fuzzy=False)
+    data = buf.getvalue()
+    try:
+        tmp = mo_path(lang).with_suffix(f".mo.{os.getpid()}.tmp")  # one per process: two first loads never mix
+        tmp.write_bytes(data)
+        tmp.replace(mo_path(lang))
+    except OSError:  # a read-only install: use the compiled bytes from memory
+        pass
+    return data
+
+
+def _translations(lang: str) -> gettext.GNUTranslations:
+    po, mo = po_path(lang), mo_path(lang)
+    if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):
+        with mo.open("rb") as f:
+            return gettext.GNUTranslations(f)
+    return gettext.GNUTranslations(io.BytesIO(compile_mo(lang)))
+
+
+def _load() -> tuple[dict[str, gettext.GNUTranslations], dict[str, dict[str, str | tuple[str, ...]]]]:
+    translations = {lang: _translations(lang) for lang in LANGS}
+    catalogue: dict[str, dict[str, str | tuple[str, ...]]] = {}
+    for lang, tr in translations.items():
+        plural_forms: dict[str, dict[int, str]] = {}
+        for msgid, text in tr._catalog.items():  # noqa: SLF001 — the one way to list what a .mo holds
+            if isinstance(msgid, tuple):  # (key, form index) of a plural entry
+                plural_forms.setdefault(msgid[0], {})[msgid[1]] = text
+            elif msgid:  # "" is the header
+                catalogue.setdefault(msgid, {})[lang] = text
+        for key, forms in plural_forms.items():
+            catalogue.setdefault(key, {})[lang] = tuple(forms[i] for i in sorted(forms))
+    return translations, catalogue
+
+
+TRANSLATIONS, CATALOGUE = _load()
+
+
+def catalogue_section(prefix: str) -> dict[str, dict[str, str | tuple[str, ...]]]:
+    """The entries whose key starts with `prefix.` (what one dict module used to hold), for tests."""
+    return {k: v for k, v in CATALOGUE.items() if k.startswith(prefix + ".")}
 
 
 def t(key: str, lang: str = "vi", /, **values: object) -> str:
@@ -41,16 +92,14 @@ def t(key: str, lang: str = "vi", /, **values: object) -> str:
 
 
 def tn(key: str, n: int, lang: str = "vi", /, **values: object) -> str:
-    """The text for a count `n` (`{n}` is filled with it): the form the language's plural rule picks.
-
-    An entry with plural forms holds a tuple per language, one form per plural category of the language
-    (gettext's `nplurals`): Vietnamese has one form, English two ("1 task" / "2 tasks").
-    """
+    """The text for a count `n` (`{n}` is filled with it): the form the language's Plural-Forms rule picks
+    (gettext's `ngettext`): Vietnamese has one form, English two ("1 task" / "2 tasks")."""
     entry = CATALOGUE[key]
-    forms = entry.get(lang) or entry["vi"]
+    lang = lang if entry.get(lang) else "vi"
+    forms = entry[lang]
     if isinstance(forms, str):
         forms = (forms,)
-    index = 0 if len(forms) == 1 or n == 1 else 1
+    index = TRANSLATIONS[lang].plural(int(n)) if lang in TRANSLATIONS else (0 if n == 1 else 1)
     return _fill(forms[min(index, len(forms) - 1)], lang, {"n": n, **values})
 
 

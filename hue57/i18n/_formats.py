@@ -66,14 +66,15 @@ def fmt_value(x: object, unit: str | None, lang: str = "vi", *, empty: str = "�
 
 def unit_name(unit: str | None, lang: str = "vi") -> str:
     """A unit code of the plan's data ('% budget', 'enterprises') in the reader's words: the plan's own glossary
-    (plan.toml `[units]`) first, then the catalogue's; others unchanged."""
+    (plan.toml `[units]`) first, then the catalogue's; others unchanged. Its message id writes '%' as 'percent'
+    ('unitname.percent budget'): gettext tools read '% b…' as a format."""
     from hue57.i18n._catalogue import CATALOGUE  # noqa: PLC0415 — the catalogue imports this module's users
     from hue57.plan_facts import facts  # noqa: PLC0415
 
     own = facts().unit_name((unit or "").strip(), normalise_lang(lang))
     if own:
         return own
-    entry = CATALOGUE.get(f"unitname.{(unit or '').strip()}")
+    entry = CATALOGUE.get("unitname." + (unit or "").strip().replace("%", "percent"))  # no '%' in a message id
     return entry[normalise_lang(lang)] if entry else (unit or "").strip()
 
 

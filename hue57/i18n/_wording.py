@@ -9,12 +9,13 @@ Rows are mappings or pandas Series with the columns of `metrics.assess` (and, fr
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 
 import pandas as pd
 
 from hue57.calendar import local
-from hue57.i18n._catalogue import t
+from hue57.i18n._catalogue import t, tn
 from hue57.i18n._formats import fmt_date, fmt_number, fmt_percent, fmt_value, normalise_lang, unit_name
 from hue57.i18n._plan import plan_text
 
@@ -75,7 +76,8 @@ def rate_amount(rate: float, kind: str, unit: str, lang: str) -> str:
     if kind == "cagr":
         return fmt_percent(size * 100, lang)
     if unit.startswith("%"):
-        return t("metrics.percentage_points", lang, n=fmt_number(size, lang, 2))
+        shown = fmt_number(size, lang, 2)
+        return tn("metrics.percentage_points", amount_count(shown), lang, n=shown)
     return fmt_value(size, unit, lang)
 
 
@@ -86,11 +88,18 @@ def rate_text(rate: float, kind: str, unit: str, lang: str) -> str:
     if kind == "cagr":
         return f"{fmt_percent(100 * rate, lang)}{t('unit.per_year', lang)}"
     if unit == "rank":  # a smaller rank number is a better place
-        key = "unit.rank_up" if rate < 0 else ("unit.rank_down" if rate > 0 else "unit.rank_same")
-        return t(key, lang, n=fmt_number(abs(rate), lang, 2))
+        if rate == 0:
+            return t("unit.rank_same", lang)
+        shown = fmt_number(abs(rate), lang, 2)
+        return tn("unit.rank_up" if rate < 0 else "unit.rank_down", amount_count(shown), lang, n=shown)
     shown_unit = t("unit.points", lang) if unit.startswith("%") else unit_name(unit, lang)
     sign = "+" if rate > 0 else ""
     return f"{sign}{fmt_number(rate, lang, 2)} {shown_unit}{t('unit.per_year', lang)}"
+
+
+def amount_count(shown: str) -> int:
+    """The count that picks the plural form of a formatted amount: 1 for exactly '1', else 2 ('1,5 places')."""
+    return 1 if shown == "1" else 2
 
 
 def latest_text(row, lang: str) -> str:
@@ -108,7 +117,8 @@ def gap_text(row, lang: str) -> str:
     if pd.isna(row["gap"]):
         return t("none", lang)
     if row["unit"] == "rank":
-        return t("unit.rank_gap", lang, n=fmt_number(row["gap"], lang, 1))
+        shown = fmt_number(row["gap"], lang, 1)
+        return tn("unit.rank_gap", amount_count(shown), lang, n=shown)
     return fmt_value(row["gap"], row["unit"], lang)
 
 
@@ -148,9 +158,10 @@ def target_name(targets: pd.DataFrame, lang: str) -> pd.Series:
 
 
 def agency_labels(id_lists, agencies: pd.DataFrame, lang: str) -> list[str]:
-    """Lists of agency ids as the reader knows them: short Vietnamese names, or English names."""
+    """Lists of agency ids as the reader knows them: short Vietnamese names, or English names, separated by
+    semicolons (a name may hold a comma: "University of Medicine and Pharmacy, X University" is one body)."""
     names = dict(zip(agencies["agency_id"], agencies["name_en" if lang == "en" else "short_vi"], strict=True))
-    return [", ".join(names.get(a) or a for a in ids) for ids in id_lists]
+    return ["; ".join(names.get(a) or a for a in ids) for ids in id_lists]
 
 
 def agency_label(agency_ids: list[str], agencies: pd.DataFrame, lang: str) -> str:
@@ -252,3 +263,38 @@ def expected_label(row, lang: str) -> str:
     shown = t("metrics.rank.target", lang, n=fmt_number(expected, lang, 0)) if row["unit"] == "rank" else \
         fmt_value(expected, row["unit"], lang)
     return t("briefing.expected", lang, value=shown)
+
+
+def who_label(by: object, accounts: set[str], lang: str) -> str:
+    """Who did something, as a person reads it: the account or the name given with `--by`; "dòng lệnh" for the
+    command line's own names ("cli:root", the default of `--by`; "init", which loads the plan; a bare system
+    login such as "root" that names no account)."""
+    name = str(by or "").strip()
+    if name in accounts:
+        return name
+    if not name or name.startswith("cli:") or name in _SYSTEM_NAMES:
+        return t("who.cli", lang)
+    return name
+
+
+_SYSTEM_NAMES = frozenset({"init", "root", "cli", "admin", "administrator", "ubuntu", "debian", "hue57", "streamlit"})
+
+
+_REPORT_FILE = re.compile(r"report (\S+) (\S+) #(\d+)")  # store._submissions names an accepted report's upload so
+
+
+def upload_file_label(filename: object, kind: object, lang: str, agency_names: dict[str, str] | None = None) -> str:
+    """An upload's file as a person names it: the file's name, or for the uploads the system makes ("init",
+    "undo #2", "report AGENCY 2026-H2 #2") what they are ('Hoàn tác lần cập nhật #2', 'Báo cáo 6 tháng cuối năm
+    2026 của <cơ quan> (báo cáo số 2)')."""
+    from hue57.tasks.periods import PERIOD_PATTERN, period_label  # noqa: PLC0415 — tasks use this package
+
+    name = "" if filename is None or pd.isna(filename) else str(filename)
+    if kind == "seed":
+        return t("upload.file.seed", lang, name=name.rsplit("/", 1)[-1] or "actuals.csv")
+    if kind == "revert" and (m := re.fullmatch(r"undo #(\d+)", name)):
+        return t("upload.file.undo", lang, id=m.group(1))
+    if (m := _REPORT_FILE.fullmatch(name)) and PERIOD_PATTERN.fullmatch(m.group(2)):
+        agency = (agency_names or {}).get(m.group(1)) or m.group(1)
+        return t("upload.file.report", lang, period=period_label(m.group(2), lang), agency=agency, id=m.group(3))
+    return name

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from hue57.i18n import fmt_int, fmt_number, normalise_lang, t
+from hue57.i18n import fmt_int, fmt_number, normalise_lang, t, tn
 from hue57.ingest._issues import LISTED, render
 from hue57.ingest._validate import PROGRESS_STATUSES, QUALITATIVE_STATUSES, ValidationReport
 
@@ -176,8 +176,8 @@ def summary(outcome, lang: str = "vi") -> str:
     report = outcome.report
     kind = t(f"ingest.kind.{report.kind}", lang) if report.kind else ""
     if outcome.status == "invalid":
-        return t("ingest.summary.invalid", lang, filename=report.filename, count=fmt_int(report.error_count, lang))
+        return tn("ingest.summary.invalid", report.error_count, lang, filename=report.filename, count=fmt_int(report.error_count, lang))
     if outcome.status == "unconfirmed":
-        return t("ingest.summary.unconfirmed", lang, filename=report.filename, count=len(outcome.warnings))
+        return tn("ingest.summary.unconfirmed", len(outcome.warnings), lang, filename=report.filename, count=len(outcome.warnings))
     return t(f"ingest.summary.{outcome.status}", lang, filename=report.filename, kind=kind, id=outcome.upload_id,
              new=outcome.new, changed=outcome.changed, unchanged=outcome.unchanged)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from hue57.i18n import fmt_int, fmt_number, t
+from hue57.i18n import CATALOGUE, fmt_int, fmt_number, t, tn
 
 ISSUE_COLUMNS = ["row", "column", "value", "key", "params"]
 REPORT_COLUMNS = ["row", "column", "value", "message"]
@@ -123,10 +123,23 @@ def _localised(params: dict, lang: str) -> dict:
     return out
 
 
+def _say(key: str, lang: str, params: dict, fields: dict) -> str:
+    """The message; one with plural forms (a count of rows, cells, values) takes the form of its count
+    (`count`, else the value), as gettext's ngettext does."""
+    if not isinstance(CATALOGUE[key].get("en"), tuple):
+        return t(key, lang, **fields)
+    count = params.get("count", fields["value"])
+    try:
+        n = int(count)
+    except (TypeError, ValueError):
+        n = 2
+    return tn(key, n, lang, **fields)
+
+
 def render(issues: pd.DataFrame, lang: str) -> pd.DataFrame:
     """row, column, value, message — the message in `lang`, naming what is wrong and what to do."""
-    messages = [t(key, lang, row=row if pd.notna(row) else "", column=column, value=value,
-                  **_localised(params, lang))
+    messages = [_say(key, lang, params, dict(row=row if pd.notna(row) else "", column=column, value=value,
+                                             **_localised(params, lang)))
                 for row, column, value, key, params in zip(issues["row"], issues["column"], issues["value"],
                                                            issues["key"], issues["params"], strict=True)]
     return pd.DataFrame({"row": issues["row"].astype("Int64").to_numpy(),

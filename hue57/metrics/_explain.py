@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from hue57.i18n import fmt_number, fmt_value, normalise_lang, t
+from hue57.i18n import fmt_number, fmt_value, normalise_lang, t, tn
 from hue57.i18n._wording import (
     display_unit,
     field,
@@ -206,4 +206,4 @@ def _rank_move(rate: float | None, lang: str) -> str:
         return t("metrics.rank.flat", lang)
     n = fmt_number(abs(rate), lang, 1)
     key = "metrics.rank.up" if rate < 0 else "metrics.rank.down"
-    return t(key + ("_one" if n == "1" else ""), lang, n=n)
+    return tn(key, 1 if n == "1" else 2, lang, n=n)  # the plural form of the amount shown ("1 place", "1,5 places")

@@ -13,7 +13,7 @@ from hue57.store._connect import (
     connect,
     db_path,
 )
-from hue57.store._documents import REPORT_COLUMNS, built_reports, insert_report, report_file
+from hue57.store._documents import REPORT_COLUMNS, built_documents, document_file, insert_document
 from hue57.store._load import InitResult, PlanMismatch, check_plan, init, recorded_plan
 from hue57.store._migrate import DatabaseNewer, ensure_current, schema_version
 from hue57.store._plan import (
@@ -61,7 +61,7 @@ from hue57.store._write import (
 )
 
 __all__ = [
-    "REPORT_COLUMNS", "built_reports", "insert_report", "report_file",
+    "REPORT_COLUMNS", "built_documents", "insert_document", "document_file",
     "DatabaseNewer", "SCHEMA_VERSION", "ensure_current", "schema_version",
     "BackupRefused", "BackupResult", "backup", "read_manifest", "restore",
     "attempt_counts", "get_user", "insert_user", "list_users", "login_attempts", "record_attempt",

@@ -25,7 +25,7 @@ def _has_table(con) -> bool:
                             "AND database_name = current_database()").fetchone()[0])
 
 
-def insert_report(path: str | os.PathLike | None, *, by: str, period: str, upload_id: int, as_of: dt.date,
+def insert_document(path: str | os.PathLike | None, *, by: str, period: str, upload_id: int, as_of: dt.date,
                   lang: str, filename: str, sha256: str, proposals: str, content: bytes) -> int:
     """Record one built report with its file; returns its number."""
     at = dt.datetime.now(dt.UTC).replace(tzinfo=None)  # stored as naive UTC, like uploads."at"
@@ -52,7 +52,7 @@ def insert_report(path: str | os.PathLike | None, *, by: str, period: str, uploa
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def built_reports(path: str | os.PathLike | None = None) -> pd.DataFrame:
+def built_documents(path: str | os.PathLike | None = None) -> pd.DataFrame:
     """Every built report, newest first, without its file (`REPORT_COLUMNS`)."""
     with connect(path) as con:
         if not _has_table(con):
@@ -61,7 +61,7 @@ def built_reports(path: str | os.PathLike | None = None) -> pd.DataFrame:
         return con.execute(f"SELECT {cols} FROM reports_built ORDER BY id DESC").df()  # noqa: S608 — constants
 
 
-def report_file(path: str | os.PathLike | None, report_id: int) -> tuple[str, bytes] | None:
+def document_file(path: str | os.PathLike | None, report_id: int) -> tuple[str, bytes] | None:
     """(file name, bytes) of one built report, None when there is no such report."""
     with connect(path) as con:
         if not _has_table(con):

@@ -33,10 +33,15 @@ def _is_blank(value: object) -> bool:
 
 
 def _names(agencies: pd.DataFrame) -> tuple[tuple[str, str], ...]:
-    """(normalised name, agency_id) for every name_vi and alias in the table."""
+    """(normalised name, agency_id) for every name_vi and alias in the table (normalised once per table content:
+    a task table scans ~700 fields against the same ~40 agencies)."""
+    return _names_now(*(tuple(agencies[c].tolist()) for c in ("agency_id", "name_vi", "aliases")))
+
+
+@lru_cache(maxsize=8)
+def _names_now(ids: tuple, names: tuple, alias_lists: tuple) -> tuple[tuple[str, str], ...]:
     pairs: dict[str, str] = {}
-    columns = agencies["agency_id"], agencies["name_vi"], agencies["aliases"]
-    for agency_id, name, aliases in zip(*columns, strict=True):
+    for agency_id, name, aliases in zip(ids, names, alias_lists, strict=True):
         spellings = [name] + ([] if _is_blank(aliases) else str(aliases).split("|"))
         for spelling in spellings:
             if not _is_blank(spelling):
@@ -91,10 +96,7 @@ def current_agency(agency_id: str, agencies: pd.DataFrame) -> str:
     An empty ``current_id`` means the agency is unchanged. Raises ``KeyError`` for an unknown id and
     ``ValueError`` when the mergers form a loop.
     """
-    successor = {
-        str(a): (str(a) if _is_blank(c) else str(c))
-        for a, c in zip(agencies["agency_id"], agencies["current_id"], strict=True)
-    }
+    successor = _successors(*(tuple(agencies[c].tolist()) for c in ("agency_id", "current_id")))
     if agency_id not in successor:
         raise KeyError(f"unknown agency_id {agency_id!r}")
     seen = [agency_id]
@@ -106,6 +108,11 @@ def current_agency(agency_id: str, agencies: pd.DataFrame) -> str:
             raise ValueError(f"agency mergers form a loop: {' → '.join(seen + [nxt])}")
         seen.append(nxt)
     return seen[-1]
+
+
+@lru_cache(maxsize=8)
+def _successors(ids: tuple, current_ids: tuple) -> dict[str, str]:
+    return {str(a): (str(a) if _is_blank(c) else str(c)) for a, c in zip(ids, current_ids, strict=True)}
 
 
 def agency_links(tasks: pd.DataFrame, agencies: pd.DataFrame) -> pd.DataFrame:

@@ -99,7 +99,7 @@ def attention_html(groups: Mapping[str, pd.DataFrame], agencies: pd.DataFrame, p
             for row in rows.to_dict("records"):
                 name = agency_label([row["agency_id"]], agencies, lang)
                 items.append(f'<li><a href="{_url("tasks", params, agency=row["agency_id"], task_status="overdue")}" '
-                             f'target="_self">{_e(t("briefing.overdue_item", lang, agency=name, n=row["count"]))}</a></li>')
+                             f'target="_self">{_e(tn("briefing.overdue_item", int(row["count"]), lang, agency=name))}</a></li>')
             tasks = len({no for nos in rows["tasks"] for no in nos})  # a task led jointly counts once
             title, colour, icon = t("briefing.group.overdue", lang, n=tasks), "#D55E00", "✖"
         else:  # reports: not sent, then sent late — each line counted and named, the title counting each apart

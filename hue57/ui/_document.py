@@ -48,26 +48,29 @@ def compiled_report_section(ctx: Context) -> None:
         try:
             built = document.build_and_record(db, period, by=ctx.user or "analyst", on=on, lang=ctx.lang,
                                             proposals=proposals)
-        except document.ReportRefused as exc:
+        except document.DocumentRefused as exc:
             st.error(plain(str(exc)))
         else:
             st.session_state["report_built"] = (built.report_id, document.preview_tables(built.content))
     if shown := st.session_state.get("report_built"):
         report_id, tables = shown
-        name, data = document.report_bytes(db, report_id, ctx.lang)
+        name, data = document.document_bytes(db, report_id, ctx.lang)
         st.download_button(t("report.page.download", ctx.lang), data, file_name=name, mime=DOCX_MIME,
                            type="primary", icon=":material/download:")
         with st.expander(t("report.page.preview", ctx.lang), expanded=True):
             for heading, table in tables:
+                if table is None:
+                    st.markdown(plain(heading))
+                    continue
                 st.markdown(f"**{plain(heading)}**")
                 text_table(table)
-    built = document.list_reports(db, ctx.lang)
+    built = document.list_documents(db, ctx.lang)
     if built.empty:
         return
     st.markdown(f"**{t('report.page.history', ctx.lang)}**")
     st.dataframe(built.rename(columns={"id": t("report.col.id", ctx.lang)}), hide_index=True, width="stretch", placeholder="")
     choice = st.selectbox(t("report.page.download_again", ctx.lang), built["id"].tolist(),
                           format_func=lambda i: f"#{i}", key="report_again")
-    name, data = document.report_bytes(db, int(choice), ctx.lang)
+    name, data = document.document_bytes(db, int(choice), ctx.lang)
     st.download_button(t("report.page.download_again", ctx.lang), data, file_name=name, mime=DOCX_MIME,
                        key="report_again_download", icon=":material/download:")

@@ -22,7 +22,7 @@ import pandas as pd
 import streamlit as st
 
 from hue57 import briefing, charts
-from hue57.i18n import t
+from hue57.i18n import t, tn
 from hue57.ui import _briefing
 from hue57.ui._context import Context
 from hue57.ui._data import OverviewView
@@ -40,10 +40,11 @@ _CSS = """<style>
 .hue57-table th{background:#f0f2f6;text-align:left;font-weight:600}
 .hue57-table th,.hue57-table td{padding:.3rem .5rem;border-bottom:1px solid rgba(49,51,63,.1);vertical-align:top}
 .hue57-table tbody tr:nth-child(even){background:#fafafa}
+.hue57-table{overflow-x:auto}
 .hue57-table .num{white-space:nowrap}
-.hue57-table .wide{min-width:7rem;overflow-wrap:anywhere}
-.hue57-table td{overflow-wrap:anywhere}
-.hue57-table .whole{overflow-wrap:normal}
+.hue57-table .wide{min-width:7rem}
+.hue57-table td{overflow-wrap:break-word}
+.hue57-table .tok{white-space:nowrap}
 @media (max-width:640px){.hue57-cards table,.hue57-cards tbody,.hue57-cards tr,.hue57-cards td{display:block;width:auto}.hue57-cards thead{display:none}.hue57-cards tr{padding:.4rem 0;border-bottom:1px solid rgba(49,51,63,.2)}.hue57-cards td{border:none;padding:.1rem .5rem;min-width:0}.hue57-cards td:empty{display:none}.hue57-cards td::before{content:attr(data-label) ": ";font-weight:600}}
 </style>"""
 
@@ -77,7 +78,7 @@ def table_html(frame: pd.DataFrame, *, links: Mapping[str, Sequence[str]] | None
     for i, values in enumerate(frame.itertuples(index=False, name=None)):
         cells = []
         for value, cls, urls, column in zip(values, css, targets, columns, strict=True):
-            text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else html.escape(str(value))
+            text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else tokens_html(str(value))
             if urls is not None and text:
                 text = f'<a href="{html.escape(str(urls[i]), quote=True)}" target="_self">{text}</a>'
             cells.append(f'<td{cls} data-label="{html.escape(str(column), quote=True)}">{text}</td>')
@@ -85,6 +86,22 @@ def table_html(frame: pd.DataFrame, *, links: Mapping[str, Sequence[str]] | None
     return (f'<div class="hue57-table{" hue57-cards" if cards else ""}" data-testid="hue57Table" tabindex="0">'
             f"<table><thead><tr>{head}</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table></div>")
+
+
+_TOKEN = re.compile(r"\S*[\d%/]\S*")  # a number, a date, a unit with a slash: '(2024)', '04/12/2026', 'bậc/năm'
+
+
+def tokens_html(text: str) -> str:
+    """`text` escaped, each token holding a digit, '%' or '/' kept on one line (a `tok` span): a table cell wraps
+    between words, never inside '100%', '(2024)', '04/12/2026' or 'bậc/năm'."""
+    out, end = [], 0
+    for m in _TOKEN.finditer(text):
+        out.append(html.escape(text[end:m.start()]))
+        token = html.escape(m.group(0))
+        out.append(f'<span class="tok">{token}</span>' if len(m.group(0)) <= 40 else token)  # a link may wrap
+        end = m.end()
+    out.append(html.escape(text[end:]))
+    return "".join(out)
 
 
 def chart_html(svg: str, description: str, *, title: str = "", notes: Sequence[str] = (), narrow: str = "") -> str:
@@ -207,7 +224,7 @@ def _report_html(view: OverviewView, lang: str, params: Mapping[str, str], small
     agency), each gap on its own scale, and the scorecard: the first screen answers "what changed" and
     "who"."""
     missing = briefing.no_data_codes(view.shown)
-    notes = [t("overview.no_data_line", lang, n=len(missing), codes=", ".join(missing))] if missing else []
+    notes = [tn("overview.no_data_line", len(missing), lang, codes=", ".join(missing))] if missing else []
     gaps = view.gaps.head(BRIEFING_ROWS)
     if len(view.gaps) > len(gaps):
         notes.insert(0, t("briefing.gaps_limited", lang, shown=len(gaps), total=len(view.gaps)))

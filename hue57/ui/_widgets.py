@@ -14,11 +14,13 @@ from hue57.i18n import (
     agency_label,
     fmt_date,
     fmt_datetime,
+    fmt_number,
     normalise_lang,
     plan_text,
     t,
     target_name,
     task_status_label,
+    who_label,
 )
 from hue57.plan_facts import PlanFileError
 from hue57.ui import _briefing, _static
@@ -141,12 +143,77 @@ def task_detail(row, history: pd.DataFrame, agencies: pd.DataFrame, ctx: Context
     _static.table(tasks_view.progress_listing(history, lang), wide=[t("tasks.col.note", lang), t("tasks.col.evidence", lang)])
 
 
-def text_table(frame: pd.DataFrame) -> None:
+def text_table(frame: pd.DataFrame, lang: str | None = None) -> None:
     """A table whose long texts wrap and show whole (an error's message, a file's cell). st.table reads
     Markdown, so every cell is escaped: uploaded text shows exactly as written and never becomes a link,
-    an image or formatting. Missing values show as nothing, never as "None"."""
+    an image or formatting. Missing values show as nothing, never as "None"; numbers as the locale writes
+    them ('40', not '40.0'; '12,5'); no rows: a sentence, not the grid's "empty"."""
+    lang = lang or current().lang
+    if frame.empty:
+        st.caption(t("screen.table.none", lang))
+        return
     shown = frame.astype(object).where(frame.notna(), "")
-    st.table(shown.map(lambda v: plain(v) if v != "" else ""), hide_index=True)
+    st.table(shown.map(lambda v: plain(cell_text(v, lang)) if v != "" else ""), hide_index=True)
+
+
+def cell_text(value: object, lang: str) -> str:
+    """A table cell's text: a whole number without '.0' and without grouping (a year, a row, a count up to
+    9999 reads as written: 2026, 40), other numbers through the locale formatter ('12,5' / '12.5')."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or pd.isna(value):
+        return str(value)
+    number = float(value)
+    if number.is_integer() and abs(number) < 10_000:
+        return str(int(number))
+    return fmt_number(number, lang, 2)
+
+
+def grid(frame: pd.DataFrame, lang: str, **options) -> None:
+    """st.dataframe for a frame that may have no rows: a sentence then, not the grid's "empty"."""
+    if frame.empty:
+        st.caption(t("screen.table.none", lang))
+    else:
+        st.dataframe(frame, hide_index=True, width="stretch", placeholder="", **options)
+
+
+def agency_names(agencies: pd.DataFrame, lang: str) -> dict[str, str]:
+    """agency_id → the name a reader knows (short Vietnamese, or English)."""
+    return dict(zip(agencies["agency_id"], agencies["name_en" if lang == "en" else "short_vi"], strict=True))
+
+
+def account_names(db) -> set[str]:
+    """The accounts' names: who may be shown as a person (others read "dòng lệnh")."""
+    return set(store.list_users(db)["name"])
+
+
+def _css_text(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def screen_words(lang: str) -> None:
+    """Once per page: Streamlit's own words in the reader's language (the file picker's "Upload", "Drag and drop
+    …", "200MB per file"; an empty table's "empty"), and buttons whose labels wrap instead of being cut ('Tải mẫu
+    tiến độ nhiệm vụ …'). CSS replaces the words (Streamlit has no setting for them); tests/e2e checks them."""
+    from hue57.ingest._bounds import MAX_BYTES  # noqa: PLC0415
+
+    size = f"{fmt_number(MAX_BYTES / 1024 / 1024, lang, 1)} MB"
+    zone = "[data-testid=stFileUploaderDropzone]"
+    words = {"button": _css_text(t("screen.picker.button", lang)), "drop": _css_text(t("screen.picker.drop", lang)),
+             "limit": _css_text(t("screen.picker.limit", lang, size=size)),
+             "none": _css_text(t("screen.table.none", lang))}
+    hide = "font-size:0!important;visibility:hidden"  # hidden from sight and from the page's text (innerText)
+    show = "visibility:visible;font-size:{}"
+    st.html(f"""<style>
+{zone} button [data-testid=stMarkdownContainer] p{{{hide}}}
+{zone} button [data-testid=stMarkdownContainer] p::after{{content:{words['button']};{show.format('1rem')}}}
+{zone} > div:not([data-testid]) span{{{hide}}}
+{zone} > div:not([data-testid]) span::after{{content:{words['drop']};{show.format('1rem')}}}
+[data-testid=stFileUploaderDropzoneInstructions] span{{{hide}}}
+[data-testid=stFileUploaderDropzoneInstructions] span::after{{content:{words['limit']};{show.format('.875rem')}}}
+[data-testid=stTableStyledEmptyTableCell]{{{hide}}}
+[data-testid=stTableStyledEmptyTableCell]::after{{content:{words['none']};{show.format('.875rem')}}}
+[data-testid^=stBaseButton] {{height:auto}}
+[data-testid^=stBaseButton] [data-testid=stMarkdownContainer] p{{white-space:normal;overflow:visible;text-overflow:clip}}
+</style>""")
 
 
 def upload_problems(outcome, ctx: Context) -> None:
@@ -172,9 +239,14 @@ def undo_form(db, history: pd.DataFrame, ctx: Context) -> None:
         return
     rows = history[history["id"].notna()].assign(id=lambda f: f["id"].astype(int)).set_index("id")
 
+    from hue57.ui.views.upload import file_label  # noqa: PLC0415
+
+    accounts = account_names(db)
+
     def label(i: int) -> str:
         row = rows.loc[i]
-        return t("upload.undo_item", ctx.lang, id=i, filename=row["filename"] or "", by=row["by"],
+        return t("upload.undo_item", ctx.lang, id=i, filename=file_label(row["filename"], row["kind"], ctx.lang),
+                 by=who_label(row["by"], accounts, ctx.lang),
                  at=fmt_datetime(calendar.local(pd.Timestamp(row["at"]).to_pydatetime()), ctx.lang))
 
     pending = st.session_state.get("undo_pending")
