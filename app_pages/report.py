@@ -44,6 +44,8 @@ def saved(save) -> dict | None:
     if stored is None:
         st.error(tn("report.invalid", len(check.errors), lang))
         ui.text_table(check.errors)
+    elif len(check.warnings):  # shown after the rerun the save makes: values the agency should check again
+        st.session_state["report_warnings"] = ingest.warning_table(check, lang)
     return stored
 
 
@@ -75,6 +77,9 @@ def agency_form(reporter: reporting.Reporter, period: str) -> None:
     st.caption(t("report.agency_line", lang, agency=name, state=t(f"report.state.{state}", lang)))
     if message := st.session_state.pop("report_message", None):
         st.success(message)
+    if (warnings := st.session_state.pop("report_warnings", None)) is not None:
+        st.warning(tn("report.check_warnings", len(warnings), lang))
+        ui.text_table(warnings)
     stored_tasks, stored_figures = reporting.report_rows(sub) if sub else (None, None)
     has_indicators = len(items.indicators) > 0
     if state == "returned" and sub.get("comment"):  # until the report is submitted again, drafts included

@@ -8,12 +8,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 
+import numpy as np
 import pandas as pd
 import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from hue57 import briefing, cli, reporting, store
+from hue57 import briefing, cli, ingest, reporting, store
 from hue57.ui._briefing import attention_html
 from tests.conftest import sign_in
 
@@ -346,3 +347,27 @@ def test_cli_refusals_exit_2_with_the_reason_and_change_nothing(db, tmp_path, ca
     assert says in err, err
     assert "Traceback" not in err
     _unchanged(before, db)
+
+
+# --- the agency's figures are checked like an upload's -------------------------------------------------------------
+
+def _rank_form(db, basis):
+    snap, items = _items(db, "so_khcn")  # the DTI rank (code 4) is monitored by the Department, as merged in 2025
+    form = reporting.indicator_form(items, "vi")
+    row = form.index[form["code"] == "4"][0]
+    form.loc[row, ["year", "value", "source", "basis"]] = [2026, 3, "dti.gov.vn (kiểm thử)", basis]
+    return reporting.check_form(snap, items, None, form, "vi")
+
+
+def test_a_rank_without_its_basis_on_the_agency_form_asks_for_out_of_how_many(db):
+    check = _rank_form(db, np.nan)
+    assert check.ok  # a warning to check, not an error: the save goes through
+    texts = " ".join(ingest.warning_table(check, "vi").astype(str).to_numpy().ravel())
+    assert "Trên tổng số" in texts and "năm 2026" in texts
+
+
+def test_a_rank_with_its_basis_on_the_agency_form_raises_no_basis_warning(db):
+    check = _rank_form(db, 34)
+    assert check.ok
+    assert not len(check.warnings) or "Trên tổng số" not in " ".join(
+        ingest.warning_table(check, "vi").astype(str).to_numpy().ravel())

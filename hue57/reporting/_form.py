@@ -109,6 +109,19 @@ def indicator_form(items: Items, lang: str, stored: pd.DataFrame | None = None) 
 
 # --- checking ---------------------------------------------------------------------------------------------
 
+def _scale_warnings(snap, report) -> pd.DataFrame:
+    """The upload's own scale and basis warnings for a valid figures table, against the stored figures."""
+    from hue57.ingest._scale import scale_warnings  # noqa: PLC0415 — figures only
+
+    return scale_warnings(report.rows, snap.actuals, snap.targets, row_numbers=report.row_numbers,
+                          value_text=report.value_text, column=report.value_header)
+
+
+def _joined(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    frames = [f for f in frames if f is not None and len(f)]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
 @dataclass
 class FormCheck:
     """The verdict on a form or an uploaded file: `ok` when valid and every row the agency's own.
@@ -123,6 +136,9 @@ class FormCheck:
     progress: pd.DataFrame | None = None
     actuals: pd.DataFrame | None = None
     notices: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # figures probably on the wrong scale, or a rank without «Trên tổng số» where the indicator's ranks state one:
+    # the agency is asked to check them (they do not stop a save), the analyst sees them again on review
+    warnings: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def _text(value: object, whole: bool = False) -> str:
@@ -191,7 +207,7 @@ def check_form(snap, items: Items, tasks: pd.DataFrame | None, indicators: pd.Da
 
     A row whose fillable cells are all blank is not reported (not an error): the same rule as the workbook."""
     lang = normalise_lang(lang)
-    errors, notices, refused = [], [], []
+    errors, notices, refused, warnings = [], [], [], []
     progress = actuals = None
     task_parts = [(frame, table) for frame, table in ((tasks, "tasks"), (collective, "collective"))
                   if frame is not None]
@@ -217,6 +233,7 @@ def check_form(snap, items: Items, tasks: pd.DataFrame | None, indicators: pd.Da
             refused += _refuse(parsed.rows, t("ingest.header.code", lang), codes, items.codes)
             if report.ok:
                 actuals = report.rows
+                warnings.append(_scale_warnings(snap, report))
             errors.append(_errors(report, "indicators", lang))
             if len(report.notices):
                 notices.append(report.notices)
@@ -225,7 +242,7 @@ def check_form(snap, items: Items, tasks: pd.DataFrame | None, indicators: pd.Da
     error_frame = pd.concat(errors, ignore_index=True) if errors else pd.DataFrame()
     ok = not refused and error_frame.empty
     return FormCheck(ok, error_frame, refused, progress if ok else None, actuals if ok else None,
-                     pd.concat(notices, ignore_index=True) if notices else pd.DataFrame())
+                     pd.concat(notices, ignore_index=True) if notices else pd.DataFrame(), _joined(warnings))
 
 
 # --- the offline form: one workbook out, read back -----------------------------------------------------------
@@ -290,7 +307,7 @@ def check_upload(snap, items: Items, data: bytes, filename: str, lang: str = "vi
     parts = [(table, _touched(p)) for table, p in parts]
     if all(p.readable and p.kind is not None and not len(p.cells) for _, p in parts):
         return FormCheck(False, _nothing_filled(parts[0][1].filename, lang))
-    errors, notices, refused = [], [], []
+    errors, notices, refused, warnings = [], [], [], []
     progress = actuals = None
     for table, part in parts:
         if part.readable and part.kind is not None and not len(part.cells):
@@ -309,6 +326,7 @@ def check_upload(snap, items: Items, data: bytes, filename: str, lang: str = "vi
                 refused += _refuse(part.rows, part.headers.get("period", "period"), rows["period"], {items.period})
             else:
                 refused += _refuse(report.row_numbers, part.headers.get("code", "code"), rows["code"], items.codes)
+                warnings.append(_scale_warnings(snap, report))
         if part.kind == "progress":
             progress = rows
         else:
@@ -316,7 +334,7 @@ def check_upload(snap, items: Items, data: bytes, filename: str, lang: str = "vi
     error_frame = pd.concat(errors, ignore_index=True) if errors else pd.DataFrame()
     ok = error_frame.empty and not refused
     return FormCheck(ok, error_frame, refused, progress if ok else None, actuals if ok else None,
-                     pd.concat(notices, ignore_index=True) if notices else pd.DataFrame())
+                     pd.concat(notices, ignore_index=True) if notices else pd.DataFrame(), _joined(warnings))
 
 
 def form_workbook(snap, items: Items, lang: str = "vi", submission: dict | None = None) -> bytes:
