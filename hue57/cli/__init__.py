@@ -349,7 +349,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.lang = normalise_lang(args.lang)
     # audit lines beside the messages (never in the data a command prints on stdout), see `audit.cli_stream`
     audit.use_stream(audit.cli_stream(sys.stderr))
-    audit.use_origin("cli", who=f"cli:{default_user()}")
+    audit.use_origin("cli", who=default_user())
     OPTIONS.update(lang=args.lang, wide=args.wide)
     func: Callable = args.func
     try:

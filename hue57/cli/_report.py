@@ -35,7 +35,15 @@ def cmd_status(args) -> None:
         "submitted_at": [None if pd.isna(v) else v.strftime("%Y-%m-%d %H:%M:%S") for v in states["submitted_at"]],
         "on_time": states["on_time"], "reviewed_by": states["reviewed_by"], "upload_id": states["upload_id"],
     }, columns=STATUS_COLUMNS)
-    emit(frame, args.format)
+    if args.format == "table":  # the table an analyst reads: the agency's name and states in words
+        lang = args.lang
+        frame["agency"] = states["name_en" if lang == "en" else "name_vi"].to_numpy()
+        frame["submitted_at"] = ["" if pd.isna(v) else v.strftime("%Y-%m-%d %H:%M") for v in states["submitted_at"]]
+    emit(frame, args.format, brief=["id", "agency", "items", "state", "submitted_at", "on_time"],
+         labels={"state": lambda v: t(f"report.state.{v}", args.lang),
+                 "on_time": lambda v: reporting.on_time_text(v, args.lang)},
+         headers={c: t(f"report.col.{c}", args.lang) for c in STATUS_COLUMNS if c not in ("upload_id",)}
+         | {"upload_id": t("report.col.upload", args.lang)})
 
 
 def _collective(values: list[str] | None, lang: str) -> dict[int, str]:

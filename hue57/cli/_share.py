@@ -64,7 +64,10 @@ def cmd_create(args) -> None:
 def cmd_list(args) -> None:
     frame = share.list_links(args.db)[LIST_COLUMNS]
     frame["expires"] = [d.isoformat() for d in frame["expires"]]
-    emit(frame, args.format)
+    lang = args.lang
+    emit(frame, args.format, brief=["id", "created_at", "by", "as_of_year", "expires", "opened", "state"],
+         labels={"state": lambda v: t(f"share.state.{v}", lang), "lang": lambda v: t(f"lang.{v}", lang)},
+         headers={c: t(f"share.col.{c}", lang) for c in LIST_COLUMNS if c not in ("upload_id", "revoked")})
 
 
 def cmd_revoke(args) -> None:

@@ -72,7 +72,9 @@ def check_plan_folder(folder: Path | str) -> list[Problem]:
     problems: list[Problem] = []
     raw = _check_toml(folder, problems)
     start_year = 2025
-    units = set(BUILT_IN_UNITS) | {k.removeprefix("unitname.") for k in CATALOGUE if k.startswith("unitname.")}
+    # the catalogue writes '%' as 'percent' in its message ids (`hue57.i18n.unit_name`)
+    units = set(BUILT_IN_UNITS) | {k.removeprefix("unitname.").replace("percent", "%") for k in CATALOGUE
+                                   if k.startswith("unitname.")}
     if raw is not None:
         units |= set((raw.get("units") or {}).keys())
         try:
