@@ -33,6 +33,7 @@ hue57/locale/%/LC_MESSAGES/hue57.mo: hue57/locale/%/LC_MESSAGES/hue57.po | $(VEN
 # Which keys the code uses (key-style catalogue: the msgid is the first argument of t and tn; see babel.cfg).
 messages: $(VENV)/.runtime
 	$(BIN)/pybabel extract -F babel.cfg -k t:1 -k tn:1 --no-default-keywords -o hue57/locale/hue57.pot .
+	$(BIN)/pybabel update -i hue57/locale/hue57.pot -d hue57/locale -D hue57 --no-fuzzy-matching --ignore-obsolete
 
 init: $(VENV)/.runtime $(MO)
 	$(BIN)/python -m hue57 init

@@ -1,17 +1,13 @@
 """The text catalogue is gettext's: a .po file per language (what a translator edits in Poedit), compiled to a .mo
 that is current; every message id the code uses is in both; every count goes through `tn` (ngettext) with the
-language's plural forms (Vietnamese one, English two); `tools/i18n_to_gettext.py` merges dict modules that come
-back from other branches into the .po files and deletes them again."""
+language's plural forms (Vietnamese one, English two)."""
 
 from __future__ import annotations
 
 import gettext
 import io
 import re
-import shutil
 import string
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -120,28 +116,3 @@ def test_t_and_tn_keep_their_behaviour():
     assert tn("briefing.overdue_item", 1, "vi", agency="X") == "X: 1 nhiệm vụ quá hạn"
     assert "Huế" in t("app.title", "vi") and t("status.on_track", "fr") == "Đúng lộ trình"
 
-
-def test_the_conversion_merges_dict_modules_that_come_back_and_deletes_them(tmp_path):
-    """What the lead does after merging: a branch's dict module beside the .po files is merged, then deleted."""
-    copy = tmp_path / "repo"
-    shutil.copytree(ROOT / "hue57", copy / "hue57", ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
-    shutil.copytree(ROOT / "tools", copy / "tools", ignore=shutil.ignore_patterns("__pycache__"))
-    (copy / "data").mkdir()
-    shutil.copy(ROOT / "data" / "plan.toml", copy / "data" / "plan.toml")
-    (copy / "hue57" / "i18n" / "_branch.py").write_text(
-        'TEXT: dict[str, dict[str, str]] = {\n'
-        '    "branch.hello": {"vi": "Xin chào {name}", "en": "Hello {name}"},\n'
-        '    "branch.rows": {"vi": "{n} dòng", "en": ("{n} row", "{n} rows")},\n'
-        '    "status.on_track": {"vi": "Đúng lộ trình", "en": "On track"},\n'
-        '}\n', encoding="utf-8")
-    run = subprocess.run([sys.executable, "tools/i18n_to_gettext.py"], cwd=copy, capture_output=True, text=True)
-    assert run.returncode == 0, run.stderr + run.stdout
-    assert not (copy / "hue57" / "i18n" / "_branch.py").exists()
-    vi = (copy / "hue57/locale/vi/LC_MESSAGES/hue57.po").read_text(encoding="utf-8")
-    en = (copy / "hue57/locale/en/LC_MESSAGES/hue57.po").read_text(encoding="utf-8")
-    assert 'msgid "branch.hello"\nmsgstr "Xin chào {name}"' in vi
-    assert 'msgid "branch.rows"\nmsgid_plural "branch.rows"\nmsgstr[0] "{n} dòng"' in vi
-    assert 'msgstr[0] "{n} row"\nmsgstr[1] "{n} rows"' in en
-    assert en.count("msgid ") >= len(CATALOGUE) + 2  # nothing lost
-    again = subprocess.run([sys.executable, "tools/i18n_to_gettext.py"], cwd=copy, capture_output=True, text=True)
-    assert again.returncode == 0 and "0 added or changed" in again.stdout  # re-runnable: nothing left to do
