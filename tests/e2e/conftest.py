@@ -140,6 +140,17 @@ SETTLED_AT = """
 """.replace("CHART_LOADED", chart_decoded_js(required=False)).replace("VEGA_DRAWN", VEGA_DRAWN_JS)
 
 
+def submit_sign_in(page, name: str, password: str, timeout: float = 30_000) -> None:
+    """Fill the sign-in form and submit it; return once the browser has traded its one-time code for the session
+    cookie and loaded the page it was sent to (a wait on a heading could pass before that navigation, and the
+    page would then reload under the test's next click)."""
+    page.get_by_label("Tên đăng nhập").fill(name)
+    page.get_by_label("Mật khẩu", exact=True).fill(password)
+    with page.expect_navigation(timeout=timeout):
+        page.get_by_role("button", name="Đăng nhập", exact=True).click()
+    settle(page, timeout)
+
+
 def open_page(page, url: str) -> None:
     page.goto(url)
     settle(page)

@@ -19,7 +19,7 @@ import urllib.request
 import pytest
 
 from hue57 import auth
-from tests.e2e.conftest import ANALYST_PASSWORD, ROOT, screenshot, settle, start_analyst_server, stop
+from tests.e2e.conftest import ANALYST_PASSWORD, ROOT, screenshot, settle, start_analyst_server, stop, submit_sign_in
 from tests.proxy_nginx import PROXY_ADDRESS, start_proxy
 
 UNIT = ROOT / "deploy" / "systemd" / "hue57.service"
@@ -62,10 +62,7 @@ def test_overview_and_sign_in_through_nginx_record_the_forwarded_address(browser
 
         page.goto(proxy.url + "/upload")
         settle(page)
-        page.get_by_label("Tên đăng nhập").fill("chuyen_vien")
-        page.get_by_label("Mật khẩu").fill(ANALYST_PASSWORD)
-        page.get_by_role("button", name="Đăng nhập").click()
-        page.wait_for_selector("h1:has-text('Cập nhật số liệu')", timeout=30_000)
+        submit_sign_in(page, "chuyen_vien", ANALYST_PASSWORD)
         context.close()
 
         attempts = auth.login_attempts(server.db)

@@ -6,7 +6,7 @@ import pytest
 from hue57 import auth, calendar, reporting, store
 from hue57.tasks import current_period
 from hue57.ui.views import indicator as indicator_view
-from tests.e2e.conftest import open_page, screenshot, settle, start_server
+from tests.e2e.conftest import open_page, screenshot, settle, start_server, submit_sign_in
 
 PASSWORD = "mat-khau-kiem-thu-2026"
 
@@ -25,11 +25,7 @@ def report_server(tmp_path):
 
 def _sign_in(page, url: str, name: str) -> None:
     open_page(page, url + "/report")
-    page.get_by_label("Tên đăng nhập").fill(name)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_selector("h1:has-text('Báo cáo')")
-    settle(page)
+    submit_sign_in(page, name, PASSWORD)
 
 
 class Grid:

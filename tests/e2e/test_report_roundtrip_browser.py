@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from hue57 import auth, calendar, reporting, store
 from hue57.tasks import current_period
-from tests.e2e.conftest import open_page, screenshot, settle, start_server, stop
+from tests.e2e.conftest import open_page, screenshot, settle, start_server, stop, submit_sign_in
 
 PASSWORD = "mat-khau-kiem-thu-2026"
 COMMENT = "Bổ sung minh chứng cho nhiệm vụ 51"
@@ -36,11 +36,7 @@ def _sign_in(page, url: str, name: str) -> None:
 
 
 def _sign_in_here(page, name: str) -> None:
-    page.get_by_label("Tên đăng nhập").fill(name)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_selector("h1:has-text('Báo cáo')")
-    settle(page)
+    submit_sign_in(page, name, PASSWORD)
 
 
 def _reload(page, name: str) -> None:

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from hue57 import share
-from tests.e2e.conftest import open_page, screenshot
+from tests.e2e.conftest import open_page, screenshot, submit_sign_in
 
 
 @pytest.fixture(scope="module")
@@ -80,11 +80,7 @@ def test_a_link_made_on_the_page_carries_the_host_and_port_the_browser_uses(room
 
     srv = room_server
     open_page(page, srv.url + "/share")
-    page.get_by_label("Tên đăng nhập").fill("chuyen_vien")
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_selector("h1:has-text('Chia sẻ')")
-    settle(page)
+    submit_sign_in(page, "chuyen_vien", PASSWORD)
     page.get_by_role("button", name="Tạo liên kết").click()
     page.wait_for_selector("[data-testid=stAlertContentSuccess]", timeout=30_000)
     settle(page)

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from hue57 import auth
-from tests.e2e.conftest import ROOT, open_page, screenshot, settle, start_server
+from tests.e2e.conftest import ROOT, open_page, screenshot, settle, start_server, submit_sign_in
 
 PASSWORD = "mat-khau-kiem-thu-2026"
 
@@ -37,11 +37,7 @@ def _indicator_values(page, server, code: str) -> str:
 def test_login_upload_confirm_then_undo(analyst_server, page, tmp_path):
     srv = analyst_server
     open_page(page, srv.url + "/upload")
-    page.get_by_label("Tên đăng nhập").fill("chuyen_vien")
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_selector("h1:has-text('Cập nhật số liệu')")
-    settle(page)
+    submit_sign_in(page, "chuyen_vien", PASSWORD)
 
     upload = tmp_path / "so_lieu.csv"
     upload.write_bytes("\ufeffMã;Năm;Giá trị;Nguồn;Ghi chú\n8.1;2026;93,5;Báo cáo kiểm thử của Sở;\n"
@@ -90,10 +86,7 @@ def test_progress_upload_turns_an_overdue_task_done(analyst_server, page, tmp_pa
     assert viewer.get_by_role("combobox", name="Nhiệm vụ", exact=True).input_value() == ""  # no task is done yet
 
     open_page(page, srv.url + "/upload")
-    page.get_by_label("Tên đăng nhập").fill("chuyen_vien")
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_selector("h1:has-text('Cập nhật số liệu')")
+    submit_sign_in(page, "chuyen_vien", PASSWORD)
     progress = tmp_path / "tien_do.csv"
     progress.write_text("STT nhiệm vụ,Kỳ,Trạng thái,Tiến độ (%),Ghi chú,Minh chứng\n"
                         "7,2025-H1,Hoàn thành,100,Đã ban hành (kiểm thử),Kế hoạch số 00/KH (kiểm thử)\n",

@@ -8,7 +8,15 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import ANALYST_PASSWORD, open_page, screenshot, settle, start_analyst_server, stop
+from tests.e2e.conftest import (
+    ANALYST_PASSWORD,
+    open_page,
+    screenshot,
+    settle,
+    start_analyst_server,
+    stop,
+    submit_sign_in,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -63,11 +71,7 @@ def analyst_server(tmp_path_factory):
 
 def _sign_in(page, url: str) -> None:
     open_page(page, url + "/upload")
-    page.get_by_label("Tên đăng nhập").fill("chuyen_vien")
-    page.get_by_label("Mật khẩu").fill(ANALYST_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_selector("h1:has-text('Cập nhật số liệu')")
-    settle(page)
+    submit_sign_in(page, "chuyen_vien", ANALYST_PASSWORD)
 
 
 @pytest.mark.parametrize("width", [1280, 390])
