@@ -40,6 +40,16 @@ def db(_template_db, tmp_path, monkeypatch) -> Path:
 TEST_PASSWORD = "mat-khau-kiem-thu-2026"
 
 
+def run_coroutine(coro):
+    """`asyncio.run(coro)` in a thread of its own: the browser tests' Playwright keeps an event loop running in
+    this thread for the whole session, and asyncio.run refuses to start inside a running loop."""
+    import asyncio  # noqa: PLC0415
+    import concurrent.futures  # noqa: PLC0415
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 def sign_in(at, name: str, role: str = "analyst", agency: str | None = None, db=None):
     """Sign `at` (an AppTest) in as `name` the way the sign-in form does: an open session whose token this tab
     holds; the account is created first (role, agency, `TEST_PASSWORD`) when it does not exist yet."""

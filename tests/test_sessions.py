@@ -3,7 +3,6 @@ or `session_hours` without use; the cookie routes hand a session to the browser 
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 
 import pytest
@@ -11,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from hue57 import auth, cli
 from hue57.auth import _accounts, _passwords, _sessions, _sign_in, web
-from tests.conftest import TEST_PASSWORD
+from tests.conftest import TEST_PASSWORD, run_coroutine
 
 
 @pytest.fixture(autouse=True)
@@ -139,7 +138,7 @@ def _call(route, path: str, body: bytes = b"", headers: dict | None = None):
     async def receive():
         return {"type": "http.request", "body": body, "more_body": False}
 
-    return asyncio.run(route(Request(scope, receive)))
+    return run_coroutine(route(Request(scope, receive)))
 
 
 def _set_cookie(response) -> str:
@@ -214,7 +213,7 @@ def _through_middleware(path: str, cookie: str | None, content_type: bytes = b"t
     headers = [(b"host", b"127.0.0.1:8501")] + ([(b"cookie", f"hue57_session={cookie}".encode())] if cookie else [])
     scope = {"type": "http", "method": "GET", "path": path, "scheme": "http", "headers": headers,
              "client": ("127.0.0.1", 5000)}
-    asyncio.run(web.SlidingCookie(app)(scope, receive, send))
+    run_coroutine(web.SlidingCookie(app)(scope, receive, send))
     return [v.decode() for k, v in sent[0]["headers"] if k == b"set-cookie"]
 
 

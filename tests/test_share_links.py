@@ -297,7 +297,8 @@ def test_cli_list_in_every_format(db, capsys):
 
     assert cli.main(["share", "list"]) == 0
     out = capsys.readouterr().out
-    assert "upload_id" in out and len([line for line in out.splitlines() if line[:1].isdigit()]) == 2
+    assert "Hiệu lực đến" in out and "Đang hiệu lực" in out  # headers and states in words
+    assert "active" not in out and len([line for line in out.splitlines() if line[:1].isdigit()]) == 2
 
 
 def test_cli_revoke(db, capsys):

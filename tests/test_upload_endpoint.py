@@ -18,6 +18,7 @@ from websockets.asyncio.client import connect
 
 from hue57 import ingest, store
 from hue57.ui import _uploads
+from tests.conftest import run_coroutine
 from tests.e2e.conftest import start_server
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -95,7 +96,7 @@ def test_raw_puts_from_a_signed_out_session_are_not_kept_and_the_server_memory_s
     store.init(db)
     server = start_server(db, {"STREAMLIT_SERVER_ENABLE_XSRF_PROTECTION": "false"})
     try:
-        result = asyncio.run(_signed_out_session_puts(server.port, server.proc.pid))
+        result = run_coroutine(_signed_out_session_puts(server.port, server.proc.pid))
     finally:
         server.proc.terminate()
         server.proc.wait(timeout=20)
