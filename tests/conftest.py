@@ -40,6 +40,27 @@ def db(_template_db, tmp_path, monkeypatch) -> Path:
 TEST_PASSWORD = "mat-khau-kiem-thu-2026"
 
 
+@pytest.fixture
+def quick_passwords(monkeypatch):
+    """Cheap scrypt and no minimum answer time: account tests create and check many passwords."""
+    from hue57.auth import _passwords, _sign_in  # noqa: PLC0415
+
+    monkeypatch.setattr(_passwords, "_N", 2 ** 10)
+    monkeypatch.setattr(_sign_in, "MIN_ANSWER", 0.0)
+
+
+@pytest.fixture
+def account_clock(monkeypatch):
+    """The accounts' clock, a list whose one item a test moves forward."""
+    import datetime as dt  # noqa: PLC0415
+
+    from hue57.auth import _accounts  # noqa: PLC0415
+
+    now = [dt.datetime(2026, 6, 9, 8, 0, 0)]
+    monkeypatch.setattr(_accounts, "now", lambda: now[0])
+    return now
+
+
 def run_coroutine(coro):
     """`asyncio.run(coro)` in a thread of its own: the browser tests' Playwright keeps an event loop running in
     this thread for the whole session, and asyncio.run refuses to start inside a running loop."""

@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from hue57 import audit, auth, cli, reporting, store
-from hue57.auth import _accounts, _passwords, _policy, _sign_in
+from hue57.auth import _accounts, _policy
 from hue57.ui._login import destination
 from tests.conftest import TEST_PASSWORD, sign_in
 from tests.report_html import page_tables
@@ -19,18 +19,13 @@ from tests.report_html import page_tables
 GOOD = "hoa phượng đỏ trước cổng trường"
 BASE = "https://hue57.example.vn"
 
-
-@pytest.fixture(autouse=True)
-def _quick(monkeypatch):
-    monkeypatch.setattr(_passwords, "_N", 2 ** 10)
-    monkeypatch.setattr(_sign_in, "MIN_ANSWER", 0.0)
+pytestmark = pytest.mark.usefixtures("quick_passwords")  # cheap scrypt, no minimum answer time (tests/conftest.py)
 
 
 @pytest.fixture
-def clock(monkeypatch):
-    now = [dt.datetime(2026, 6, 9, 8, 0, 0)]
-    monkeypatch.setattr(_accounts, "now", lambda: now[0])
-    return now
+def clock(account_clock):
+    return account_clock
+
 
 
 def _token(link: auth.AccountLink) -> str:

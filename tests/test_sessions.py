@@ -9,21 +9,16 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from hue57 import auth, cli
-from hue57.auth import _accounts, _passwords, _sessions, _sign_in, web
+from hue57.auth import _sessions, web
 from tests.conftest import TEST_PASSWORD, run_coroutine
 
-
-@pytest.fixture(autouse=True)
-def _quick(monkeypatch):
-    monkeypatch.setattr(_passwords, "_N", 2 ** 10)
-    monkeypatch.setattr(_sign_in, "MIN_ANSWER", 0.0)
+pytestmark = pytest.mark.usefixtures("quick_passwords")  # cheap scrypt, no minimum answer time (tests/conftest.py)
 
 
 @pytest.fixture
-def clock(monkeypatch):
-    now = [dt.datetime(2026, 6, 9, 8, 0, 0)]
-    monkeypatch.setattr(_accounts, "now", lambda: now[0])
-    return now
+def clock(account_clock):
+    return account_clock
+
 
 
 @pytest.fixture

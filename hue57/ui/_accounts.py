@@ -86,11 +86,7 @@ def set_password_form(ctx: Context, token: str) -> None:
         return
     st.caption(t("auth.password.set_caption", ctx.lang, user=name))
     with st.form("set_password", width=FORM_WIDTH):
-        first = st.text_input(t("auth.password.new", ctx.lang), type="password", key="pw_new",
-                              autocomplete="new-password")
-        again = st.text_input(t("auth.password.again", ctx.lang), type="password", key="pw_again",
-                              autocomplete="new-password")
-        st.caption(t("auth.password.rules", ctx.lang))
+        first, again = _new_password_fields(ctx)
         submitted = st.form_submit_button(t("auth.password.set", ctx.lang), type="primary")
     if not submitted:
         return
@@ -107,6 +103,15 @@ def set_password_form(ctx: Context, token: str) -> None:
     st.rerun()
 
 
+def _new_password_fields(ctx: Context) -> tuple[str, str]:
+    """The new password twice, and the rules it must follow (inside the caller's form)."""
+    first = st.text_input(t("auth.password.new", ctx.lang), type="password", key="pw_new", autocomplete="new-password")
+    again = st.text_input(t("auth.password.again", ctx.lang), type="password", key="pw_again",
+                          autocomplete="new-password")
+    st.caption(t("auth.password.rules", ctx.lang))
+    return first, again
+
+
 def change_password_form(ctx: Context) -> None:
     """A signed-in reader changes the password: the current one, the new one twice. Every session of the account
     ends; this tab gets a fresh one."""
@@ -117,11 +122,7 @@ def change_password_form(ctx: Context) -> None:
     with st.form("change_password", clear_on_submit=True, width=FORM_WIDTH):
         current = st.text_input(t("auth.password.current", ctx.lang), type="password", key="pw_current",
                                 autocomplete="current-password")
-        first = st.text_input(t("auth.password.new", ctx.lang), type="password", key="pw_new",
-                              autocomplete="new-password")
-        again = st.text_input(t("auth.password.again", ctx.lang), type="password", key="pw_again",
-                              autocomplete="new-password")
-        st.caption(t("auth.password.rules", ctx.lang))
+        first, again = _new_password_fields(ctx)
         submitted = st.form_submit_button(t("auth.password.change", ctx.lang), type="primary")
     if not submitted:
         return
