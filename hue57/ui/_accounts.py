@@ -90,17 +90,25 @@ def set_password_form(ctx: Context, token: str) -> None:
         submitted = st.form_submit_button(t("auth.password.set", ctx.lang), type="primary")
     if not submitted:
         return
-    if first != again:
-        st.error(t("auth.password.mismatch", ctx.lang))
-        return
-    try:
-        auth.set_password_with_link(db, token, first, client=client_address())
-    except auth.UserRefused as exc:
-        st.error(refusal_text(exc, ctx.lang))
+    if not _password_saved(first, again, lambda: auth.set_password_with_link(db, token, first,
+                                                                             client=client_address()), ctx):
         return
     st.session_state["hue57_password_set"] = name
     st.query_params.pop("t", None)  # the spent link leaves the address bar
     st.rerun()
+
+
+def _password_saved(first: str, again: str, save, ctx: Context) -> bool:
+    """Save a new password typed twice: False after saying why not (the two differ, or the policy refuses it)."""
+    if first != again:
+        st.error(t("auth.password.mismatch", ctx.lang))
+        return False
+    try:
+        save()
+    except auth.UserRefused as exc:
+        st.error(refusal_text(exc, ctx.lang))
+        return False
+    return True
 
 
 def _new_password_fields(ctx: Context) -> tuple[str, str]:
@@ -126,13 +134,8 @@ def change_password_form(ctx: Context) -> None:
         submitted = st.form_submit_button(t("auth.password.change", ctx.lang), type="primary")
     if not submitted:
         return
-    if first != again:
-        st.error(t("auth.password.mismatch", ctx.lang))
-        return
-    try:
-        auth.change_own_password(store.db_path(), ctx.user, current, first, client=client_address())
-    except auth.UserRefused as exc:
-        st.error(refusal_text(exc, ctx.lang))
+    if not _password_saved(first, again, lambda: auth.change_own_password(
+            store.db_path(), ctx.user, current, first, client=client_address()), ctx):
         return
     open_session(ctx.user, ctx, "/password" + ("?lang=en" if ctx.lang == "en" else ""))
     st.session_state["hue57_password_changed"] = True
